@@ -1,0 +1,5 @@
+"""`python -m trainer ...`: the headless command line."""
+
+from trainer.cli import main
+
+raise SystemExit(main())

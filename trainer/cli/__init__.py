@@ -1,0 +1,63 @@
+"""Headless command line: `python -m trainer [--data-dir DIR] COMMAND ...`.
+
+Each command lives in its own module with `register(subparsers)`; the module is
+imported here by name so commands stay independent. No command imports Qt unless it
+needs to draw (the PDF export), and then only inside its handler.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from trainer.core.loader import CaseError
+from trainer.store.db import StoreError
+
+COMMAND_MODULES = (
+    "trainer.cli.cases_cmd",
+    "trainer.cli.play_cmd",
+    "trainer.cli.db_cmd",
+)
+
+
+class CommandError(Exception):
+    """A failure explained for the user; printed without a traceback."""
+
+    def __init__(self, message: str, code: int = 1) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m trainer",
+        description="Complaint-handling trainer (iCAP TRM3R0182v2, task area 三), headless.",
+    )
+    parser.add_argument(
+        "--data-dir",
+        help="data directory (default: $TRAINER_DATA_DIR or the user data folder)",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except CommandError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.code
+    except CaseError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    except StoreError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0

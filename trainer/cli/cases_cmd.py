@@ -1,0 +1,89 @@
+"""`cases validate | list | lint`: check and browse the case library."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from trainer.cli.common import print_json, root_of
+from trainer.core.lint import lint_case
+from trainer.core.loader import CaseError, case_files, load_case_file, load_library
+from trainer.core.vocab import COMPLAINT_TYPES, SETTINGS
+from trainer.paths import case_folders
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    cases = sub.add_parser("cases", help="validate, list and lint case files")
+    cases_sub = cases.add_subparsers(dest="cases_command", required=True, metavar="ACTION")
+
+    validate = cases_sub.add_parser("validate", help="check case files against the format")
+    validate.add_argument("paths", nargs="*", type=Path, help="files or folders (default: library)")
+    validate.add_argument("--lint", action="store_true", help="also run the linter")
+    validate.set_defaults(func=run_validate)
+
+    lint = cases_sub.add_parser("lint", help="validate, then check ids, reachability and paths")
+    lint.add_argument("paths", nargs="*", type=Path)
+    lint.set_defaults(func=run_lint)
+
+    list_ = cases_sub.add_parser("list", help="list the installed cases")
+    list_.add_argument("--json", action="store_true")
+    list_.set_defaults(func=run_list)
+
+
+def _paths(args: argparse.Namespace) -> list[Path]:
+    return case_files(args.paths or case_folders(root_of(args)))
+
+
+def _check(paths: list[Path], lint: bool) -> int:
+    failed = 0
+    for path in paths:
+        try:
+            loaded = load_case_file(path)
+        except CaseError as exc:
+            print(str(exc))
+            failed += 1
+            continue
+        if lint:
+            problems = lint_case(loaded)
+            for problem in problems:
+                print(str(problem))
+            failed += bool(problems)
+    checked = len(paths)
+    print(f"{checked - failed} of {checked} case file(s) OK", flush=True)
+    return 1 if failed or not paths else 0
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    return _check(_paths(args), lint=args.lint)
+
+
+def run_lint(args: argparse.Namespace) -> int:
+    return _check(_paths(args), lint=True)
+
+
+def run_list(args: argparse.Namespace) -> int:
+    library = load_library(case_folders(root_of(args)))
+    rows = [
+        {
+            "id": c.case.id,
+            "title": c.case.title.get(),
+            "title_en": c.case.title.en,
+            "setting": c.case.setting,
+            "complaint_type": c.case.complaint_type,
+            "difficulty": c.case.difficulty,
+            "languages": list(c.case.languages),
+            "file": str(c.path) if c.path else None,
+        }
+        for c in library.sorted_cases()
+    ]
+    if args.json:
+        print_json(rows)
+        return 0
+    for row in rows:
+        print(
+            f"{row['id']:<40} {row['difficulty']}  {SETTINGS[row['setting']]:<8} "
+            f"{COMPLAINT_TYPES[row['complaint_type']]:<12} {row['title']}"
+        )
+    for path, error in library.broken.items():
+        print(f"unavailable: {path}: {error.problems[0].message}")
+    return 0

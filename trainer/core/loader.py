@@ -1,0 +1,276 @@
+"""Load case files safely and report problems as `FILE:LINE: message` lines.
+
+Safety rules (case files come from colleagues and from zip packs):
+- at most MAX_CASE_BYTES, strict UTF-8, no NUL bytes;
+- YAML through PyYAML's SafeLoader only: no python tags, no custom tags;
+- anchors, aliases and merge keys are refused (they allow "billion laughs" bombs);
+- duplicate mapping keys are refused (the second would silently win otherwise).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from trainer.core.model import Case
+
+MAX_CASE_BYTES = 512 * 1024
+MAX_NODES = 50_000
+MAX_DEPTH = 40
+
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+}
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class CaseProblem:
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+class CaseError(Exception):
+    """A case file that cannot be used; `problems` holds one entry per error."""
+
+    def __init__(self, problems: list[CaseProblem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass
+class LoadedCase:
+    case: Case
+    path: Path | None
+    digest: str
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path_) -> int:
+        return _line_for(self.lines, path)
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that refuses anchors and aliases at the event level."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise _NodeError(event.start_mark.line + 1, "YAML aliases (*name) are not allowed")
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            raise _NodeError(event.start_mark.line + 1, "YAML anchors (&name) are not allowed")
+        return super().compose_node(parent, index)
+
+
+class _NodeError(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        self.line = line
+        self.message = message
+        super().__init__(message)
+
+
+class _Builder:
+    """Turns a composed YAML node tree into plain data, remembering each node's line."""
+
+    def __init__(self, loader: _StrictLoader) -> None:
+        self.loader = loader
+        self.lines: dict[Path_, int] = {}
+        self.count = 0
+
+    def build(self, node: yaml.Node, path: Path_ = ()) -> Any:
+        self.count += 1
+        line = node.start_mark.line + 1
+        if self.count > MAX_NODES:
+            raise _NodeError(line, f"file has more than {MAX_NODES} YAML nodes")
+        if len(path) > MAX_DEPTH:
+            raise _NodeError(line, f"nesting deeper than {MAX_DEPTH} levels")
+        self.lines[path] = line
+        if isinstance(node, yaml.MappingNode):
+            if node.tag != _MAP_TAG:
+                raise _NodeError(line, f"unsupported YAML tag {node.tag}")
+            result: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                key_line = key_node.start_mark.line + 1
+                if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _PLAIN_TAGS:
+                    raise _NodeError(key_line, "mapping keys must be plain text")
+                if key_node.value == "<<":
+                    raise _NodeError(key_line, "YAML merge keys (<<) are not allowed")
+                key = str(self.loader.construct_object(key_node))
+                if key in result:
+                    raise _NodeError(key_line, f"duplicate key '{key}'")
+                result[key] = self.build(value_node, (*path, key))
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _SEQ_TAG:
+                raise _NodeError(line, f"unsupported YAML tag {node.tag}")
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        if node.tag not in _PLAIN_TAGS:
+            raise _NodeError(line, f"unsupported YAML tag {node.tag}")
+        return self.loader.construct_object(node)
+
+
+def _line_for(lines: dict[Path_, int], path: Path_) -> int:
+    # Walk up until a node with a known line is found (pydantic may point at a
+    # missing key, which has no node of its own).
+    probe = tuple(path)
+    while probe:
+        if probe in lines:
+            return lines[probe]
+        probe = probe[:-1]
+    return lines.get((), 1)
+
+
+def parse_yaml(data: bytes, name: str) -> tuple[Any, dict[Path_, int]]:
+    """Parse bytes into plain data and a node-path -> line map, or raise CaseError."""
+
+    def fail(line: int, message: str) -> CaseError:
+        return CaseError([CaseProblem(name, line, message)])
+
+    if len(data) > MAX_CASE_BYTES:
+        raise fail(1, f"file is {len(data)} bytes; the limit is {MAX_CASE_BYTES}")
+    if b"\x00" in data:
+        raise fail(1, "file contains NUL bytes: it is binary, not a YAML case file")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise fail(line, "file is not UTF-8 text") from None
+    loader = _StrictLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise fail(1, "file is empty")
+        builder = _Builder(loader)
+        value = builder.build(node)
+    except _NodeError as exc:
+        raise fail(exc.line, exc.message) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else 1
+        message = exc.problem or exc.context or "YAML syntax error"
+        raise fail(line, f"YAML error: {message}") from None
+    except yaml.YAMLError as exc:
+        raise fail(1, f"YAML error: {exc}") from None
+    except (RecursionError, ValueError, OverflowError) as exc:
+        raise fail(1, f"cannot read YAML: {type(exc).__name__}") from None
+    finally:
+        loader.dispose()
+    return value, builder.lines
+
+
+def _format_loc(loc: Iterable[str | int]) -> str:
+    parts: list[str] = []
+    for part in loc:
+        if isinstance(part, int):
+            parts.append(f"[{part}]")
+        else:
+            parts.append(("." if parts else "") + part)
+    return "".join(parts)
+
+
+def _is_schema_label(part: str) -> bool:
+    # pydantic inserts labels such as "function-after[...]" for validators.
+    return "[" in part or part.startswith("function-")
+
+
+def validate_data(data: Any, lines: dict[Path_, int], name: str) -> Case:
+    if not isinstance(data, dict):
+        raise CaseError([CaseProblem(name, 1, "a case file must be a YAML mapping (key: value)")])
+    try:
+        return Case.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors(include_url=False):
+            # Drop pydantic's internal union/validator labels from the location.
+            loc = tuple(
+                p for p in error["loc"] if isinstance(p, int) or not _is_schema_label(p)
+            )
+            where = _format_loc(loc)
+            message = error["msg"].removeprefix("Value error, ")
+            text = f"{where}: {message}" if where else message
+            problems.append(CaseProblem(name, _line_for(lines, loc), text))
+        raise CaseError(problems) from None
+
+
+def load_case_bytes(data: bytes, name: str = "<case>", path: Path | None = None) -> LoadedCase:
+    value, lines = parse_yaml(data, name)
+    case = validate_data(value, lines, name)
+    digest = hashlib.sha256(data).hexdigest()
+    return LoadedCase(case=case, path=path, digest=digest, lines=lines)
+
+
+def load_case_file(path: Path) -> LoadedCase:
+    name = str(path)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_CASE_BYTES + 1)
+    except OSError as exc:
+        raise CaseError([CaseProblem(name, 1, f"cannot read file: {exc.strerror}")]) from None
+    return load_case_bytes(data, name, path)
+
+
+def builtin_cases_dir() -> Path:
+    return Path(__file__).resolve().parents[2] / "data" / "cases"
+
+
+def case_files(paths: Iterable[Path]) -> list[Path]:
+    """Expand folders into their *.yaml files, sorted; keep files as given."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml")))
+        else:
+            files.append(path)
+    return files
+
+
+@dataclass
+class Library:
+    """All cases found in some folders: the usable ones and the broken ones."""
+
+    cases: dict[str, LoadedCase]
+    broken: dict[str, CaseError]
+
+    def get(self, case_id: str) -> LoadedCase:
+        return self.cases[case_id]
+
+    def sorted_cases(self) -> list[LoadedCase]:
+        return sorted(
+            self.cases.values(), key=lambda c: (c.case.difficulty, c.case.setting, c.case.id)
+        )
+
+
+def load_library(folders: Iterable[Path]) -> Library:
+    cases: dict[str, LoadedCase] = {}
+    broken: dict[str, CaseError] = {}
+    for path in case_files(folders):
+        try:
+            loaded = load_case_file(path)
+        except CaseError as exc:
+            broken[str(path)] = exc
+            continue
+        if loaded.case.id in cases:
+            other = cases[loaded.case.id].path
+            broken[str(path)] = CaseError(
+                [CaseProblem(str(path), loaded.line_of(("id",)), f"case id '{loaded.case.id}' is also used by {other}")]
+            )
+            continue
+        cases[loaded.case.id] = loaded
+    return Library(cases=cases, broken=broken)

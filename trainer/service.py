@@ -1,0 +1,184 @@
+"""Running an attempt: the engine and the store together.
+
+The one rule: a decision is committed to the database before anyone sees its
+result. `AttemptRunner.act` applies the action to a copy of the session, writes the
+decision (and whatever it implies) in one transaction, and only then adopts the new
+state and returns the events. If the write fails, the session is unchanged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from trainer.core.engine import Action, Event, IllegalAction, Session
+from trainer.core.loader import Library, LoadedCase, load_library
+from trainer.core.scoring import ScoreCard, score_session
+from trainer.core.vocab import STEP_INDICATOR
+from trainer.paths import case_folders, database_path
+from trainer.store.db import DecisionRecord, Store, StoreError, now_iso
+
+
+class ResumeError(StoreError):
+    pass
+
+
+@dataclass
+class Workspace:
+    """A data directory opened: its database and its case library."""
+
+    root: Path
+    store: Store
+    library: Library
+
+    @classmethod
+    def open(cls, root: Path) -> Workspace:
+        root.mkdir(parents=True, exist_ok=True)
+        store = Store.open(database_path(root))
+        return cls(root=root, store=store, library=load_library(case_folders(root)))
+
+    def close(self) -> None:
+        self.store.close()
+
+
+class AttemptRunner:
+    def __init__(self, store: Store, loaded: LoadedCase, attempt_id: str, session: Session) -> None:
+        self.store = store
+        self.loaded = loaded
+        self.attempt_id = attempt_id
+        self.session = session
+        self.last_decision_id: str | None = None
+
+    @property
+    def case(self):  # type: ignore[no-untyped-def]
+        return self.loaded.case
+
+    @classmethod
+    def start(
+        cls,
+        store: Store,
+        loaded: LoadedCase,
+        learner_id: str,
+        mode: str = "practice",
+        lang: str = "zh-TW",
+    ) -> AttemptRunner:
+        case = loaded.case
+        session = Session(case)
+        attempt_id = store.start_attempt(
+            learner_id=learner_id,
+            case_id=case.id,
+            case_version=case.version,
+            case_digest=loaded.digest,
+            case_title=case.title.get(lang),
+            mode=mode,
+            lang=lang,
+            mood=session.state.mood,
+            authority=session.state.authority,
+        )
+        return cls(store, loaded, attempt_id, session)
+
+    @classmethod
+    def resume(cls, store: Store, library: Library, attempt_id: str) -> AttemptRunner:
+        attempt = store.attempt(attempt_id)
+        if attempt["status"] != "in_progress":
+            raise ResumeError(f"attempt {attempt_id} is already {attempt['status']}")
+        if attempt["case_id"] not in library.cases:
+            raise ResumeError(f"case '{attempt['case_id']}' of attempt {attempt_id} is not installed")
+        loaded = library.get(attempt["case_id"])
+        actions = [Action.from_dict(a) for a in store.iter_actions(attempt_id)]
+        try:
+            session = Session.replay(loaded.case, actions)
+        except IllegalAction as exc:
+            raise ResumeError(
+                f"attempt {attempt_id} cannot be replayed on the current version of "
+                f"case '{loaded.case.id}' ({exc})"
+            ) from None
+        return cls(store, loaded, attempt_id, session)
+
+    @property
+    def finished(self) -> bool:
+        return self.session.state.finished
+
+    def scorecard(self) -> ScoreCard:
+        return score_session(self.case, self.session.state)
+
+    def act(self, action: Action, think_ms: int = 0) -> list[Event]:
+        trial = Session.restore(self.case, self.session.snapshot())
+        before = trial.state
+        step, mood_before = before.step, before.mood
+        events = trial.apply(action)
+        state = trial.state
+        quality = None
+        if action.option_id:
+            quality = self.case.option(action.option_id).rated_quality.value
+        record = DecisionRecord(
+            attempt_id=self.attempt_id,
+            seq=state.decisions,
+            step=step,
+            indicator=STEP_INDICATOR[step],
+            action=action.to_dict(),
+            quality=quality,
+            think_ms=max(0, int(think_ms)),
+            mood_before=mood_before,
+            mood_after=state.mood,
+            sim_minute=state.minutes,
+            cost_total=state.cost,
+            facts_found=len(state.facts),
+        )
+        update: dict[str, object] = {
+            "step": state.step,
+            "mood": state.mood,
+            "sim_minutes": state.minutes,
+            "cost": state.cost,
+            "authority": state.authority,
+            "decisions": state.decisions,
+            "outcome": state.outcome,
+            "escalated": int(state.escalated),
+        }
+        extra: dict[str, list[dict[str, object]]] = {}
+        if action.name == "report" and state.report is not None:
+            report = state.report
+            extra["internal_reports"] = [
+                {
+                    "attempt_id": self.attempt_id,
+                    "root_cause": report["root_cause"],
+                    "recipients": ",".join(report["recipients"]),
+                    "preventive": report["preventive"],
+                    "profile_note": report["profile_note"],
+                    "created_at": now_iso(),
+                }
+            ]
+        if state.finished and state.reflection is not None:
+            card = score_session(self.case, state)
+            stamp = now_iso()
+            extra["reflections"] = [
+                {"attempt_id": self.attempt_id, "prompt_id": k, "text": v, "created_at": stamp}
+                for k, v in state.reflection["answers"].items()
+            ]
+            extra["self_ratings"] = [
+                {"attempt_id": self.attempt_id, "indicator": k, "rating": v}
+                for k, v in state.reflection["self_ratings"].items()
+            ]
+            extra["scores"] = [
+                {
+                    "attempt_id": self.attempt_id,
+                    "indicator": s.indicator,
+                    "score": s.score,
+                    "reason_zh": s.reason_zh,
+                    "reason_en": s.reason_en,
+                }
+                for s in card.scores.values()
+            ]
+            update.update(
+                {"status": "completed", "finished_at": stamp, "total": card.total}
+            )
+        self.last_decision_id = self.store.record_decision(record, update, extra)
+        self.session = trial
+        return events
+
+
+def open_workspace(root: Path) -> Workspace:
+    return Workspace.open(root)
+
+
+__all__ = ["AttemptRunner", "ResumeError", "Workspace", "load_library", "open_workspace"]

@@ -1,0 +1,324 @@
+"""Opening the learner database and writing to it durably.
+
+- WAL journal with synchronous=FULL: a committed decision survives power loss.
+- Each decision and everything it implies (report, reflection, scores, the attempt
+  summary) is one transaction (`db.atomic()`), so no decision is ever half-written.
+- A file written by a newer version of the trainer is refused, never "upgraded down".
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from trainer.store.schema import MIGRATION_SET, known_migrations, migrations
+
+DB_FILENAME = "trainer.db"
+APP_VERSION = "0.1.0"
+
+
+class StoreError(Exception):
+    """A database problem explained for a person (message is shown as is)."""
+
+
+class DatabaseTooNew(StoreError):
+    pass
+
+
+class DatabaseCorrupt(StoreError):
+    pass
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def applied_migrations(db: Database) -> list[str]:
+    return [m.name for m in migrations.applied(db)]
+
+
+def check_version(db: Database) -> None:
+    known = set(known_migrations())
+    unknown = [name for name in applied_migrations(db) if name not in known]
+    if unknown:
+        raise DatabaseTooNew(
+            f"{db_path_of(db)} was written by a newer version of the trainer "
+            f"(schema steps {', '.join(unknown)}); please update the app to open it."
+        )
+
+
+def db_path_of(db: Database) -> str:
+    row = db.execute("PRAGMA database_list").fetchone()
+    return str(row[2]) if row and row[2] else ":memory:"
+
+
+def quick_check(conn: sqlite3.Connection) -> list[str]:
+    """Problems reported by `PRAGMA quick_check` (empty when healthy)."""
+    try:
+        rows = conn.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    messages = [str(r[0]) for r in rows]
+    return [] if messages == ["ok"] else messages
+
+
+def configure(db: Database) -> None:
+    db.execute("PRAGMA busy_timeout = 5000")
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = FULL")
+    db.execute("PRAGMA foreign_keys = ON")
+
+
+def open_database(path: Path, *, check: bool = True) -> Database:
+    """Open (creating if needed) and migrate the database at `path`."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    db = Database(conn)
+    try:
+        if check:
+            problems = quick_check(conn)
+            if problems:
+                raise DatabaseCorrupt(f"{path} is damaged: {problems[0]}")
+        configure(db)
+        check_version(db)
+        migrations.apply(db)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise DatabaseCorrupt(f"{path} cannot be read as a trainer database: {exc}") from None
+    except StoreError:
+        conn.close()
+        raise
+    return db
+
+
+def open_memory() -> Database:
+    db = Database(memory=True)
+    db.execute("PRAGMA foreign_keys = ON")
+    migrations.apply(db)
+    return db
+
+
+@dataclass(frozen=True)
+class DecisionRecord:
+    attempt_id: str
+    seq: int
+    step: str
+    indicator: str
+    action: dict[str, Any]
+    quality: str | None
+    think_ms: int
+    mood_before: int
+    mood_after: int
+    sim_minute: int
+    cost_total: int
+    facts_found: int
+
+
+class Store:
+    """The repository: every read and write of learner data goes through here."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    @classmethod
+    def open(cls, path: Path) -> Store:
+        return cls(open_database(path))
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- learners ------------------------------------------------------------
+
+    def create_learner(
+        self, display_name: str, student_no: str | None = None, class_name: str | None = None
+    ) -> str:
+        name = display_name.strip()
+        if not name:
+            raise StoreError("a learner needs a display name")
+        learner_id = new_id()
+        self.db["learners"].insert(
+            {
+                "id": learner_id,
+                "display_name": name,
+                "student_no": (student_no or "").strip() or None,
+                "class_name": (class_name or "").strip() or None,
+                "created_at": now_iso(),
+            }
+        )
+        return learner_id
+
+    def learner_by_name(self, display_name: str) -> dict[str, Any] | None:
+        rows = list(
+            self.db["learners"].rows_where(
+                "display_name = ?", [display_name.strip()], order_by="created_at", limit=1
+            )
+        )
+        return rows[0] if rows else None
+
+    def learner_id_for(self, display_name: str) -> str:
+        row = self.learner_by_name(display_name)
+        return str(row["id"]) if row else self.create_learner(display_name)
+
+    def learners(self) -> list[dict[str, Any]]:
+        return list(self.db["learners"].rows_where(order_by="display_name"))
+
+    def learner(self, learner_id: str) -> dict[str, Any]:
+        return dict(self.db["learners"].get(learner_id))
+
+    # -- attempts ------------------------------------------------------------
+
+    def start_attempt(
+        self,
+        learner_id: str,
+        case_id: str,
+        case_version: int,
+        case_digest: str,
+        case_title: str,
+        mode: str,
+        lang: str,
+        mood: int,
+        authority: int,
+    ) -> str:
+        attempt_id = new_id()
+        stamp = now_iso()
+        self.db["attempts"].insert(
+            {
+                "id": attempt_id,
+                "learner_id": learner_id,
+                "case_id": case_id,
+                "case_version": case_version,
+                "case_digest": case_digest,
+                "case_title": case_title,
+                "mode": mode,
+                "lang": lang,
+                "status": "in_progress",
+                "started_at": stamp,
+                "updated_at": stamp,
+                "step": "questioning",
+                "mood": mood,
+                "sim_minutes": 0,
+                "cost": 0,
+                "authority": authority,
+                "decisions": 0,
+                "escalated": 0,
+                "app_version": APP_VERSION,
+            }
+        )
+        return attempt_id
+
+    def attempt(self, attempt_id: str) -> dict[str, Any]:
+        rows = list(self.db["attempts"].rows_where("id = ?", [attempt_id]))
+        if not rows:
+            raise StoreError(f"no attempt with id {attempt_id}")
+        return rows[0]
+
+    def attempts(self, learner_id: str | None = None) -> list[dict[str, Any]]:
+        if learner_id:
+            return list(
+                self.db["attempts"].rows_where(
+                    "learner_id = ?", [learner_id], order_by="started_at desc"
+                )
+            )
+        return list(self.db["attempts"].rows_where(order_by="started_at desc"))
+
+    def unfinished_attempts(self, learner_id: str | None = None) -> list[dict[str, Any]]:
+        where = "status = 'in_progress'"
+        params: list[Any] = []
+        if learner_id:
+            where += " and learner_id = ?"
+            params.append(learner_id)
+        return list(self.db["attempts"].rows_where(where, params, order_by="updated_at desc"))
+
+    def abandon_attempt(self, attempt_id: str) -> None:
+        self.db["attempts"].update(attempt_id, {"status": "abandoned", "updated_at": now_iso()})
+
+    # -- decisions -----------------------------------------------------------
+
+    def record_decision(
+        self,
+        record: DecisionRecord,
+        attempt_update: dict[str, Any],
+        extra_rows: dict[str, list[dict[str, Any]]] | None = None,
+    ) -> str:
+        """Append one decision and everything it implies, in one durable transaction."""
+        decision_id = new_id()
+        stamp = now_iso()
+        action = record.action
+        with self.db.atomic():
+            self.db["decisions"].insert(
+                {
+                    "id": decision_id,
+                    "attempt_id": record.attempt_id,
+                    "seq": record.seq,
+                    "ts": stamp,
+                    "think_ms": record.think_ms,
+                    "step": record.step,
+                    "indicator": record.indicator,
+                    "action": action["name"],
+                    "option_id": action.get("option_id"),
+                    "quality": record.quality,
+                    "free_text": action.get("free_text"),
+                    "payload": json.dumps(action.get("payload") or {}, ensure_ascii=False),
+                    "mood_before": record.mood_before,
+                    "mood_after": record.mood_after,
+                    "sim_minute": record.sim_minute,
+                    "cost_total": record.cost_total,
+                    "facts_found": record.facts_found,
+                }
+            )
+            for table, rows in (extra_rows or {}).items():
+                for row in rows:
+                    self.db[table].insert({"id": new_id(), **row})
+            self.db["attempts"].update(
+                record.attempt_id, {**attempt_update, "updated_at": stamp}
+            )
+        return decision_id
+
+    def decisions(self, attempt_id: str) -> list[dict[str, Any]]:
+        return list(
+            self.db["decisions"].rows_where("attempt_id = ?", [attempt_id], order_by="seq")
+        )
+
+    def iter_actions(self, attempt_id: str) -> Iterator[dict[str, Any]]:
+        for row in self.decisions(attempt_id):
+            yield {
+                "name": row["action"],
+                "option_id": row["option_id"],
+                "free_text": row["free_text"],
+                "payload": json.loads(row["payload"] or "{}"),
+            }
+
+    def rows(self, table: str, attempt_id: str) -> list[dict[str, Any]]:
+        return list(self.db[table].rows_where("attempt_id = ?", [attempt_id]))
+
+    def scores(self, attempt_id: str) -> dict[str, dict[str, Any]]:
+        return {r["indicator"]: r for r in self.rows("scores", attempt_id)}
+
+    def counts(self) -> dict[str, int]:
+        from trainer.store.schema import DATA_TABLES
+
+        return {t: self.db[t].count for t in DATA_TABLES}
+
+
+__all__ = [
+    "DB_FILENAME",
+    "MIGRATION_SET",
+    "DatabaseCorrupt",
+    "DatabaseTooNew",
+    "DecisionRecord",
+    "Store",
+    "StoreError",
+    "open_database",
+]

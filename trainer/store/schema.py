@@ -1,0 +1,138 @@
+"""The learner database schema, as a chain of sqlite-utils migrations.
+
+Every row id is a UUID (text), so logs from many laptops merge without clashes.
+The decision log is append-only. See docs/schema.md.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+MIGRATION_SET = "trainer"
+migrations = Migrations(MIGRATION_SET)
+
+
+@migrations()
+def m001_core_tables(db: Database) -> None:
+    db["learners"].create(
+        {
+            "id": str,
+            "display_name": str,
+            "student_no": str,
+            "class_name": str,
+            "created_at": str,
+        },
+        pk="id",
+        not_null={"display_name", "created_at"},
+    )
+    db["attempts"].create(
+        {
+            "id": str,
+            "learner_id": str,
+            "case_id": str,
+            "case_version": int,
+            "case_digest": str,
+            "case_title": str,
+            "mode": str,
+            "lang": str,
+            "status": str,
+            "started_at": str,
+            "updated_at": str,
+            "finished_at": str,
+            "step": str,
+            "mood": int,
+            "sim_minutes": int,
+            "cost": int,
+            "authority": int,
+            "decisions": int,
+            "outcome": str,
+            "escalated": int,
+            "total": int,
+            "app_version": str,
+        },
+        pk="id",
+        not_null={"learner_id", "case_id", "mode", "status", "started_at"},
+        foreign_keys=[("learner_id", "learners", "id")],
+    )
+    db["decisions"].create(
+        {
+            "id": str,
+            "attempt_id": str,
+            "seq": int,
+            "ts": str,
+            "think_ms": int,
+            "step": str,
+            "indicator": str,
+            "action": str,
+            "option_id": str,
+            "quality": str,
+            "free_text": str,
+            "payload": str,
+            "mood_before": int,
+            "mood_after": int,
+            "sim_minute": int,
+            "cost_total": int,
+            "facts_found": int,
+        },
+        pk="id",
+        not_null={"attempt_id", "seq", "ts", "step", "action"},
+        foreign_keys=[("attempt_id", "attempts", "id")],
+    )
+    db["decisions"].create_index(["attempt_id", "seq"], unique=True)
+    db["internal_reports"].create(
+        {
+            "id": str,
+            "attempt_id": str,
+            "root_cause": str,
+            "recipients": str,
+            "preventive": str,
+            "profile_note": str,
+            "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[("attempt_id", "attempts", "id")],
+    )
+    db["internal_reports"].create_index(["attempt_id"], unique=True)
+    db["reflections"].create(
+        {"id": str, "attempt_id": str, "prompt_id": str, "text": str, "created_at": str},
+        pk="id",
+        foreign_keys=[("attempt_id", "attempts", "id")],
+    )
+    db["reflections"].create_index(["attempt_id", "prompt_id"], unique=True)
+    db["self_ratings"].create(
+        {"id": str, "attempt_id": str, "indicator": str, "rating": int},
+        pk="id",
+        foreign_keys=[("attempt_id", "attempts", "id")],
+    )
+    db["self_ratings"].create_index(["attempt_id", "indicator"], unique=True)
+    db["scores"].create(
+        {
+            "id": str,
+            "attempt_id": str,
+            "indicator": str,
+            "score": int,
+            "reason_zh": str,
+            "reason_en": str,
+        },
+        pk="id",
+        foreign_keys=[("attempt_id", "attempts", "id")],
+    )
+    db["scores"].create_index(["attempt_id", "indicator"], unique=True)
+    db["attempts"].create_index(["learner_id"])
+    db["attempts"].create_index(["case_id"])
+
+
+#: Tables that hold learner data, in the order they must be copied (parents first).
+DATA_TABLES = (
+    "learners",
+    "attempts",
+    "decisions",
+    "internal_reports",
+    "reflections",
+    "self_ratings",
+    "scores",
+)
+
+
+def known_migrations() -> list[str]:
+    return [m.name for m in migrations._migrations]

@@ -14,6 +14,7 @@ from pathlib import Path
 from trainer.core.engine import Action, Event, IllegalAction, Session
 from trainer.core.loader import Library, LoadedCase, load_library
 from trainer.core.scoring import ScoreCard, score_session
+from trainer.core.sheet import ReflectionSheet, build_sheet
 from trainer.core.vocab import STEP_INDICATOR
 from trainer.paths import case_folders, database_path
 from trainer.store.db import DecisionRecord, Store, StoreError, now_iso
@@ -181,4 +182,35 @@ def open_workspace(root: Path) -> Workspace:
     return Workspace.open(root)
 
 
-__all__ = ["AttemptRunner", "ResumeError", "Workspace", "load_library", "open_workspace"]
+__all__ = [
+    "AttemptRunner",
+    "ResumeError",
+    "Workspace",
+    "load_library",
+    "load_sheet",
+    "open_workspace",
+    "replay_attempt",
+]
+
+
+def replay_attempt(workspace: Workspace, attempt_id: str) -> tuple[LoadedCase, Session]:
+    """Rebuild an attempt's session (finished or not) from its logged decisions."""
+    attempt = workspace.store.attempt(attempt_id)
+    case_id = attempt["case_id"]
+    if case_id not in workspace.library.cases:
+        raise ResumeError(f"case '{case_id}' of attempt {attempt_id} is not installed")
+    loaded = workspace.library.get(case_id)
+    actions = [Action.from_dict(a) for a in workspace.store.iter_actions(attempt_id)]
+    try:
+        return loaded, Session.replay(loaded.case, actions)
+    except IllegalAction as exc:
+        raise ResumeError(f"attempt {attempt_id} does not replay on case '{case_id}': {exc}") from None
+
+
+def load_sheet(workspace: Workspace, attempt_id: str, lang: str = "zh-TW") -> ReflectionSheet:
+    """The reflection sheet of one attempt, rebuilt from the log."""
+    loaded, session = replay_attempt(workspace, attempt_id)
+    store = workspace.store
+    attempt = store.attempt(attempt_id)
+    learner = store.learner(attempt["learner_id"])
+    return build_sheet(loaded.case, session.state, store.decisions(attempt_id), attempt, learner, lang)

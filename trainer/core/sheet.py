@@ -1,0 +1,210 @@
+"""The reflection sheet (反思單) of one attempt, as plain data.
+
+Built from the case, the replayed session state and the logged decisions; the Qt
+view, the PDF and the exports all render this same structure, so they agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from trainer.core.engine import SessionState
+from trainer.core.model import Case, Fact
+from trainer.core.scoring import score_session, stars
+from trainer.core.vocab import INDICATOR_LABELS, INDICATOR_TEXT, INDICATORS, OUTCOMES
+
+
+@dataclass(frozen=True)
+class Evidence:
+    seq: int
+    indicator: str
+    action: str
+    option_id: str | None
+    text: str
+    quality: str | None
+    think_ms: int
+    free_text: str | None
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    indicator: str
+    label: str
+    behaviour: str
+    score: int
+    reason: str
+    self_rating: int | None
+    system_stars: int
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class PathStep:
+    option_id: str
+    text: str
+    quality: str
+
+
+@dataclass
+class ReflectionSheet:
+    attempt_id: str
+    learner_name: str
+    student_no: str | None
+    class_name: str | None
+    case_id: str
+    case_title: str
+    setting: str
+    complaint_type: str
+    mode: str
+    started_at: str
+    finished_at: str | None
+    finished: bool
+    outcome: str | None
+    outcome_label: str
+    escalated: bool
+    escalation_reason: str | None
+    total: int
+    rows: list[SheetRow]
+    facts_found: list[Fact]
+    facts_missed: list[Fact]
+    mood_curve: list[int]
+    cost: int
+    authority: int
+    authority_limit: int
+    transaction_value: int
+    margin_value: int
+    sim_minutes: int
+    target_minutes: int
+    learner_path: list[PathStep]
+    expert_path: list[PathStep]
+    divergence: int | None
+    reflections: list[tuple[str, str, str]] = field(default_factory=list)
+    report: dict[str, Any] = field(default_factory=dict)
+    lang: str = "zh-TW"
+
+
+def _path_step(case: Case, option_id: str, lang: str) -> PathStep:
+    option = case.option(option_id)
+    return PathStep(option_id, option.text.get(lang), option.rated_quality.value)
+
+
+def _decision_text(case: Case, row: dict[str, Any], lang: str) -> str:
+    if row.get("option_id") and row["action"] == "choose":
+        return case.option(row["option_id"]).text.get(lang)
+    labels = {
+        "advance": ("結束提問，進入釐清", "Finished questioning"),
+        "report": ("提交內部回饋報告", "Submitted the internal report"),
+        "reflect": ("提交反思與自評", "Submitted the reflection and self-ratings"),
+    }
+    zh, en = labels.get(row["action"], (row["action"], row["action"]))
+    return en if lang == "en" else zh
+
+
+def build_sheet(
+    case: Case,
+    state: SessionState,
+    decisions: list[dict[str, Any]],
+    attempt: dict[str, Any],
+    learner: dict[str, Any],
+    lang: str = "zh-TW",
+) -> ReflectionSheet:
+    card = score_session(case, state)
+    reflection = state.reflection or {}
+    ratings: dict[str, int] = reflection.get("self_ratings") or {}
+    evidence: dict[str, list[Evidence]] = {i: [] for i in INDICATORS}
+    for row in decisions:
+        indicator = row.get("indicator") or "3.1"
+        evidence.setdefault(indicator, []).append(
+            Evidence(
+                seq=int(row["seq"]),
+                indicator=indicator,
+                action=row["action"],
+                option_id=row.get("option_id"),
+                text=_decision_text(case, row, lang),
+                quality=row.get("quality"),
+                think_ms=int(row.get("think_ms") or 0),
+                free_text=row.get("free_text"),
+            )
+        )
+    rows = [
+        SheetRow(
+            indicator=i,
+            label=INDICATOR_LABELS[i]["en" if lang == "en" else "zh-TW"],
+            behaviour=INDICATOR_TEXT[i],
+            score=card.scores[i].score,
+            reason=card.scores[i].reason(lang),
+            self_rating=ratings.get(i),
+            system_stars=stars(card.scores[i].score),
+            evidence=tuple(evidence.get(i, [])),
+        )
+        for i in INDICATORS
+    ]
+    found = [case.fact(f) for f in state.facts]
+    missed = [f for f in case.facts if f.id not in set(state.facts)]
+    learner_ids = [d["option_id"] for d in decisions if d["action"] == "choose" and d.get("option_id")]
+    report = state.report or {}
+    if report.get("root_cause"):
+        learner_ids.append(report["root_cause"])
+    learner_path = [_path_step(case, i, lang) for i in learner_ids]
+    expert_path = [_path_step(case, i, lang) for i in case.expert_path]
+    divergence = None
+    for index, expert_step in enumerate(expert_path):
+        if index >= len(learner_path) or learner_path[index].option_id != expert_step.option_id:
+            divergence = index
+            break
+    answers: dict[str, str] = reflection.get("answers") or {}
+    model = case.steps.reflecting.model_reflection
+    reflections = [
+        (p.text.get(lang), answers.get(p.id, ""), model[p.id].get(lang) if p.id in model else "")
+        for p in case.steps.reflecting.prompts
+    ]
+    report_view: dict[str, Any] = {}
+    if report:
+        recipients = {r.id: r.label.get(lang) for r in case.steps.feedback.recipients}
+        report_view = {
+            "root_cause": case.option(report["root_cause"]).text.get(lang),
+            "recipients": [recipients.get(r, r) for r in report.get("recipients", [])],
+            "preventive": report.get("preventive", ""),
+            "profile_note": report.get("profile_note", ""),
+        }
+    outcome = state.outcome
+    outcome_label = OUTCOMES.get(outcome or "", "進行中" if lang != "en" else "in progress")
+    if lang == "en":
+        outcome_label = (outcome or "in progress").replace("_", " ")
+    return ReflectionSheet(
+        attempt_id=str(attempt["id"]),
+        learner_name=str(learner.get("display_name") or ""),
+        student_no=learner.get("student_no"),
+        class_name=learner.get("class_name"),
+        case_id=case.id,
+        case_title=case.title.get(lang),
+        setting=case.setting,
+        complaint_type=case.complaint_type,
+        mode=str(attempt.get("mode") or "practice"),
+        started_at=str(attempt.get("started_at") or ""),
+        finished_at=attempt.get("finished_at"),
+        finished=state.finished,
+        outcome=outcome,
+        outcome_label=outcome_label,
+        escalated=state.escalated,
+        escalation_reason=state.escalation_reason,
+        total=card.total,
+        rows=rows,
+        facts_found=found,
+        facts_missed=missed,
+        mood_curve=list(state.mood_curve),
+        cost=state.cost,
+        authority=state.authority,
+        authority_limit=case.business.authority_limit,
+        transaction_value=case.business.transaction_value,
+        margin_value=case.business.margin_value,
+        sim_minutes=state.minutes,
+        target_minutes=case.business.target_minutes,
+        learner_path=learner_path,
+        expert_path=expert_path,
+        divergence=divergence,
+        reflections=reflections,
+        report=report_view,
+        lang=lang,
+    )

@@ -136,3 +136,46 @@ DATA_TABLES = (
 
 def known_migrations() -> list[str]:
     return [m.name for m in migrations._migrations]
+
+
+@migrations()
+def m002_instructor_tables(db: Database) -> None:
+    """Instructor-only data: never merged from learner logs, never exported raw.
+
+    - instructor_settings: key/value (the PIN's salted scrypt hash lives here).
+    - pseudonyms: learner id -> stable pseudonym used by --pseudonymize and xAPI.
+    - attempt_reviews: an instructor's comment and/or adjusted score for an attempt
+      (optionally for one indicator), appended beside the original scores.
+    The first two never leave this database; reviews go into grade exports.
+    """
+    db["instructor_settings"].create(
+        {"key": str, "value": str, "updated_at": str}, pk="key", if_not_exists=True
+    )
+    db["pseudonyms"].create(
+        {"learner_id": str, "pseudonym": str, "created_at": str},
+        pk="learner_id",
+        not_null={"pseudonym", "created_at"},
+        if_not_exists=True,
+    )
+    db["pseudonyms"].create_index(["pseudonym"], unique=True, if_not_exists=True)
+    db["attempt_reviews"].create(
+        {
+            "id": str,
+            "attempt_id": str,
+            "indicator": str,
+            "adjusted_score": int,
+            "comment": str,
+            "author": str,
+            "created_at": str,
+        },
+        pk="id",
+        not_null={"attempt_id", "created_at"},
+        foreign_keys=[("attempt_id", "attempts", "id")],
+        if_not_exists=True,
+    )
+    db["attempt_reviews"].create_index(["attempt_id"], if_not_exists=True)
+
+
+#: Instructor-only tables: never merged; the private ones never leave the database.
+INSTRUCTOR_TABLES = ("instructor_settings", "pseudonyms", "attempt_reviews")
+PRIVATE_TABLES = ("instructor_settings", "pseudonyms")

@@ -29,6 +29,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     list_.add_argument("--json", action="store_true")
     list_.set_defaults(func=run_list)
 
+    report = cases_sub.add_parser("report", help="coverage matrix of the case library")
+    report.add_argument("--json", action="store_true")
+    report.set_defaults(func=run_report)
+
 
 def _paths(args: argparse.Namespace) -> list[Path]:
     return case_files(args.paths or case_folders(root_of(args)))
@@ -86,4 +90,26 @@ def run_list(args: argparse.Namespace) -> int:
         )
     for path, error in library.broken.items():
         print(f"unavailable: {path}: {error.problems[0].message}")
+    return 0
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from trainer.core.coverage import CUSTOMER_KINDS, Coverage, render_report
+
+    library = load_library(case_folders(root_of(args)))
+    coverage = Coverage.of([c.case for c in library.sorted_cases()])
+    if args.json:
+        print_json(
+            {
+                "cases": len(coverage.cases),
+                "matrix": {t: dict(c) for t, c in coverage.matrix.items()},
+                "settings": dict(coverage.settings()),
+                "difficulty": {str(k): v for k, v in coverage.difficulties().items()},
+                "customer_kinds": {k: coverage.kinds()[k] for k in CUSTOMER_KINDS},
+                "english": coverage.count("english"),
+                "gaps": coverage.gaps(),
+            }
+        )
+    else:
+        print(render_report(coverage))
     return 0

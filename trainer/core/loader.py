@@ -108,10 +108,10 @@ class _Builder:
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:
                 key_line = key_node.start_mark.line + 1
+                if isinstance(key_node, yaml.ScalarNode) and key_node.value == "<<":
+                    raise _NodeError(key_line, "YAML merge keys (<<) are not allowed")
                 if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _PLAIN_TAGS:
                     raise _NodeError(key_line, "mapping keys must be plain text")
-                if key_node.value == "<<":
-                    raise _NodeError(key_line, "YAML merge keys (<<) are not allowed")
                 key = str(self.loader.construct_object(key_node))
                 if key in result:
                     raise _NodeError(key_line, f"duplicate key '{key}'")

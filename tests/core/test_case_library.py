@@ -1,0 +1,77 @@
+"""Every bundled case validates, lints clean, and plays on expert, worst and random paths."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import CASES_DIR
+from trainer.core.autoplay import ExpertPolicy, RandomPolicy, WorstPolicy, play_through
+from trainer.core.coverage import Coverage, render_report
+from trainer.core.lint import lint_case
+from trainer.core.loader import case_files, load_case_file, load_library
+from trainer.core.scoring import score_session
+
+FILES = case_files([CASES_DIR])
+
+
+def test_library_loads_without_broken_files() -> None:
+    library = load_library([CASES_DIR])
+    assert not library.broken, {k: str(v) for k, v in library.broken.items()}
+    assert len(library.cases) == len(FILES)
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+def test_case_lints_clean(path) -> None:  # type: ignore[no-untyped-def]
+    loaded = load_case_file(path)
+    assert [str(p) for p in lint_case(loaded)] == []
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+def test_case_paths(path) -> None:  # type: ignore[no-untyped-def]
+    """Expert ≥ 90 everywhere and resolved; worst ≤ 50 or escalated; seeds reproducible."""
+    case = load_case_file(path).case
+    expert = play_through(case, ExpertPolicy())
+    card = score_session(case, expert.state)
+    assert expert.state.outcome == "resolved" and not expert.state.escalated
+    assert min(card.as_numbers().values()) >= 90, card.as_numbers()
+
+    worst = play_through(case, WorstPolicy())
+    assert worst.state.escalated or score_session(case, worst.state).total <= 50
+
+    for seed in range(10):
+        first = play_through(case, RandomPolicy(seed))
+        again = play_through(case, RandomPolicy(seed))
+        assert first.state.finished
+        assert first.snapshot() == again.snapshot()
+
+
+def test_case_quality_minimums() -> None:
+    """Each case has the depth the library issue asks for."""
+    for path in FILES:
+        case = load_case_file(path).case
+        s = case.steps
+        kinds = {o.kind.value for o in s.questioning.questions}
+        assert len(case.facts) >= 6, case.id
+        assert len(case.key_facts) >= 3, case.id
+        assert {f.kind for f in case.facts} == {"nature", "cause", "detail"}, case.id
+        assert len(s.questioning.questions) >= 8, case.id
+        for kind in ("open_question", "closed_question", "leading_question", "blaming_question", "irrelevant_question"):
+            assert kind in kinds, (case.id, kind)
+        assert len(s.clarifying.paraphrases) >= 3, case.id
+        tones = {o.kind.value for o in s.clarifying.tones}
+        assert {"tone_empathetic", "tone_defensive", "tone_over_promising"} <= tones, case.id
+        contacts = [
+            o for o in case.all_options() if o.kind.value in ("contact_team", "contact_partner")
+        ]
+        assert len(contacts) >= 2, case.id
+        assert len(s.resolving.offers) >= 4, case.id
+        assert any(o.cost > case.business.authority_limit for o in s.resolving.offers), case.id
+        assert len(s.feedback.root_causes) >= 3, case.id
+        assert s.reflecting.prompts and s.reflecting.model_reflection, case.id
+
+
+@pytest.mark.xfail(reason="library still growing", strict=False)
+def test_library_coverage_has_no_gaps() -> None:
+    """The coverage minimums of the case-library issue hold (see `cases report`)."""
+    coverage = Coverage.of([c.case for c in load_library([CASES_DIR]).sorted_cases()])
+    assert coverage.gaps() == [], render_report(coverage)

@@ -1,0 +1,200 @@
+"""How well the case library covers the unit: the numbers behind `cases report`.
+
+Most features are derived from the cases themselves (the expert path, the offers,
+the worst path); the customer kinds that a schema cannot infer (a small child, a
+wheelchair, a foreign visitor) come from the case's `tags`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from trainer.core.autoplay import WorstPolicy, play_through
+from trainer.core.model import Case, Kind
+from trainer.core.scoring import score_session
+from trainer.core.vocab import COMPLAINT_TYPES, SETTINGS
+
+#: The minimums the library must meet (issue: case library).
+MIN_CASES = 20
+MIN_PER_COMPLAINT_TYPE = 2
+MIN_SETTINGS = 8
+MIN_ENGLISH = 6
+MIN_PARTNER_FAILURES = 3
+MIN_WORST_ESCALATES = 3
+MIN_OVER_AUTHORITY = 2
+MIN_PRICING = 2
+MIN_DELAY_UPDATES = 1
+MIN_INTERNAL = 2
+
+#: Customer kinds every library must include, and how each is recognised.
+CUSTOMER_KINDS = {
+    "regular": "常客 regular customer",
+    "first_time": "新顧客 first-time customer",
+    "elderly": "年長旅客 elderly traveller (age ≥ 65 or tag elderly)",
+    "small_child": "帶幼兒的家庭 family with a small child (tag small_child)",
+    "special_need": "特殊需求 wheelchair or other special need",
+    "foreign_visitor": "外籍旅客 foreign visitor with little Chinese (tag foreign_visitor)",
+    "corporate": "企業客戶 corporate / B2B client (segment b2b or company)",
+    "online_booking": "線上訂購 online-booking customer (segment online or ecommerce)",
+    "media": "媒體／網紅 media or influencer (segment media)",
+    "internal": "內部顧客 internal customer",
+}
+
+
+def customer_kinds(case: Case) -> set[str]:
+    c = case.customer
+    tags = set(case.tags)
+    kinds = {"regular" if c.regular else "first_time"}
+    if (c.age is not None and c.age >= 65) or "elderly" in tags:
+        kinds.add("elderly")
+    if "small_child" in tags:
+        kinds.add("small_child")
+    if c.special_needs or "wheelchair" in tags:
+        kinds.add("special_need")
+    if "foreign_visitor" in tags:
+        kinds.add("foreign_visitor")
+    if c.segment in ("b2b", "company"):
+        kinds.add("corporate")
+    if c.segment in ("online", "ecommerce"):
+        kinds.add("online_booking")
+    if c.segment == "media":
+        kinds.add("media")
+    if c.internal:
+        kinds.add("internal")
+    return kinds
+
+
+@dataclass(frozen=True)
+class CaseFeatures:
+    case_id: str
+    partner_failure: bool
+    worst_escalates: bool
+    best_offer_over_authority: bool
+    pricing_error: bool
+    delay_updates: bool
+    english: bool
+    kinds: frozenset[str]
+    worst_total: int
+
+
+def case_features(case: Case) -> CaseFeatures:
+    expert = [case.option(i) for i in case.expert_path]
+    offers = [o for o in expert if o.kind is Kind.offer]
+    worst = play_through(case, WorstPolicy())
+    return CaseFeatures(
+        case_id=case.id,
+        partner_failure=any(o.kind is Kind.contact_partner for o in expert),
+        worst_escalates=worst.state.escalated,
+        best_offer_over_authority=any(o.cost > case.business.authority_limit for o in offers),
+        pricing_error=case.complaint_type == "pricing_error",
+        delay_updates=any(o.kind is Kind.update_customer for o in expert),
+        english="en" in case.languages,
+        kinds=frozenset(customer_kinds(case)),
+        worst_total=score_session(case, worst.state).total,
+    )
+
+
+@dataclass
+class Coverage:
+    cases: list[Case]
+    features: list[CaseFeatures]
+    matrix: dict[str, Counter[str]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, cases: list[Case]) -> Coverage:
+        matrix: dict[str, Counter[str]] = {t: Counter() for t in COMPLAINT_TYPES}
+        for case in cases:
+            matrix[case.complaint_type][case.setting] += 1
+        return cls(cases=cases, features=[case_features(c) for c in cases], matrix=matrix)
+
+    def count(self, name: str) -> int:
+        return sum(1 for f in self.features if getattr(f, name))
+
+    def per_type(self) -> Counter[str]:
+        return Counter(c.complaint_type for c in self.cases)
+
+    def settings(self) -> Counter[str]:
+        return Counter(c.setting for c in self.cases)
+
+    def difficulties(self) -> Counter[int]:
+        return Counter(c.difficulty for c in self.cases)
+
+    def kinds(self) -> Counter[str]:
+        counter: Counter[str] = Counter()
+        for f in self.features:
+            counter.update(f.kinds)
+        return counter
+
+    def gaps(self) -> list[str]:
+        """Every way the library falls short of the minimums (empty when it doesn't)."""
+        gaps: list[str] = []
+        if len(self.cases) < MIN_CASES:
+            gaps.append(f"{len(self.cases)} cases; at least {MIN_CASES} needed")
+        per_type = self.per_type()
+        for t in COMPLAINT_TYPES:
+            if per_type[t] < MIN_PER_COMPLAINT_TYPE:
+                gaps.append(f"complaint type {t}: {per_type[t]} case(s), {MIN_PER_COMPLAINT_TYPE} needed")
+        if len(self.settings()) < MIN_SETTINGS:
+            gaps.append(f"{len(self.settings())} settings covered; {MIN_SETTINGS} needed")
+        missing_levels = {1, 2, 3} - set(self.difficulties())
+        if missing_levels:
+            gaps.append(f"no case of difficulty {sorted(missing_levels)}")
+        kinds = self.kinds()
+        for kind in CUSTOMER_KINDS:
+            need = MIN_INTERNAL if kind == "internal" else 1
+            if kinds[kind] < need:
+                gaps.append(f"customer kind {kind}: {kinds[kind]} case(s), {need} needed")
+        for name, minimum, label in (
+            ("english", MIN_ENGLISH, "cases with English"),
+            ("partner_failure", MIN_PARTNER_FAILURES, "partner-failure cases"),
+            ("worst_escalates", MIN_WORST_ESCALATES, "cases whose worst path escalates"),
+            ("best_offer_over_authority", MIN_OVER_AUTHORITY, "cases whose best offer needs a manager"),
+            ("pricing_error", MIN_PRICING, "pricing / quotation error cases"),
+            ("delay_updates", MIN_DELAY_UPDATES, "delayed-service cases with customer updates"),
+        ):
+            if self.count(name) < minimum:
+                gaps.append(f"{self.count(name)} {label}; {minimum} needed")
+        return gaps
+
+
+def render_report(coverage: Coverage) -> str:
+    """The coverage matrix and counts as plain text for a terminal."""
+    settings = list(SETTINGS)
+    short = {s: s[:6] for s in settings}
+    lines = ["Complaint type × setting (number of cases)", ""]
+    header = f"{'':<22}" + "".join(f"{short[s]:>7}" for s in settings) + "  total"
+    lines.append(header)
+    for t in COMPLAINT_TYPES:
+        row = coverage.matrix[t]
+        cells = "".join(f"{(row[s] or '.'):>7}" for s in settings)
+        lines.append(f"{t:<22}{cells}  {sum(row.values()):>5}")
+    setting_counts = coverage.settings()
+    lines.append(f"{'total':<22}" + "".join(f"{setting_counts[s]:>7}" for s in settings))
+    lines.append("")
+    lines.append("Customer kinds")
+    kinds = coverage.kinds()
+    for kind, label in CUSTOMER_KINDS.items():
+        lines.append(f"  {label:<58} {kinds[kind]:>3}")
+    lines.append("")
+    diff = coverage.difficulties()
+    lines.append("Difficulty: " + ", ".join(f"{d}: {diff[d]}" for d in (1, 2, 3)))
+    lines.append(f"Languages: zh-TW {len(coverage.cases)}, en {coverage.count('english')}")
+    lines.append("")
+    lines.append("Case features")
+    for name, label in (
+        ("partner_failure", "partner failed (expert contacts the partner)"),
+        ("worst_escalates", "worst path escalates"),
+        ("best_offer_over_authority", "best offer exceeds authority (ask a manager)"),
+        ("pricing_error", "pricing or quotation error"),
+        ("delay_updates", "delayed service, customer kept updated"),
+    ):
+        lines.append(f"  {label:<50} {coverage.count(name):>3}")
+    gaps = coverage.gaps()
+    lines.append("")
+    if gaps:
+        lines.append(f"GAPS ({len(gaps)}):")
+        lines.extend(f"  - {g}" for g in gaps)
+    else:
+        lines.append("No gaps: the library meets every coverage minimum.")
+    return "\n".join(lines)

@@ -8,7 +8,7 @@ state and returns the events. If the write fails, the session is unchanged.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from trainer.core.engine import Action, Event, IllegalAction, Session
@@ -16,8 +16,10 @@ from trainer.core.loader import Library, LoadedCase, load_library
 from trainer.core.scoring import ScoreCard, score_session
 from trainer.core.sheet import ReflectionSheet, build_sheet
 from trainer.core.vocab import STEP_INDICATOR
-from trainer.paths import case_folders, database_path
+from trainer.paths import case_folders
 from trainer.store.db import DecisionRecord, Store, StoreError, now_iso
+from trainer.store.lock import WriterLock
+from trainer.store.recovery import after_attempt_completed, open_store
 
 
 class ResumeError(StoreError):
@@ -26,20 +28,36 @@ class ResumeError(StoreError):
 
 @dataclass
 class Workspace:
-    """A data directory opened: its database and its case library."""
+    """A data directory opened: its database and its case library.
+
+    `notices` are plain sentences for the user (e.g. "the database was damaged and
+    restored from a backup"). `writer=True` takes the data folder's writer lock
+    (trainer.store.lock) for the workspace's lifetime: the app and CLI writers use it.
+    """
 
     root: Path
     store: Store
     library: Library
+    notices: list[str] = field(default_factory=list)
+    lock: WriterLock | None = None
 
     @classmethod
-    def open(cls, root: Path) -> Workspace:
+    def open(cls, root: Path, *, writer: bool = False) -> Workspace:
         root.mkdir(parents=True, exist_ok=True)
-        store = Store.open(database_path(root))
-        return cls(root=root, store=store, library=load_library(case_folders(root)))
+        lock = WriterLock.acquire(root) if writer else None
+        try:
+            store, notices = open_store(root, lock_held=writer)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        library = load_library(case_folders(root))
+        return cls(root=root, store=store, library=library, notices=notices, lock=lock)
 
     def close(self) -> None:
         self.store.close()
+        if self.lock is not None:
+            self.lock.release()
 
 
 class AttemptRunner:
@@ -175,6 +193,8 @@ class AttemptRunner:
             )
         self.last_decision_id = self.store.record_decision(record, update, extra)
         self.session = trial
+        if update.get("status") == "completed":
+            after_attempt_completed(self.store)  # throttled backup; never raises
         return events
 
 

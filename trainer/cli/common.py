@@ -16,8 +16,12 @@ def root_of(args: argparse.Namespace) -> Path:
     return data_dir(getattr(args, "data_dir", None))
 
 
-def open_workspace(args: argparse.Namespace) -> Workspace:
-    return Workspace.open(root_of(args))
+def open_workspace(args: argparse.Namespace, *, writer: bool = False) -> Workspace:
+    """Open the data folder (`writer`: take its writer lock); tell recovery notices."""
+    workspace = Workspace.open(root_of(args), writer=writer)
+    for notice in workspace.notices:
+        print(f"notice: {notice}", file=sys.stderr)
+    return workspace
 
 
 def print_json(value: Any) -> None:

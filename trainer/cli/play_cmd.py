@@ -47,7 +47,7 @@ def summary(runner: AttemptRunner, learner: str) -> dict[str, object]:
 def run_play(args: argparse.Namespace) -> int:
     if bool(args.case_id) == bool(args.resume):
         raise CommandError("give either a CASE_ID or --resume ATTEMPT_ID")
-    workspace = open_workspace(args)
+    workspace = open_workspace(args, writer=True)  # one writer per data folder
     try:
         store = workspace.store
         if args.resume:

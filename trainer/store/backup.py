@@ -1,0 +1,224 @@
+"""Rotating backups of the learner database in <data dir>/backups/.
+
+- Made with SQLite's online backup API from a read-only connection, and only when
+  `PRAGMA quick_check` passes: a damaged file never replaces a good backup.
+- Written to a temporary name, fsynced, then renamed: a crash mid-backup leaves no
+  half-written backup (stray temporaries are swept on the next backup).
+- `maybe_backup` (after a completed attempt) is throttled to one per MIN_INTERVAL and
+  never raises; `backup_now(..., force=True)` (before a merge, a migration, a restore)
+  ignores the throttle and raises BackupError when it cannot make a good copy.
+- `thin_backups` keeps the newest few, one per day for a week, one per week for two
+  months, and the newest few forced ones; older files are deleted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from trainer.store.db import StoreError
+
+BACKUP_DIR = "backups"
+MIN_INTERVAL = timedelta(minutes=5)
+KEEP_RECENT = 8
+KEEP_DAILY = 7
+KEEP_WEEKLY = 8
+KEEP_FORCED = 3
+FORCED_REASONS = frozenset({"merge", "migration", "restore", "recovery"})
+
+_NAME = re.compile(r"^trainer-(\d{8}T\d{6}\d{6})Z-([a-z0-9_]{1,20})\.db$")
+_STAMP = "%Y%m%dT%H%M%S%f"
+
+
+class BackupError(StoreError):
+    pass
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    created: datetime
+    reason: str
+    size: int
+
+
+def backups_dir(root: Path) -> Path:
+    return root / BACKUP_DIR
+
+
+def _clean_reason(reason: str) -> str:
+    cleaned = re.sub(r"[^a-z0-9_]", "_", reason.lower())[:20]
+    return cleaned or "manual"
+
+
+def list_backups(root: Path) -> list[BackupInfo]:
+    """Backups of the data dir `root`, newest first (temporaries are not listed)."""
+    folder = backups_dir(root)
+    if not folder.is_dir():
+        return []
+    found: list[BackupInfo] = []
+    for path in folder.iterdir():
+        match = _NAME.match(path.name)
+        if not match or not path.is_file():
+            continue
+        created = datetime.strptime(match.group(1), _STAMP).replace(tzinfo=UTC)
+        found.append(BackupInfo(path, created, match.group(2), path.stat().st_size))
+    found.sort(key=lambda b: b.created, reverse=True)
+    return found
+
+
+def healthy(path: Path) -> list[str]:
+    """Problems `PRAGMA quick_check` finds in the file at `path` (empty: healthy)."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        return [f"cannot open: {exc}"]
+    try:
+        rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
+        conn.execute("select count(*) from sqlite_master").fetchone()
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    finally:
+        conn.close()
+    return [] if rows == ["ok"] else rows
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """Copy a database with the backup API into `target` atomically (tmp + rename).
+
+    The copy is a single self-contained file (journal_mode=DELETE, no -wal).
+    """
+    tmp = target.with_name(target.name + ".tmp")
+    tmp.unlink(missing_ok=True)
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(str(tmp))
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode = DELETE")
+            dst.commit()
+        finally:
+            dst.close()
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    finally:
+        src.close()
+    try:
+        _fsync(tmp)
+        os.replace(tmp, target)
+        _fsync_dir(target.parent)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(path: Path) -> None:
+    # Makes the rename durable on POSIX; directories cannot be opened on Windows.
+    if os.name == "nt":
+        return
+    with contextlib.suppress(OSError):
+        _fsync(path)
+
+
+def _sweep_temporaries(folder: Path) -> None:
+    for stray in folder.glob("trainer-*.db.tmp"):
+        with contextlib.suppress(OSError):
+            stray.unlink()
+
+
+def backup_now(db_path: Path, reason: str, *, force: bool = False) -> Path | None:
+    """Back up `db_path` into <its folder>/backups/ and thin the set.
+
+    Returns the new backup, or None when there is no database yet or (without
+    `force`) the newest backup is younger than MIN_INTERVAL. Raises BackupError when
+    the database fails quick_check or the copy cannot be written.
+    """
+    if not db_path.exists():
+        return None
+    root = db_path.parent
+    now = datetime.now(UTC)
+    existing = list_backups(root)
+    if not force and existing and now - existing[0].created < MIN_INTERVAL:
+        return None
+    problems = healthy(db_path)
+    if problems:
+        raise BackupError(
+            f"not backing up {db_path}: it fails the integrity check ({problems[0]})"
+        )
+    folder = backups_dir(root)
+    # Strictly after the newest existing backup, so names sort by time and never clash.
+    if existing and now <= existing[0].created:
+        now = existing[0].created + timedelta(microseconds=1)
+    target = folder / f"trainer-{now.strftime(_STAMP)}Z-{_clean_reason(reason)}.db"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        _sweep_temporaries(folder)
+        copy_database(db_path, target)
+    except (OSError, sqlite3.Error) as exc:
+        raise BackupError(f"could not write a backup to {folder}: {exc}") from None
+    thin_backups(root, now=now)
+    return target
+
+
+def maybe_backup(db_path: Path, reason: str = "attempt") -> Path | None:
+    """Throttled backup that never raises: a failed backup must not stop a lesson."""
+    try:
+        return backup_now(db_path, reason)
+    except (StoreError, OSError, sqlite3.Error):
+        return None
+
+
+def backups_to_keep(backups: list[BackupInfo], now: datetime) -> set[Path]:
+    """The thinning policy, as a pure function of the list (newest first) and `now`."""
+    keep: set[Path] = {b.path for b in backups[:KEEP_RECENT]}
+    days: set[object] = set()
+    weeks: set[object] = set()
+    forced: dict[str, int] = {}
+    for b in backups:  # newest first: the first seen of each day/week is kept
+        age = now - b.created
+        day = b.created.date()
+        if age <= timedelta(days=KEEP_DAILY) and day not in days:
+            days.add(day)
+            keep.add(b.path)
+        week = b.created.isocalendar()[:2]
+        if age <= timedelta(weeks=KEEP_WEEKLY) and week not in weeks:
+            weeks.add(week)
+            keep.add(b.path)
+        if b.reason in FORCED_REASONS and forced.get(b.reason, 0) < KEEP_FORCED:
+            forced[b.reason] = forced.get(b.reason, 0) + 1
+            keep.add(b.path)
+    return keep
+
+
+def thin_backups(root: Path, *, now: datetime | None = None) -> list[Path]:
+    """Delete backups the policy does not keep; returns what was deleted."""
+    backups = list_backups(root)
+    keep = backups_to_keep(backups, now or datetime.now(UTC))
+    removed: list[Path] = []
+    for b in backups:
+        if b.path not in keep:
+            with contextlib.suppress(OSError):
+                b.path.unlink()
+                removed.append(b.path)
+    return removed
+
+
+def newest_healthy_backup(root: Path) -> BackupInfo | None:
+    for b in list_backups(root):
+        if not healthy(b.path):
+            return b
+    return None

@@ -55,7 +55,13 @@ def test_case_quality_minimums() -> None:
         assert len(case.key_facts) >= 3, case.id
         assert {f.kind for f in case.facts} == {"nature", "cause", "detail"}, case.id
         assert len(s.questioning.questions) >= 8, case.id
-        for kind in ("open_question", "closed_question", "leading_question", "blaming_question", "irrelevant_question"):
+        for kind in (
+            "open_question",
+            "closed_question",
+            "leading_question",
+            "blaming_question",
+            "irrelevant_question",
+        ):
             assert kind in kinds, (case.id, kind)
         assert len(s.clarifying.paraphrases) >= 3, case.id
         tones = {o.kind.value for o in s.clarifying.tones}

@@ -23,7 +23,9 @@ def test_starts_in_questioning_with_the_customer_mood() -> None:
     assert session.state.step == "questioning"
     assert session.state.mood == SAMPLE.customer.mood
     assert not session.can_advance()
-    assert {o.id for o in session.available_options()} == {o.id for o in SAMPLE.steps.questioning.questions}
+    assert {o.id for o in session.available_options()} == {
+        o.id for o in SAMPLE.steps.questioning.questions
+    }
 
 
 def test_question_reveals_fact_and_moves_mood_and_clock() -> None:
@@ -133,7 +135,9 @@ class EngineMachine(RuleBasedStateMachine):
     def submit_report(self, data: st.DataObject, text: str) -> None:
         feedback = self.case.steps.feedback
         root = data.draw(st.sampled_from([o.id for o in feedback.root_causes]))
-        recipients = data.draw(st.lists(st.sampled_from([r.id for r in feedback.recipients]), max_size=4))
+        recipients = data.draw(
+            st.lists(st.sampled_from([r.id for r in feedback.recipients]), max_size=4)
+        )
         self.session.apply(Action.report(root, recipients, text, text))
 
     @precondition(lambda self: self.session.needs_reflection())
@@ -186,6 +190,9 @@ class EngineMachine(RuleBasedStateMachine):
 
 
 EngineMachine.TestCase.settings = settings(
-    max_examples=60, stateful_step_count=40, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    max_examples=60,
+    stateful_step_count=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
 )
 TestEngineMachine = EngineMachine.TestCase

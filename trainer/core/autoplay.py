@@ -65,7 +65,9 @@ class ExpertPolicy:
             root = next((i for i in case.expert_path if i in root_ids), None)
             return expert_report(case, root, self.lang)
         want = pending[0] if pending else "(nothing left on the expert path)"
-        raise ExpertPathError(f"expert path: '{want}' is not available in step {session.state.step}")
+        raise ExpertPathError(
+            f"expert path: '{want}' is not available in step {session.state.step}"
+        )
 
 
 def _ids(session: Session) -> set[str]:
@@ -98,7 +100,9 @@ class WorstPolicy:
         if session.state.step == "resolving":
             # Prefer anything but an offer while a poor action remains.
             poor_actions = [
-                o for o in options if o.kind is not Kind.offer and QUALITY_POINTS[o.rated_quality] == 0
+                o
+                for o in options
+                if o.kind is not Kind.offer and QUALITY_POINTS[o.rated_quality] == 0
             ]
             if poor_actions:
                 return Action.choose(min(poor_actions, key=_badness).id)
@@ -127,9 +131,9 @@ class RandomPolicy:
             feedback = case.steps.feedback
             root = rng.choice(feedback.root_causes).id
             recipients = [r.id for r in feedback.recipients if rng.random() < 0.5]
-            model = feedback.model_report
-            preventive = model.preventive.get() if rng.random() < 0.5 else ""
-            note = model.profile_note.get() if rng.random() < 0.5 else ""
+            report = feedback.model_report
+            preventive = report.preventive.get() if rng.random() < 0.5 else ""
+            note = report.profile_note.get() if rng.random() < 0.5 else ""
             return Action.report(root, recipients, preventive, note)
         return rng.choice(legal)
 

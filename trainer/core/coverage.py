@@ -134,7 +134,9 @@ class Coverage:
         per_type = self.per_type()
         for t in COMPLAINT_TYPES:
             if per_type[t] < MIN_PER_COMPLAINT_TYPE:
-                gaps.append(f"complaint type {t}: {per_type[t]} case(s), {MIN_PER_COMPLAINT_TYPE} needed")
+                gaps.append(
+                    f"complaint type {t}: {per_type[t]} case(s), {MIN_PER_COMPLAINT_TYPE} needed"
+                )
         if len(self.settings()) < MIN_SETTINGS:
             gaps.append(f"{len(self.settings())} settings covered; {MIN_SETTINGS} needed")
         missing_levels = {1, 2, 3} - set(self.difficulties())
@@ -149,7 +151,11 @@ class Coverage:
             ("english", MIN_ENGLISH, "cases with English"),
             ("partner_failure", MIN_PARTNER_FAILURES, "partner-failure cases"),
             ("worst_escalates", MIN_WORST_ESCALATES, "cases whose worst path escalates"),
-            ("best_offer_over_authority", MIN_OVER_AUTHORITY, "cases whose best offer needs a manager"),
+            (
+                "best_offer_over_authority",
+                MIN_OVER_AUTHORITY,
+                "cases whose best offer needs a manager",
+            ),
             ("pricing_error", MIN_PRICING, "pricing / quotation error cases"),
             ("delay_updates", MIN_DELAY_UPDATES, "delayed-service cases with customer updates"),
         ):

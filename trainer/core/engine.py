@@ -257,12 +257,18 @@ class Session:
         option = self.case.option(option_id)
         s = self.state
         events: list[Event] = [
-            Event("say", {"option_id": option.id, "text": option.text, "free_text": action.free_text})
+            Event(
+                "say", {"option_id": option.id, "text": option.text, "free_text": action.free_text}
+            )
         ]
         s.chosen.append(option.id)
         s.minutes += option.sim_minutes
         s.cost += option.cost
-        if option.rated_quality is Quality.poor and s.step in ("questioning", "clarifying", "resolving"):
+        if option.rated_quality is Quality.poor and s.step in (
+            "questioning",
+            "clarifying",
+            "resolving",
+        ):
             s.poor_moves += 1
         s.mood = _clamp(s.mood + option.mood)
         if option.reply is not None:

@@ -62,32 +62,42 @@ def lint_case(loaded: LoadedCase) -> list[CaseProblem]:
     revealed_by: dict[str, int] = {}
     for option in case.all_options():
         where = option_path[option.id]
-        for fact in option.reveals:
-            if fact not in fact_ids:
-                report((*where, "reveals"), f"option '{option.id}' reveals unknown fact '{fact}'")
+        for fact_id in option.reveals:
+            if fact_id not in fact_ids:
+                report((*where, "reveals"), f"option '{option.id}' reveals unknown fact '{fact_id}'")
             else:
-                revealed_by[fact] = min(revealed_by.get(fact, 99), option_rank[option.id])
+                rank = option_rank[option.id]
+                revealed_by[fact_id] = min(revealed_by.get(fact_id, 99), rank)
     for i, fact in enumerate(case.facts):
         if fact.id not in revealed_by:
             report(("facts", i), f"fact '{fact.id}' is never revealed by any option")
 
     for option in case.all_options():
-        where = option_path[option.id]
-        problems.extend(_prerequisite_problems(case, option, option_rank, revealed_by, where, report))
+        for key, message in _prerequisite_problems(case, option, option_rank, revealed_by):
+            report((*option_path[option.id], key), message)
 
     for group in ("questions", "paraphrases", "tones", "follow_ups"):
         options = case.option_groups()[group]
         if not any(not o.requires and not o.requires_facts for o in options):
-            report(_GROUP_PATH[group], f"every option in {group} has prerequisites: the step can get stuck")
+            report(
+                _GROUP_PATH[group],
+                f"every option in {group} has prerequisites: the step can get stuck",
+            )
 
     prompts = {p.id for p in case.steps.reflecting.prompts}
     model = case.steps.reflecting.model_reflection
     for key in model:
         if key not in prompts:
-            report(("steps", "reflecting", "model_reflection", key), f"model reflection for unknown prompt '{key}'")
+            report(
+                ("steps", "reflecting", "model_reflection", key),
+                f"model reflection for unknown prompt '{key}'",
+            )
     for i, prompt in enumerate(case.steps.reflecting.prompts):
         if prompt.id not in model:
-            report(("steps", "reflecting", "prompts", i), f"prompt '{prompt.id}' has no model reflection")
+            report(
+                ("steps", "reflecting", "prompts", i),
+                f"prompt '{prompt.id}' has no model reflection",
+            )
         elif len(model[prompt.id].get().strip()) < prompt.min_chars:
             report(
                 ("steps", "reflecting", "model_reflection", prompt.id),
@@ -110,32 +120,27 @@ def lint_case(loaded: LoadedCase) -> list[CaseProblem]:
 
 
 def _prerequisite_problems(
-    case: Case,
-    option: Option,
-    option_rank: dict[str, int],
-    revealed_by: dict[str, int],
-    where: Path_,
-    report: Any,
-) -> list[CaseProblem]:
+    case: Case, option: Option, option_rank: dict[str, int], revealed_by: dict[str, int]
+) -> Iterator[tuple[str, str]]:
+    """(field, message) for each prerequisite of `option` that can never be met."""
     rank = option_rank[option.id]
     offer_ids = {o.id for o in case.steps.resolving.offers}
     for required in option.requires:
         if required not in option_rank:
-            report((*where, "requires"), f"option '{option.id}' requires unknown option '{required}'")
+            yield "requires", f"option '{option.id}' requires unknown option '{required}'"
         elif option_rank[required] > rank or required in offer_ids or required == option.id:
-            report(
-                (*where, "requires"),
+            yield (
+                "requires",
                 f"option '{option.id}' requires '{required}', which can never be chosen before it",
             )
     for fact in option.requires_facts:
         if fact not in revealed_by:
-            report((*where, "requires_facts"), f"option '{option.id}' requires fact '{fact}', which nothing reveals")
+            yield "requires_facts", f"option '{option.id}' requires fact '{fact}', which nothing reveals"
         elif revealed_by[fact] > rank:
-            report(
-                (*where, "requires_facts"),
+            yield (
+                "requires_facts",
                 f"option '{option.id}' requires fact '{fact}', which is only revealed in a later step",
             )
-    return []
 
 
 def _path_problems(loaded: LoadedCase, name: str) -> list[CaseProblem]:
@@ -147,15 +152,21 @@ def _path_problems(loaded: LoadedCase, name: str) -> list[CaseProblem]:
     except (ExpertPathError, IllegalAction, RuntimeError) as exc:
         return [CaseProblem(name, line, f"expert path is not legal: {exc}")]
     if expert.state.escalated:
-        problems.append(CaseProblem(name, line, f"expert path escalates ({expert.state.escalation_reason})"))
+        problems.append(
+            CaseProblem(name, line, f"expert path escalates ({expert.state.escalation_reason})")
+        )
     if expert.state.outcome != "resolved":
-        problems.append(CaseProblem(name, line, f"expert path ends '{expert.state.outcome}', not 'resolved'"))
+        problems.append(
+            CaseProblem(name, line, f"expert path ends '{expert.state.outcome}', not 'resolved'")
+        )
     card = score_session(case, expert.state)
     for indicator, score in card.scores.items():
         if score.score < EXPERT_MIN:
             problems.append(
                 CaseProblem(
-                    name, line, f"expert path scores {score.score} on {indicator} (< {EXPERT_MIN}): {score.reason_en}"
+                    name,
+                    line,
+                    f"expert path scores {score.score} on {indicator} (< {EXPERT_MIN}): {score.reason_en}",
                 )
             )
     worst = play_through(case, WorstPolicy())

@@ -70,12 +70,12 @@ class _StrictLoader(yaml.SafeLoader):
     """SafeLoader that refuses anchors and aliases at the event level."""
 
     def compose_node(self, parent: Any, index: Any) -> Any:
-        event = self.peek_event()
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        line = event.start_mark.line + 1 if event.start_mark is not None else 1
         if isinstance(event, yaml.AliasEvent):
-            raise _NodeError(event.start_mark.line + 1, "YAML aliases (*name) are not allowed")
-        anchor = getattr(event, "anchor", None)
-        if anchor is not None:
-            raise _NodeError(event.start_mark.line + 1, "YAML anchors (&name) are not allowed")
+            raise _NodeError(line, "YAML aliases (*name) are not allowed")
+        if getattr(event, "anchor", None) is not None:
+            raise _NodeError(line, "YAML anchors (&name) are not allowed")
         return super().compose_node(parent, index)
 
 
@@ -199,9 +199,7 @@ def validate_data(data: Any, lines: dict[Path_, int], name: str) -> Case:
         problems = []
         for error in exc.errors(include_url=False):
             # Drop pydantic's internal union/validator labels from the location.
-            loc = tuple(
-                p for p in error["loc"] if isinstance(p, int) or not _is_schema_label(p)
-            )
+            loc = tuple(p for p in error["loc"] if isinstance(p, int) or not _is_schema_label(p))
             where = _format_loc(loc)
             message = error["msg"].removeprefix("Value error, ")
             text = f"{where}: {message}" if where else message
@@ -269,7 +267,13 @@ def load_library(folders: Iterable[Path]) -> Library:
         if loaded.case.id in cases:
             other = cases[loaded.case.id].path
             broken[str(path)] = CaseError(
-                [CaseProblem(str(path), loaded.line_of(("id",)), f"case id '{loaded.case.id}' is also used by {other}")]
+                [
+                    CaseProblem(
+                        str(path),
+                        loaded.line_of(("id",)),
+                        f"case id '{loaded.case.id}' is also used by {other}",
+                    )
+                ]
             )
             continue
         cases[loaded.case.id] = loaded

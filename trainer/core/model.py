@@ -28,9 +28,7 @@ from trainer.core.vocab import (
     SETTINGS,
 )
 
-Identifier = Annotated[
-    str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_\-]{0,63}$", strict=True)
-]
+Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_\-]{0,63}$", strict=True)]
 LangCode = Literal["zh-TW", "en"]
 
 

@@ -88,11 +88,21 @@ def score_clarifying(case: Case, state: SessionState) -> IndicatorScore:
     tone = next(iter(_chosen(case, state, "tones")), None)
     score = round(W_PARAPHRASE * _q(paraphrase) + W_TONE * _q(tone))
     if paraphrase is None and tone is None:
-        return IndicatorScore("3.2", 0, "未進行釐清（投訴已先升級）", "No clarifying done (escalated first)")
-    p_zh = {"paraphrase_accurate": "複述正確", "paraphrase_incomplete": "複述遺漏事實",
-            "paraphrase_distorted": "複述扭曲事實"}
-    t_zh = {"tone_empathetic": "語氣同理且守政策", "tone_neutral": "語氣平淡",
-            "tone_defensive": "語氣防衛", "tone_over_promising": "過度承諾", "tone_cold": "語氣冷淡"}
+        return IndicatorScore(
+            "3.2", 0, "未進行釐清（投訴已先升級）", "No clarifying done (escalated first)"
+        )
+    p_zh = {
+        "paraphrase_accurate": "複述正確",
+        "paraphrase_incomplete": "複述遺漏事實",
+        "paraphrase_distorted": "複述扭曲事實",
+    }
+    t_zh = {
+        "tone_empathetic": "語氣同理且守政策",
+        "tone_neutral": "語氣平淡",
+        "tone_defensive": "語氣防衛",
+        "tone_over_promising": "過度承諾",
+        "tone_cold": "語氣冷淡",
+    }
     parts_zh = [p_zh[paraphrase.kind.value]] if paraphrase else ["未複述"]
     parts_zh.append(t_zh[tone.kind.value] if tone else "未選擇語氣")
     parts_en = [paraphrase.kind.value.replace("_", " ") if paraphrase else "no paraphrase"]
@@ -179,7 +189,9 @@ def score_feedback(case: Case, state: SessionState) -> IndicatorScore:
     quality_zh = {"best": "最佳", "good": "良好", "fair": "普通", "poor": "不當"}
     fu = quality_zh[follow_up.rated_quality.value] if follow_up else "無"
     rc = quality_zh[root.rated_quality.value] if root else "無"
-    zh = f"顧客後續回覆：{fu}；根本原因判斷：{rc}；通報對象 {len(required & picked)}/{len(required)}"
+    zh = (
+        f"顧客後續回覆：{fu}；根本原因判斷：{rc}；通報對象 {len(required & picked)}/{len(required)}"
+    )
     en = (
         f"Follow-up: {follow_up.rated_quality.value if follow_up else 'none'}; "
         f"root cause: {root.rated_quality.value if root else 'none'}; "
@@ -191,9 +203,7 @@ def score_feedback(case: Case, state: SessionState) -> IndicatorScore:
     return IndicatorScore("3.4", score, zh, en)
 
 
-def score_reflecting(
-    case: Case, state: SessionState, system: dict[str, int]
-) -> IndicatorScore:
+def score_reflecting(case: Case, state: SessionState, system: dict[str, int]) -> IndicatorScore:
     reflection = state.reflection or {}
     answers: dict[str, str] = reflection.get("answers") or {}
     ratings: dict[str, int] = reflection.get("self_ratings") or {}
@@ -202,9 +212,7 @@ def score_reflecting(
         min(1.0, len(answers.get(p.id, "").strip()) / p.min_chars) for p in prompts
     ) / len(prompts)
     gaps = [abs(ratings[i] - stars(system[i])) for i in INDICATORS[:4] if i in ratings]
-    calibration = (
-        (1 - sum(gaps) / (4 * len(INDICATORS[:4]))) if gaps else 0.0
-    ) * (len(gaps) / 4)
+    calibration = ((1 - sum(gaps) / (4 * len(INDICATORS[:4]))) if gaps else 0.0) * (len(gaps) / 4)
     score = round(W_COMPLETENESS * completeness + W_CALIBRATION * calibration)
     answered = sum(1 for p in prompts if len(answers.get(p.id, "").strip()) >= p.min_chars)
     zh = f"完整回答反思題 {answered}/{len(prompts)}；自評與系統評分相符度 {round(calibration * 100)}%"

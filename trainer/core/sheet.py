@@ -91,13 +91,14 @@ def _path_step(case: Case, option_id: str, lang: str) -> PathStep:
 
 def _decision_text(case: Case, row: dict[str, Any], lang: str) -> str:
     if row.get("option_id") and row["action"] == "choose":
-        return case.option(row["option_id"]).text.get(lang)
+        return case.option(str(row["option_id"])).text.get(lang)
     labels = {
         "advance": ("結束提問，進入釐清", "Finished questioning"),
         "report": ("提交內部回饋報告", "Submitted the internal report"),
         "reflect": ("提交反思與自評", "Submitted the reflection and self-ratings"),
     }
-    zh, en = labels.get(row["action"], (row["action"], row["action"]))
+    name = str(row["action"])
+    zh, en = labels.get(name, (name, name))
     return en if lang == "en" else zh
 
 
@@ -142,7 +143,9 @@ def build_sheet(
     ]
     found = [case.fact(f) for f in state.facts]
     missed = [f for f in case.facts if f.id not in set(state.facts)]
-    learner_ids = [d["option_id"] for d in decisions if d["action"] == "choose" and d.get("option_id")]
+    learner_ids = [
+        d["option_id"] for d in decisions if d["action"] == "choose" and d.get("option_id")
+    ]
     report = state.report or {}
     if report.get("root_cause"):
         learner_ids.append(report["root_cause"])

@@ -148,7 +148,7 @@ class Store:
         if not name:
             raise StoreError("a learner needs a display name")
         learner_id = new_id()
-        self.db["learners"].insert(
+        self.db.table("learners").insert(
             {
                 "id": learner_id,
                 "display_name": name,
@@ -161,7 +161,7 @@ class Store:
 
     def learner_by_name(self, display_name: str) -> dict[str, Any] | None:
         rows = list(
-            self.db["learners"].rows_where(
+            self.db.table("learners").rows_where(
                 "display_name = ?", [display_name.strip()], order_by="created_at", limit=1
             )
         )
@@ -172,10 +172,10 @@ class Store:
         return str(row["id"]) if row else self.create_learner(display_name)
 
     def learners(self) -> list[dict[str, Any]]:
-        return list(self.db["learners"].rows_where(order_by="display_name"))
+        return list(self.db.table("learners").rows_where(order_by="display_name"))
 
     def learner(self, learner_id: str) -> dict[str, Any]:
-        return dict(self.db["learners"].get(learner_id))
+        return dict(self.db.table("learners").get(learner_id))
 
     # -- attempts ------------------------------------------------------------
 
@@ -193,7 +193,7 @@ class Store:
     ) -> str:
         attempt_id = new_id()
         stamp = now_iso()
-        self.db["attempts"].insert(
+        self.db.table("attempts").insert(
             {
                 "id": attempt_id,
                 "learner_id": learner_id,
@@ -219,7 +219,7 @@ class Store:
         return attempt_id
 
     def attempt(self, attempt_id: str) -> dict[str, Any]:
-        rows = list(self.db["attempts"].rows_where("id = ?", [attempt_id]))
+        rows = list(self.db.table("attempts").rows_where("id = ?", [attempt_id]))
         if not rows:
             raise StoreError(f"no attempt with id {attempt_id}")
         return rows[0]
@@ -227,11 +227,11 @@ class Store:
     def attempts(self, learner_id: str | None = None) -> list[dict[str, Any]]:
         if learner_id:
             return list(
-                self.db["attempts"].rows_where(
+                self.db.table("attempts").rows_where(
                     "learner_id = ?", [learner_id], order_by="started_at desc"
                 )
             )
-        return list(self.db["attempts"].rows_where(order_by="started_at desc"))
+        return list(self.db.table("attempts").rows_where(order_by="started_at desc"))
 
     def unfinished_attempts(self, learner_id: str | None = None) -> list[dict[str, Any]]:
         where = "status = 'in_progress'"
@@ -239,10 +239,10 @@ class Store:
         if learner_id:
             where += " and learner_id = ?"
             params.append(learner_id)
-        return list(self.db["attempts"].rows_where(where, params, order_by="updated_at desc"))
+        return list(self.db.table("attempts").rows_where(where, params, order_by="updated_at desc"))
 
     def abandon_attempt(self, attempt_id: str) -> None:
-        self.db["attempts"].update(attempt_id, {"status": "abandoned", "updated_at": now_iso()})
+        self.db.table("attempts").update(attempt_id, {"status": "abandoned", "updated_at": now_iso()})
 
     # -- decisions -----------------------------------------------------------
 
@@ -257,7 +257,7 @@ class Store:
         stamp = now_iso()
         action = record.action
         with self.db.atomic():
-            self.db["decisions"].insert(
+            self.db.table("decisions").insert(
                 {
                     "id": decision_id,
                     "attempt_id": record.attempt_id,
@@ -280,16 +280,12 @@ class Store:
             )
             for table, rows in (extra_rows or {}).items():
                 for row in rows:
-                    self.db[table].insert({"id": new_id(), **row})
-            self.db["attempts"].update(
-                record.attempt_id, {**attempt_update, "updated_at": stamp}
-            )
+                    self.db.table(table).insert({"id": new_id(), **row})
+            self.db.table("attempts").update(record.attempt_id, {**attempt_update, "updated_at": stamp})
         return decision_id
 
     def decisions(self, attempt_id: str) -> list[dict[str, Any]]:
-        return list(
-            self.db["decisions"].rows_where("attempt_id = ?", [attempt_id], order_by="seq")
-        )
+        return list(self.db.table("decisions").rows_where("attempt_id = ?", [attempt_id], order_by="seq"))
 
     def iter_actions(self, attempt_id: str) -> Iterator[dict[str, Any]]:
         for row in self.decisions(attempt_id):
@@ -301,7 +297,7 @@ class Store:
             }
 
     def rows(self, table: str, attempt_id: str) -> list[dict[str, Any]]:
-        return list(self.db[table].rows_where("attempt_id = ?", [attempt_id]))
+        return list(self.db.table(table).rows_where("attempt_id = ?", [attempt_id]))
 
     def scores(self, attempt_id: str) -> dict[str, dict[str, Any]]:
         return {r["indicator"]: r for r in self.rows("scores", attempt_id)}
@@ -309,7 +305,7 @@ class Store:
     def counts(self) -> dict[str, int]:
         from trainer.store.schema import DATA_TABLES
 
-        return {t: self.db[t].count for t in DATA_TABLES}
+        return {t: self.db.table(t).count for t in DATA_TABLES}
 
 
 __all__ = [

@@ -14,7 +14,7 @@ migrations = Migrations(MIGRATION_SET)
 
 @migrations()
 def m001_core_tables(db: Database) -> None:
-    db["learners"].create(
+    db.table("learners").create(
         {
             "id": str,
             "display_name": str,
@@ -25,7 +25,7 @@ def m001_core_tables(db: Database) -> None:
         pk="id",
         not_null={"display_name", "created_at"},
     )
-    db["attempts"].create(
+    db.table("attempts").create(
         {
             "id": str,
             "learner_id": str,
@@ -54,7 +54,7 @@ def m001_core_tables(db: Database) -> None:
         not_null={"learner_id", "case_id", "mode", "status", "started_at"},
         foreign_keys=[("learner_id", "learners", "id")],
     )
-    db["decisions"].create(
+    db.table("decisions").create(
         {
             "id": str,
             "attempt_id": str,
@@ -78,8 +78,8 @@ def m001_core_tables(db: Database) -> None:
         not_null={"attempt_id", "seq", "ts", "step", "action"},
         foreign_keys=[("attempt_id", "attempts", "id")],
     )
-    db["decisions"].create_index(["attempt_id", "seq"], unique=True)
-    db["internal_reports"].create(
+    db.table("decisions").create_index(["attempt_id", "seq"], unique=True)
+    db.table("internal_reports").create(
         {
             "id": str,
             "attempt_id": str,
@@ -92,20 +92,20 @@ def m001_core_tables(db: Database) -> None:
         pk="id",
         foreign_keys=[("attempt_id", "attempts", "id")],
     )
-    db["internal_reports"].create_index(["attempt_id"], unique=True)
-    db["reflections"].create(
+    db.table("internal_reports").create_index(["attempt_id"], unique=True)
+    db.table("reflections").create(
         {"id": str, "attempt_id": str, "prompt_id": str, "text": str, "created_at": str},
         pk="id",
         foreign_keys=[("attempt_id", "attempts", "id")],
     )
-    db["reflections"].create_index(["attempt_id", "prompt_id"], unique=True)
-    db["self_ratings"].create(
+    db.table("reflections").create_index(["attempt_id", "prompt_id"], unique=True)
+    db.table("self_ratings").create(
         {"id": str, "attempt_id": str, "indicator": str, "rating": int},
         pk="id",
         foreign_keys=[("attempt_id", "attempts", "id")],
     )
-    db["self_ratings"].create_index(["attempt_id", "indicator"], unique=True)
-    db["scores"].create(
+    db.table("self_ratings").create_index(["attempt_id", "indicator"], unique=True)
+    db.table("scores").create(
         {
             "id": str,
             "attempt_id": str,
@@ -117,9 +117,9 @@ def m001_core_tables(db: Database) -> None:
         pk="id",
         foreign_keys=[("attempt_id", "attempts", "id")],
     )
-    db["scores"].create_index(["attempt_id", "indicator"], unique=True)
-    db["attempts"].create_index(["learner_id"])
-    db["attempts"].create_index(["case_id"])
+    db.table("scores").create_index(["attempt_id", "indicator"], unique=True)
+    db.table("attempts").create_index(["learner_id"])
+    db.table("attempts").create_index(["case_id"])
 
 
 #: Tables that hold learner data, in the order they must be copied (parents first).
@@ -148,17 +148,17 @@ def m002_instructor_tables(db: Database) -> None:
       (optionally for one indicator), appended beside the original scores.
     The first two never leave this database; reviews go into grade exports.
     """
-    db["instructor_settings"].create(
+    db.table("instructor_settings").create(
         {"key": str, "value": str, "updated_at": str}, pk="key", if_not_exists=True
     )
-    db["pseudonyms"].create(
+    db.table("pseudonyms").create(
         {"learner_id": str, "pseudonym": str, "created_at": str},
         pk="learner_id",
         not_null={"pseudonym", "created_at"},
         if_not_exists=True,
     )
-    db["pseudonyms"].create_index(["pseudonym"], unique=True, if_not_exists=True)
-    db["attempt_reviews"].create(
+    db.table("pseudonyms").create_index(["pseudonym"], unique=True, if_not_exists=True)
+    db.table("attempt_reviews").create(
         {
             "id": str,
             "attempt_id": str,
@@ -173,7 +173,7 @@ def m002_instructor_tables(db: Database) -> None:
         foreign_keys=[("attempt_id", "attempts", "id")],
         if_not_exists=True,
     )
-    db["attempt_reviews"].create_index(["attempt_id"], if_not_exists=True)
+    db.table("attempt_reviews").create_index(["attempt_id"], if_not_exists=True)
 
 
 #: Instructor-only tables: never merged; the private ones never leave the database.

@@ -44,7 +44,7 @@ _GROUP_PATH = {
 
 def lint_case(loaded: LoadedCase) -> list[CaseProblem]:
     case = loaded.case
-    name = str(loaded.path) if loaded.path else case.id
+    name = loaded.source
     problems: list[CaseProblem] = []
 
     def report(path: Path_, message: str) -> None:

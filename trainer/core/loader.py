@@ -61,6 +61,7 @@ class LoadedCase:
     path: Path | None
     digest: str
     lines: dict[Path_, int] = field(default_factory=dict)
+    source: str = "<case>"
 
     def line_of(self, path: Path_) -> int:
         return _line_for(self.lines, path)
@@ -211,7 +212,7 @@ def load_case_bytes(data: bytes, name: str = "<case>", path: Path | None = None)
     value, lines = parse_yaml(data, name)
     case = validate_data(value, lines, name)
     digest = hashlib.sha256(data).hexdigest()
-    return LoadedCase(case=case, path=path, digest=digest, lines=lines)
+    return LoadedCase(case=case, path=path, digest=digest, lines=lines, source=name)
 
 
 def load_case_file(path: Path) -> LoadedCase:

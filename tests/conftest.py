@@ -39,7 +39,9 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return root
 
 
-def run_cli(*args: str, data: Path | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, data: Path | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
     """Run `python -m trainer ...` in a subprocess, as a user would."""
     env = dict(os.environ)
     env["QT_QPA_PLATFORM"] = "offscreen"

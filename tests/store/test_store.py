@@ -77,7 +77,9 @@ def test_free_text_is_logged(workspace: Workspace) -> None:
     assert workspace.store.decisions(runner.attempt_id)[0]["free_text"] == "林先生，發生什麼事了？"
 
 
-def test_failed_decision_leaves_no_partial_rows(workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_decision_leaves_no_partial_rows(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """If writing the final decision fails half-way, nothing of it is stored."""
     runner = start(workspace)
     policy = ExpertPolicy()

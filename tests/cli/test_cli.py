@@ -113,3 +113,13 @@ def test_db_check_flags_a_corrupt_file(cli, data_dir: Path) -> None:  # type: ig
     db.write_bytes(bytes(raw))
     result = cli("db", "check", data=data_dir)
     assert result.returncode != 0 and "UNHEALTHY" in result.stdout
+
+
+def test_every_command_module_exists() -> None:
+    """Each module listed in COMMAND_MODULES imports (none is silently left out)."""
+    import importlib
+
+    from trainer.cli import COMMAND_MODULES
+
+    for name in COMMAND_MODULES:
+        assert hasattr(importlib.import_module(name), "register"), name

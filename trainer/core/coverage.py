@@ -167,8 +167,15 @@ class Coverage:
 def render_report(coverage: Coverage) -> str:
     """The coverage matrix and counts as plain text for a terminal."""
     settings = list(SETTINGS)
-    short = {s: s[:6] for s in settings}
-    lines = ["Complaint type × setting (number of cases)", ""]
+    short = dict(
+        zip(
+            settings,
+            ("accom", "attr", "car", "ent", "event", "guide", "rest", "tour", "whole", "trans"),
+            strict=True,
+        )
+    )
+    legend = "  ".join(f"{short[s]}={s} {SETTINGS[s]}" for s in settings)
+    lines = ["Complaint type × setting (number of cases)", legend, ""]
     header = f"{'':<22}" + "".join(f"{short[s]:>7}" for s in settings) + "  total"
     lines.append(header)
     for t in COMPLAINT_TYPES:

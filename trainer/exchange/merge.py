@@ -1,0 +1,218 @@
+"""Merging learner logs into the class database.
+
+Rules (docs/exchange.md):
+- Every incoming file is checked first (validate.py); one bad file refuses the whole
+  merge and nothing changes.
+- The class database is backed up (trainer.store.backup, when present) before.
+- All files are merged in ONE transaction: `INSERT OR IGNORE ... SELECT` from each
+  private copy attached read-only. Ids are UUIDs, so a row already present is
+  skipped: merging the same file twice adds nothing.
+- An attempt row is the one mutable row: the copy with more decisions (then the
+  later `updated_at`) wins, so an attempt exported mid-way and again when finished
+  ends up finished, whatever the order of the files.
+- A row that clashes with a different row on a natural key (same attempt and seq
+  but another id) refuses the merge: that is never produced by the app.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sqlite3
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from trainer.exchange.atomic import ExportError
+from trainer.exchange.validate import CheckedLog, RefusedFile, check_log, ro_uri
+from trainer.store.db import Store, StoreError, configure, db_path_of, open_database
+from trainer.store.schema import DATA_TABLES
+
+Target = Store | Path | str
+
+
+@dataclass
+class TableCount:
+    added: int = 0
+    present: int = 0
+    updated: int = 0
+
+    def add(self, other: TableCount) -> None:
+        self.added += other.added
+        self.present += other.present
+        self.updated += other.updated
+
+
+@dataclass
+class MergeSummary:
+    database: Path
+    files: dict[str, dict[str, TableCount]] = field(default_factory=dict)
+    backup: str | None = None
+
+    @property
+    def totals(self) -> dict[str, TableCount]:
+        totals = {t: TableCount() for t in DATA_TABLES}
+        for tables in self.files.values():
+            for table, count in tables.items():
+                totals[table].add(count)
+        return totals
+
+    def as_dict(self) -> dict[str, Any]:
+        def plain(tables: dict[str, TableCount]) -> dict[str, dict[str, int]]:
+            return {t: vars(c).copy() for t, c in tables.items()}
+
+        return {
+            "database": str(self.database),
+            "backup": self.backup,
+            "files": {name: plain(t) for name, t in self.files.items()},
+            "totals": plain(self.totals),
+        }
+
+    def text(self) -> str:
+        lines = [f"merged {len(self.files)} file(s) into {self.database}"]
+        if self.backup:
+            lines.append(f"  backup made first: {self.backup}")
+        lines.append(f"  {'table':<18}{'added':>10}{'already present':>18}{'updated':>10}")
+        for table, c in self.totals.items():
+            lines.append(f"  {table:<18}{c.added:>10,}{c.present:>18,}{c.updated:>10,}")
+        return "\n".join(lines)
+
+
+def _target_path(target: Target) -> Path:
+    if isinstance(target, Store):
+        name = db_path_of(target.db)
+        if name == ":memory:":
+            raise ExportError("cannot merge into an in-memory database")
+        return Path(name)
+    path = Path(target)
+    return path / "trainer.db" if path.is_dir() else path
+
+
+def _backup(path: Path) -> str | None:
+    """Back the class database up first, if the backup module is installed yet."""
+    try:
+        module = importlib.import_module("trainer.store.backup")
+    except ModuleNotFoundError:
+        return None
+    try:
+        try:
+            result = module.backup_now(path, "merge", force=True)
+        except TypeError:  # an older signature without `force`
+            result = module.backup_now(path, "merge")
+    except Exception as exc:  # any failure to back up stops the merge
+        raise ExportError(
+            f"could not back up {path} before merging, so nothing was merged: {exc}"
+        ) from exc
+    return None if result is None else str(result)
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    return [r[1] for r in conn.execute(f"pragma main.table_info([{table}])")]
+
+
+def _stage(conn: sqlite3.Connection, src: sqlite3.Connection, table: str) -> str:
+    """Copy one incoming table into a temp table of the target connection (streamed).
+
+    Why not ATTACH: SQLite cannot DETACH inside a transaction, and all files must go
+    in one transaction; a connection can only hold ten attached files.
+    """
+    cols = _columns(conn, table)
+    names = ", ".join(f"[{c}]" for c in cols)
+    stage = f"incoming_{table}"
+    conn.execute(f"create temp table [{stage}] as select {names} from main.[{table}] where 0")
+    conn.execute(f"create index temp.[{stage}_id] on [{stage}](id)")
+    marks = ", ".join("?" for _ in cols)
+    conn.executemany(
+        f"insert into temp.[{stage}] values ({marks})", src.execute(f"select {names} from [{table}]")
+    )
+    return stage
+
+
+def _merge_one(conn: sqlite3.Connection, log: CheckedLog) -> dict[str, TableCount]:
+    counts: dict[str, TableCount] = {}
+    src = sqlite3.connect(ro_uri(log.copy), uri=True)
+    try:
+        src.execute("pragma trusted_schema = off")
+        src.execute("pragma query_only = on")
+        for table in DATA_TABLES:
+            stage = _stage(conn, src, table)
+            cols = ", ".join(f"[{c}]" for c in _columns(conn, table))
+            fresh = conn.execute(
+                f"select count(*) from temp.[{stage}] "
+                f"where id not in (select id from main.[{table}])"
+            ).fetchall()[0][0]
+            added = conn.execute(
+                f"insert or ignore into main.[{table}] ({cols}) select {cols} from temp.[{stage}]"
+            ).rowcount
+            if added != fresh:
+                raise RefusedFile(
+                    f"{log.original.name}: refused: {fresh - added} {table} rows clash with "
+                    "different rows already in the class database"
+                )
+            updated = _update_attempts(conn, stage) if table == "attempts" else 0
+            counts[table] = TableCount(added, log.counts[table] - added - updated, updated)
+            conn.execute(f"drop table temp.[{stage}]")
+    finally:
+        src.close()
+    return counts
+
+
+def _update_attempts(conn: sqlite3.Connection, stage: str) -> int:
+    """Take the incoming copy of an attempt that has progressed further."""
+    cols = [c for c in _columns(conn, "attempts") if c != "id"]
+    newer = (
+        f"select i.id from temp.[{stage}] i join main.attempts m on m.id = i.id "
+        "where coalesce(i.decisions, 0) > coalesce(m.decisions, 0) "
+        "or (coalesce(i.decisions, 0) = coalesce(m.decisions, 0) "
+        "and coalesce(i.updated_at, '') > coalesce(m.updated_at, ''))"
+    )
+    targets = ", ".join(f"[{c}]" for c in cols)
+    return conn.execute(
+        f"update main.attempts set ({targets}) = "
+        f"(select {targets} from temp.[{stage}] i where i.id = main.attempts.id) "
+        f"where id in ({newer})"
+    ).rowcount
+
+
+def merge_files(target: Target, files: Sequence[Path | str]) -> MergeSummary:
+    """Merge learner logs into the database at `target` (a Store, a file or a data dir)."""
+    if not files:
+        raise ExportError("give at least one log file to merge")
+    path = _target_path(target)
+    if not isinstance(target, Store):
+        open_database(path).close()  # create / migrate / version-check the target
+    probe = sqlite3.connect(ro_uri(path), uri=True)
+    try:
+        columns = {t: _columns(probe, t) for t in DATA_TABLES}
+    finally:
+        probe.close()
+    summary = MergeSummary(database=path)
+    with tempfile.TemporaryDirectory(prefix="trainer-merge-") as work:
+        logs = [check_log(Path(f), Path(work), columns) for f in files]
+        summary.backup = _backup(path)
+        conn = sqlite3.connect(path.resolve().as_uri(), uri=True, isolation_level=None)
+        try:
+            conn.execute("pragma trusted_schema = off")
+            configure(Database(conn))
+            conn.execute("begin immediate")
+            try:
+                for log in logs:
+                    key = str(log.original)
+                    per_file = _merge_one(conn, log)
+                    if key in summary.files:  # the same file named twice
+                        for table, count in per_file.items():
+                            summary.files[key][table].add(count)
+                    else:
+                        summary.files[key] = per_file
+                conn.execute("commit")
+            except BaseException:
+                conn.execute("rollback")
+                raise
+        except sqlite3.Error as exc:
+            raise StoreError(f"merge failed, nothing was changed: {exc}") from None
+        finally:
+            conn.close()
+    return summary

@@ -1,0 +1,69 @@
+"""Stable pseudonyms for learners, kept only in the instructor's database.
+
+A pseudonym is random (not derived from the name, so it cannot be reversed by
+guessing names) and, once given, is reused by every later export, so files made on
+different days can still be joined on it. The `pseudonyms` table is never exported.
+"""
+
+from __future__ import annotations
+
+import secrets
+import sqlite3
+
+from trainer.exchange.source import transaction
+from trainer.store.db import now_iso
+
+ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
+PREFIX = "P-"
+
+
+def _new_pseudonym() -> str:
+    return PREFIX + "".join(secrets.choice(ALPHABET) for _ in range(8))
+
+
+def ensure_pseudonyms(conn: sqlite3.Connection) -> None:
+    """Give every learner without one a pseudonym (one transaction)."""
+    missing = [
+        r[0]
+        for r in conn.execute(
+            "select id from learners where id not in (select learner_id from pseudonyms)"
+        )
+    ]
+    if not missing:
+        return
+    taken = {r[0] for r in conn.execute("select pseudonym from pseudonyms")}
+    stamp = now_iso()
+    rows = []
+    for learner_id in missing:
+        name = _new_pseudonym()
+        while name in taken:
+            name = _new_pseudonym()
+        taken.add(name)
+        rows.append((learner_id, name, stamp))
+    with transaction(conn, "pseudonyms"):
+        conn.executemany(
+            "insert or ignore into pseudonyms (learner_id, pseudonym, created_at) values (?, ?, ?)",
+            rows,
+        )
+
+
+def pseudonym_map(conn: sqlite3.Connection) -> dict[str, str]:
+    """learner id -> pseudonym, for every learner (created on demand)."""
+    ensure_pseudonyms(conn)
+    return {r[0]: r[1] for r in conn.execute("select learner_id, pseudonym from pseudonyms")}
+
+
+class Namer:
+    """What an export shows for a learner: real identity, or the stable pseudonym."""
+
+    def __init__(self, conn: sqlite3.Connection, pseudonymize: bool) -> None:
+        self.pseudonymize = pseudonymize
+        self._map = pseudonym_map(conn) if pseudonymize else {}
+
+    def name(self, learner_id: str, display_name: str | None) -> str | None:
+        return self._map.get(learner_id, PREFIX + "?") if self.pseudonymize else display_name
+
+    def student_no(self, learner_id: str, student_no: str | None) -> str | None:
+        if not self.pseudonymize:
+            return student_no
+        return self._map.get(learner_id) if student_no else None

@@ -1,0 +1,126 @@
+"""The tables of a grade export (CSV and XLSX), as streaming SQL queries.
+
+Each table is one `select` over the attempts chosen by the filters; rows come from
+an open cursor, never a list, so a million decisions export in flat memory. With
+pseudonymize, learner names and student numbers are swapped for the stable
+pseudonyms in SQL, and free text that an instructor typed about a learner is left out.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from trainer.exchange.filters import Filters
+from trainer.exchange.instructor import LATEST_ADJUSTED_SQL
+from trainer.exchange.pseudonyms import ensure_pseudonyms
+
+TABLE_NAMES = (
+    "learners",
+    "attempts",
+    "decisions",
+    "reflections",
+    "internal_reports",
+    "scores",
+)
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    columns: list[str]
+    rows: Iterator[tuple[Any, ...]]
+
+
+def _identity(pseudonymize: bool) -> tuple[str, str, str]:
+    """SQL for (learner name, student number, join) with the `l` learners alias."""
+    if not pseudonymize:
+        return "l.display_name", "l.student_no", ""
+    return (
+        "p.pseudonym",
+        "case when l.student_no is null then null else p.pseudonym end",
+        "left join pseudonyms p on p.learner_id = l.id",
+    )
+
+
+def queries(filters: Filters, pseudonymize: bool, lang: str) -> dict[str, tuple[str, list[Any]]]:
+    name, student, join = _identity(pseudonymize)
+    where, params = filters.where()
+    joined = f"from attempts a join learners l on l.id = a.learner_id {join}"
+    base = f"{joined} where {where}"
+    lw, lp = filters.learner_where()
+    attempt_level = bool(filters.since or filters.until or filters.case_id or filters.attempt_id)
+    if attempt_level:  # only learners with a chosen attempt
+        lw, lp = f"({lw}) and l.id in (select a.learner_id {base})", [*lp, *params]
+    reason = "s.reason_en" if lang == "en" else "s.reason_zh"
+    comment = "null" if pseudonymize else (
+        "(select r.comment from attempt_reviews r where r.attempt_id = a.id "
+        "and r.comment is not null order by r.created_at desc, r.rowid desc limit 1)"
+    )
+    adj = f"left join ({LATEST_ADJUSTED_SQL}) adj"
+    return {
+        "learners": (
+            f"select l.id as learner_id, {name} as learner_name, {student} as student_no, "
+            f"l.class_name, l.created_at from learners l {join} where {lw} "
+            "order by l.class_name, learner_name",
+            lp,
+        ),
+        "attempts": (
+            f"select a.id as attempt_id, a.learner_id, {name} as learner_name, "
+            f"{student} as student_no, l.class_name, a.case_id, a.case_version, a.case_title, "
+            "a.mode, a.lang, a.status, a.started_at, a.finished_at, a.decisions, a.outcome, "
+            "a.escalated, a.cost, a.sim_minutes, a.total, adj.adjusted_score as adjusted_total, "
+            f"{comment} as instructor_comment {joined} "
+            "left join (" + LATEST_ADJUSTED_SQL + ") adj "
+            "on adj.attempt_id = a.id and adj.indicator = 'total' "
+            f"where {where} order by a.started_at, a.id",
+            params,
+        ),
+        "decisions": (
+            "select d.id as decision_id, d.attempt_id, d.seq, d.ts, d.step, d.indicator, "
+            "d.action, d.option_id, d.quality, d.free_text, d.payload, d.think_ms, "
+            "d.mood_before, d.mood_after, d.sim_minute, d.cost_total, d.facts_found "
+            f"from decisions d where d.attempt_id in (select a.id {base}) "
+            "order by d.attempt_id, d.seq",
+            params,
+        ),
+        "reflections": (
+            f"select r.id as reflection_id, r.attempt_id, {name} as learner_name, a.case_id, "
+            f"r.prompt_id, r.text, r.created_at from reflections r "
+            f"join attempts a on a.id = r.attempt_id join learners l on l.id = a.learner_id "
+            f"{join} where {where} order by r.attempt_id, r.prompt_id",
+            params,
+        ),
+        "internal_reports": (
+            f"select ir.id as report_id, ir.attempt_id, {name} as learner_name, a.case_id, "
+            "ir.root_cause, ir.recipients, ir.preventive, ir.profile_note, ir.created_at "
+            "from internal_reports ir join attempts a on a.id = ir.attempt_id "
+            f"join learners l on l.id = a.learner_id {join} where {where} order by ir.attempt_id",
+            params,
+        ),
+        "scores": (
+            f"select s.attempt_id, {name} as learner_name, {student} as student_no, "
+            "l.class_name, a.case_id, s.indicator, s.score, adj.adjusted_score, "
+            f"sr.rating as self_rating, {reason} as reason "
+            "from scores s join attempts a on a.id = s.attempt_id "
+            f"join learners l on l.id = a.learner_id {join} "
+            f"{adj} on adj.attempt_id = s.attempt_id and adj.indicator = s.indicator "
+            "left join self_ratings sr on sr.attempt_id = s.attempt_id "
+            f"and sr.indicator = s.indicator where {where} order by s.attempt_id, s.indicator",
+            params,
+        ),
+    }
+
+
+def iter_tables(
+    conn: sqlite3.Connection, filters: Filters, pseudonymize: bool = False, lang: str = "zh-TW"
+) -> Iterator[Table]:
+    """Yield each export table with a live cursor over its rows (consume before the next)."""
+    if pseudonymize:
+        ensure_pseudonyms(conn)
+    for table, (sql, params) in queries(filters, pseudonymize, lang).items():
+        cursor = conn.execute(sql, params)
+        columns = [d[0] for d in cursor.description]
+        yield Table(table, columns, iter(cursor))

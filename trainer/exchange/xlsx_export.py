@@ -1,0 +1,114 @@
+"""XLSX export: one workbook, a class summary sheet and one sheet per table.
+
+XlsxWriter in constant_memory mode streams rows to disk (flat memory). Text is
+always written with write_string and the workbook is told never to turn strings
+into formulas, URLs or numbers, so learner text like "=1+1" stays text.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import xlsxwriter
+
+from trainer.core.vocab import INDICATOR_LABELS, INDICATORS
+from trainer.exchange.atomic import atomic_file
+from trainer.exchange.filters import Filters
+from trainer.exchange.source import Source, opened
+from trainer.exchange.tables import _identity, iter_tables
+
+MAX_ROWS = 1_048_576  # Excel's limit per sheet, header included
+MAX_CELL = 32_767  # Excel's limit per text cell
+OPTIONS = {
+    "constant_memory": True,
+    "strings_to_formulas": False,
+    "strings_to_urls": False,
+    "strings_to_numbers": False,
+}
+
+
+def _write_row(sheet: Any, row_no: int, values: Any, fmt: Any = None) -> None:
+    for col, value in enumerate(values):
+        if value is None:
+            continue
+        if isinstance(value, bool | int | float):
+            sheet.write_number(row_no, col, float(value) if isinstance(value, bool) else value)
+        else:
+            text = value.hex() if isinstance(value, bytes) else str(value)
+            sheet.write_string(row_no, col, text[:MAX_CELL], fmt)
+
+
+def summary_rows(
+    conn: sqlite3.Connection, filters: Filters, pseudonymize: bool, lang: str
+) -> tuple[list[str], Any]:
+    """Per learner: attempts, completed, mean score per indicator and mean total."""
+    name, student, join = _identity(pseudonymize)
+    where, params = filters.where()
+    means = ", ".join(
+        f"round(avg(case when s.indicator = '{i}' then s.score end), 1)" for i in INDICATORS
+    )
+    sql = (
+        f"select {name}, {student}, l.class_name, count(distinct a.id), "
+        "count(distinct case when a.status = 'completed' then a.id end), "
+        f"{means}, round(avg(a.total), 1) "
+        f"from attempts a join learners l on l.id = a.learner_id {join} "
+        "left join scores s on s.attempt_id = a.id "
+        f"where {where} group by l.id order by l.class_name, 1"
+    )
+    en = lang == "en"
+    header = [
+        "Learner" if en else "學員",
+        "Student no." if en else "學號",
+        "Class" if en else "班級",
+        "Attempts" if en else "練習次數",
+        "Completed" if en else "完成次數",
+        *[f"{i} {INDICATOR_LABELS[i]['en' if en else 'zh-TW']}" for i in INDICATORS],
+        "Mean total" if en else "平均總分",
+    ]
+    return header, conn.execute(sql, params)
+
+
+def export_xlsx(
+    source: Source,
+    out: Path,
+    filters: Filters | None = None,
+    pseudonymize: bool = False,
+    lang: str = "zh-TW",
+) -> dict[str, int]:
+    """Write the workbook to `out` atomically; returns rows per sheet."""
+    filters = filters or Filters()
+    counts: dict[str, int] = {}
+    with opened(source) as db, atomic_file(Path(out)) as tmp:
+        filters.check(db.conn)
+        if pseudonymize:
+            from trainer.exchange.pseudonyms import ensure_pseudonyms
+
+            ensure_pseudonyms(db.conn)
+        book = xlsxwriter.Workbook(str(tmp), {**OPTIONS, "tmpdir": str(Path(out).parent)})
+        bold = book.add_format({"bold": True})
+        header, rows = summary_rows(db.conn, filters, pseudonymize, lang)
+        counts["summary"] = _write_sheet(book, "summary", header, rows, bold)
+        for table in iter_tables(db.conn, filters, pseudonymize, lang):
+            counts[table.name] = _write_sheet(book, table.name, table.columns, table.rows, bold)
+        book.close()
+    return counts
+
+
+def _write_sheet(book: Any, name: str, header: list[str], rows: Any, bold: Any) -> int:
+    """Stream rows into one sheet, continuing on 'name 2', 'name 3'... past Excel's limit."""
+    part, n, row_no = 1, 0, MAX_ROWS
+    sheet = None
+    for row in rows:
+        if row_no >= MAX_ROWS:
+            sheet = book.add_worksheet(name if part == 1 else f"{name} {part}")
+            part += 1
+            _write_row(sheet, 0, header, bold)
+            row_no = 1
+        _write_row(sheet, row_no, row)
+        row_no += 1
+        n += 1
+    if sheet is None:  # an empty table still gets its sheet and header
+        _write_row(book.add_worksheet(name), 0, header, bold)
+    return n

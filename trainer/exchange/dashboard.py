@@ -1,0 +1,216 @@
+"""Class dashboard data (Qt-free; the instructor UI draws it).
+
+All figures cover the attempts chosen by a `Filters` (class, date range, case...).
+Scores are *effective* scores: an instructor's adjusted score where there is one,
+else the original (which is never replaced, see instructor.py).
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from trainer.core.vocab import INDICATORS
+from trainer.exchange.filters import Filters
+from trainer.exchange.instructor import LATEST_ADJUSTED_SQL
+from trainer.exchange.source import Source, opened
+
+BUCKETS = ((0, 19), (20, 39), (40, 59), (60, 79), (80, 100))
+
+
+def _effective_scores_sql(filters: Filters) -> tuple[str, list[Any]]:
+    """One row per (attempt, indicator) of completed attempts: effective score."""
+    where, params = filters.where()
+    return (
+        "select a.id as attempt_id, a.learner_id, a.case_id, a.started_at, s.indicator, "
+        "coalesce(adj.adjusted_score, s.score) as score "
+        "from scores s join attempts a on a.id = s.attempt_id "
+        "join learners l on l.id = a.learner_id "
+        f"left join ({LATEST_ADJUSTED_SQL}) adj "
+        "on adj.attempt_id = s.attempt_id and adj.indicator = s.indicator "
+        f"where a.status = 'completed' and {where}",
+        params,
+    )
+
+
+@dataclass(frozen=True)
+class IndicatorStats:
+    indicator: str
+    n: int
+    mean: float | None
+    distribution: dict[str, int]  # "0-19" ... "80-100" -> attempts
+
+
+def indicator_stats(source: Source, filters: Filters | None = None) -> dict[str, IndicatorStats]:
+    filters = filters or Filters()
+    sql, params = _effective_scores_sql(filters)
+    bucket_sql = ", ".join(
+        f"sum(score between {lo} and {hi})" for lo, hi in BUCKETS
+    )
+    with opened(source) as db:
+        rows = {
+            r[0]: r
+            for r in db.execute(
+                f"select indicator, count(*), avg(score), {bucket_sql} from ({sql}) "
+                "group by indicator", params
+            ).fetchall()
+        }
+    result = {}
+    for ind in INDICATORS:
+        row = rows.get(ind)
+        counts = [int(c or 0) for c in row[3:]] if row else [0] * len(BUCKETS)
+        result[ind] = IndicatorStats(
+            indicator=ind,
+            n=int(row[1]) if row else 0,
+            mean=round(float(row[2]), 1) if row and row[2] is not None else None,
+            distribution={f"{lo}-{hi}": c for (lo, hi), c in zip(BUCKETS, counts, strict=True)},
+        )
+    return result
+
+
+@dataclass(frozen=True)
+class CaseDifficulty:
+    case_id: str
+    case_title: str | None
+    attempts: int
+    completed: int
+    mean_total: float | None
+    escalation_rate: float | None  # share of completed attempts that escalated
+    median_seconds: float | None  # wall-clock time from start to finish
+
+
+def case_difficulty(source: Source, filters: Filters | None = None) -> list[CaseDifficulty]:
+    """Per case, hardest (lowest mean total) first."""
+    filters = filters or Filters()
+    where, params = filters.where()
+    with opened(source) as db:
+        rows = db.execute(
+            "select a.case_id, max(a.case_title), count(*), "
+            "sum(a.status = 'completed'), avg(case when a.status = 'completed' then a.total end), "
+            "avg(case when a.status = 'completed' then a.escalated end), "
+            "group_concat(case when a.status = 'completed' and a.finished_at is not null then "
+            "(julianday(a.finished_at) - julianday(a.started_at)) * 86400.0 end) "
+            "from attempts a join learners l on l.id = a.learner_id "
+            f"where {where} group by a.case_id",
+            params,
+        ).fetchall()
+    out = []
+    for case_id, title, n, done, mean, esc, times in rows:
+        seconds = [float(t) for t in (times or "").split(",") if t]
+        out.append(
+            CaseDifficulty(
+                case_id=case_id,
+                case_title=title,
+                attempts=int(n),
+                completed=int(done or 0),
+                mean_total=None if mean is None else round(float(mean), 1),
+                escalation_rate=None if esc is None else round(float(esc), 3),
+                median_seconds=round(statistics.median(seconds), 1) if seconds else None,
+            )
+        )
+    return sorted(out, key=lambda c: (c.mean_total is None, c.mean_total or 0, c.case_id))
+
+
+def expert_options(library: Any) -> dict[str, set[str]]:
+    """case id -> the option ids on its expert path (from a loaded Library)."""
+    return {cid: set(loaded.case.expert_path) for cid, loaded in library.cases.items()}
+
+
+def common_mistakes(
+    source: Source,
+    filters: Filters | None = None,
+    expert: Mapping[str, set[str]] | None = None,
+    limit: int = 10,
+) -> list[dict[str, Any]]:
+    """The options most often chosen where the expert would not have chosen them.
+
+    With `expert` (see expert_options) an option off the case's expert path counts;
+    for a case not in it, any option not rated 'best' counts.
+    """
+    filters = filters or Filters()
+    where, params = filters.where()
+    expert = expert or {}
+    with opened(source) as db:
+        cursor = db.execute(
+            "select a.case_id, d.step, d.option_id, max(d.quality), count(*), "
+            "count(distinct a.learner_id) from decisions d "
+            "join attempts a on a.id = d.attempt_id join learners l on l.id = a.learner_id "
+            f"where d.option_id is not null and {where} "
+            "group by a.case_id, d.step, d.option_id",
+            params,
+        )
+        found = []
+        for case_id, step, option_id, quality, times, learners in cursor:
+            off_path = option_id not in expert[case_id] if case_id in expert else quality != "best"
+            if off_path:
+                found.append({
+                    "case_id": case_id, "step": step, "option_id": option_id,
+                    "quality": quality, "times": int(times), "learners": int(learners),
+                })
+    found.sort(key=lambda m: (-m["times"], m["case_id"], m["option_id"]))
+    return found[:limit]
+
+
+def learners_below(
+    source: Source, threshold: float = 60, filters: Filters | None = None
+) -> list[dict[str, Any]]:
+    """Learners whose mean effective score is below `threshold` on any indicator."""
+    filters = filters or Filters()
+    sql, params = _effective_scores_sql(filters)
+    with opened(source) as db:
+        rows = db.execute(
+            "select e.learner_id, l.display_name, l.student_no, l.class_name, e.indicator, "
+            f"avg(e.score) from ({sql}) e join learners l on l.id = e.learner_id "
+            "group by e.learner_id, e.indicator order by l.display_name, e.indicator",
+            params,
+        ).fetchall()
+    learners: dict[str, dict[str, Any]] = {}
+    for learner_id, name, student_no, class_name, indicator, mean in rows:
+        entry = learners.setdefault(learner_id, {
+            "learner_id": learner_id, "display_name": name, "student_no": student_no,
+            "class_name": class_name, "means": {}, "below": [],
+        })
+        entry["means"][indicator] = round(float(mean), 1)
+        if mean < threshold:
+            entry["below"].append(indicator)
+    return [e for e in learners.values() if e["below"]]
+
+
+def learner_history(
+    source: Source, learner_id: str, filters: Filters | None = None
+) -> list[dict[str, Any]]:
+    """A learner's attempts, oldest first, with original and effective scores."""
+    base = filters or Filters()
+    chosen = Filters(
+        learner=learner_id, since=base.since, until=base.until, case_id=base.case_id
+    )
+    where, params = chosen.where()
+    with opened(source) as db:
+        attempts = db.execute(
+            "select a.id, a.case_id, a.case_title, a.mode, a.status, a.started_at, "
+            "a.finished_at, a.outcome, a.escalated, a.total "
+            "from attempts a join learners l on l.id = a.learner_id "
+            f"where {where} order by a.started_at, a.id",
+            params,
+        ).fetchall()
+        history = []
+        for row in attempts:
+            attempt_id = row[0]
+            scores = dict(db.execute(
+                "select indicator, score from scores where attempt_id = ?", [attempt_id]
+            ).fetchall())
+            adjusted = dict(db.execute(
+                f"select indicator, adjusted_score from ({LATEST_ADJUSTED_SQL}) "
+                "where attempt_id = ?", [attempt_id]
+            ).fetchall())
+            history.append({
+                "attempt_id": attempt_id, "case_id": row[1], "case_title": row[2],
+                "mode": row[3], "status": row[4], "started_at": row[5], "finished_at": row[6],
+                "outcome": row[7], "escalated": bool(row[8]), "total": row[9],
+                "scores": scores,
+                "adjusted": adjusted,
+                "effective": {i: adjusted.get(i, s) for i, s in scores.items()},
+            })
+    return history

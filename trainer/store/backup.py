@@ -156,9 +156,7 @@ def backup_now(db_path: Path, reason: str, *, force: bool = False) -> Path | Non
         return None
     problems = healthy(db_path)
     if problems:
-        raise BackupError(
-            f"not backing up {db_path}: it fails the integrity check ({problems[0]})"
-        )
+        raise BackupError(f"not backing up {db_path}: it fails the integrity check ({problems[0]})")
     folder = backups_dir(root)
     # Strictly after the newest existing backup, so names sort by time and never clash.
     if existing and now <= existing[0].created:

@@ -1,0 +1,70 @@
+"""Playing a whole case through the real widgets, in practice and assessment mode."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from trainer.ui.main_window import MainWindow
+
+from .conftest import CASE_ID, play_steps, start_case
+
+
+def test_practice_mode_plays_to_the_sheet_with_feedback(
+    qtbot: Any, window: MainWindow, no_modals: dict[str, list[Any]]
+) -> None:
+    """Keyboard and clicks take a learner from profile to sheet; feedback shows at once."""
+    start_case(qtbot, window, mode="practice")
+    assert window.play.steps.current == "questioning"
+    assert "3.1" in window.play.steps.items["questioning"].text()
+    steps = play_steps(qtbot, window, free_text="我的說法：先道歉")
+    assert steps > 10
+    assert no_modals["error"] == []
+    assert window.stack.currentWidget() is window.sheet
+    kinds = [k for k, _ in window.play.conversation.entries]
+    assert "feedback" in kinds and "customer" in kinds and "learner" in kinds
+    assert ("free_text", "我的說法：先道歉") in window.play.conversation.entries
+    sheet = window.sheet.sheet
+    assert sheet is not None and sheet.finished
+    assert [r.indicator for r in sheet.rows] == ["3.1", "3.2", "3.3", "3.4", "3.5"]
+    text = window.sheet.browser.toPlainText()
+    for indicator in ("3.1", "3.2", "3.3", "3.4", "3.5"):
+        assert indicator in text
+    assert "陳怡君" in text and "我的說法：先道歉" in text
+    attempt = window.workspace.store.attempts()[0]  # type: ignore[union-attr]
+    assert attempt["status"] == "completed" and attempt["mode"] == "practice"
+    # Think time is measured per decision and logged for the sheet's evidence.
+    decisions = window.workspace.store.decisions(attempt["id"])  # type: ignore[union-attr]
+    assert all(d["think_ms"] >= 0 for d in decisions)
+    assert decisions[0]["free_text"] == "我的說法：先道歉"
+
+
+def test_assessment_mode_defers_feedback_and_counts_down(qtbot: Any, window: MainWindow) -> None:
+    """Assessment hides per-choice feedback and hints, and shows the time left."""
+    start_case(qtbot, window, mode="assessment")
+    assert "剩" in window.play.policy.clock.value.text()
+    assert all(not b.view.locked for b in window.play.options.buttons)
+    play_steps(qtbot, window)
+    assert window.stack.currentWidget() is window.sheet
+    kinds = [k for k, _ in window.play.conversation.entries]
+    assert "feedback" not in kinds
+    attempt = window.workspace.store.attempts()[0]  # type: ignore[union-attr]
+    assert attempt["mode"] == "assessment" and attempt["status"] == "completed"
+    assert window.sheet.sheet is not None and window.sheet.sheet.mode == "assessment"
+
+
+def test_library_lists_best_score_after_a_completed_case(qtbot: Any, window: MainWindow) -> None:
+    """Back in the library the case shows as done with its best score, and filters work."""
+    start_case(qtbot, window)
+    play_steps(qtbot, window)
+    window.show_library()
+    library = window.library
+    row = next(r for r in library.rows if r.case_id == CASE_ID)
+    assert row.done and row.best is not None and row.best > 80
+    library.search.clear()
+    library.status.setCurrentIndex(library.status.findData("todo"))
+    assert CASE_ID not in library.visible_case_ids()
+    library.status.setCurrentIndex(library.status.findData("done"))
+    assert CASE_ID in library.visible_case_ids()
+    library.status.setCurrentIndex(0)
+    library.setting.setCurrentIndex(library.setting.findData("restaurant"))
+    assert CASE_ID not in library.visible_case_ids()

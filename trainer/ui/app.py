@@ -1,0 +1,147 @@
+"""Application setup: QApplication, logging, fonts, style sheet, translations; `run()`.
+
+Startup is kept fast: only PySide6, the settings and the paths are imported here;
+the case library and the database (pydantic, sqlite-utils) load in a thread after
+the window is on screen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from trainer.paths import data_dir
+from trainer.settings import Settings
+
+log = logging.getLogger("trainer")
+
+RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+BASE_POINT_SIZE = 11.0
+_TRANSLATORS: list[QTranslator] = []
+
+
+def setup_logging(root: Path) -> Path | None:
+    """Log to <data dir>/logs/trainer.log (rotated); fall back to stderr."""
+    logger = logging.getLogger("trainer")
+    logger.setLevel(logging.INFO)
+    path = root / "logs" / "trainer.log"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        handler, path = logging.StreamHandler(), None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    if not any(getattr(h, "baseFilename", None) == getattr(handler, "baseFilename", 0) for h in logger.handlers):
+        logger.addHandler(handler)
+    return path
+
+
+def install_translator(app: QCoreApplication, lang: str) -> bool:
+    """Source strings are zh-TW; load resources/translations/trainer_<lang>.qm if any."""
+    if lang == "zh-TW":
+        return True
+    translator = QTranslator(app)
+    name = f"trainer_{lang.replace('-', '_')}"
+    if translator.load(name, str(RESOURCES / "translations")):
+        app.installTranslator(translator)
+        _TRANSLATORS.append(translator)
+        return True
+    log.info("no translation %s.qm; using the default texts", name)
+    return False
+
+
+def style_sheet(scale: float) -> str:
+    """resources/style.qss with its {{size}} tokens filled for the text scale."""
+    text = (RESOURCES / "style.qss").read_text(encoding="utf-8")
+    sizes = {
+        "small": 9.5, "base": BASE_POINT_SIZE, "medium": 12.0, "large": 13.5,
+        "title": 16.0, "hero": 22.0, "score": 26.0,
+    }
+    for key, value in sizes.items():
+        text = text.replace("{{" + key + "}}", f"{value * scale:.1f}pt")
+    return text
+
+
+def apply_style(app: QApplication, scale: float, family: str | None) -> None:
+    from trainer.ui.fonts import ui_font
+
+    app.setFont(ui_font(family, BASE_POINT_SIZE * scale))
+    app.setStyleSheet(style_sheet(scale))
+
+
+def setup_fonts() -> tuple[str | None, str | None]:
+    """(family, problem): the CJK family to use, or a message saying how to fix it."""
+    from trainer.ui.fonts import fix_hint, pick_family
+
+    family = pick_family()
+    if family:
+        return family, None
+    message = QCoreApplication.translate(
+        "App", "找不到繁體中文字型，中文可能會顯示成方框。{hint}"
+    ).format(hint=fix_hint())
+    log.warning("no CJK font found")
+    return None, message
+
+
+def create_app(argv: list[str]) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(argv)
+    app.setApplicationName("complaint-trainer")
+    app.setApplicationDisplayName("顧客投訴處理訓練")
+    app.setOrganizationName("complaint-trainer")
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.Taiwan))
+    return app
+
+
+def _excepthook_for(app: QApplication) -> object:
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        details = "".join(traceback.format_exception(kind, exc, tb))
+        log.error("unexpected error\n%s", details)
+        try:
+            from trainer.ui import dialogs
+
+            dialogs.error(
+                app.activeWindow(),
+                QCoreApplication.translate("App", "發生未預期的錯誤，你的作答進度已儲存。"),
+            )
+        except Exception:  # never let the hook itself crash the app
+            pass
+
+    return hook
+
+
+def run(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv if argv is None else argv)
+    parser = argparse.ArgumentParser(prog="main.py", description="Complaint-handling trainer")
+    parser.add_argument("--data-dir", help="where learner data and settings are kept")
+    args, qt_args = parser.parse_known_args(argv[1:])
+    app = create_app([argv[0], *qt_args])
+    root = data_dir(args.data_dir)
+    setup_logging(root)
+    settings = Settings.load(root)
+    install_translator(app, str(settings["language"]))
+    family, problem = setup_fonts()
+    apply_style(app, float(settings["font_scale"]), family)
+
+    from trainer.ui.main_window import MainWindow
+
+    window = MainWindow(
+        root, settings, font_problem=problem, on_scale=lambda s: apply_style(app, s, family)
+    )
+    window.show()
+    window.start_loading()
+    sys.excepthook = _excepthook_for(app)  # type: ignore[assignment]
+    log.info("started, data dir %s", root)
+    return app.exec()

@@ -1,0 +1,54 @@
+"""Choosing a good Traditional Chinese font per platform, and noticing when none exists."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtGui import QFont, QFontDatabase
+
+#: Preferred families, best first, per platform (sys.platform prefix).
+CANDIDATES: dict[str, tuple[str, ...]] = {
+    "win": ("Microsoft JhengHei UI", "Microsoft JhengHei", "PMingLiU"),
+    "darwin": ("PingFang TC", "Heiti TC", "Apple LiGothic"),
+    "linux": ("Noto Sans CJK TC", "Noto Sans TC", "Source Han Sans TC", "WenQuanYi Zen Hei"),
+}
+ALL_CANDIDATES = tuple(dict.fromkeys(f for fams in CANDIDATES.values() for f in fams))
+
+FIX_HINT = {
+    "win": "請安裝「微軟正黑體 Microsoft JhengHei」（Windows 設定 → 時間與語言 → 語言 → 新增中文（台灣））。",
+    "darwin": "請在「字體簿」啟用「蘋方-繁 PingFang TC」。",
+    "linux": "請安裝 Noto CJK 字型，例如：sudo apt install fonts-noto-cjk（Fedora：sudo dnf install google-noto-sans-cjk-fonts）。",
+}
+
+
+def _platform_key() -> str:
+    if sys.platform.startswith("win"):
+        return "win"
+    if sys.platform == "darwin":
+        return "darwin"
+    return "linux"
+
+
+def pick_family() -> str | None:
+    """The best installed CJK family for this platform, or any CJK family, or None."""
+    families = set(QFontDatabase.families())
+    ordered = CANDIDATES[_platform_key()] + ALL_CANDIDATES
+    for family in ordered:
+        if family in families:
+            return family
+    tc = QFontDatabase.families(QFontDatabase.WritingSystem.TraditionalChinese)
+    return tc[0] if tc else None
+
+
+def fix_hint() -> str:
+    return FIX_HINT[_platform_key()]
+
+
+def ui_font(family: str | None, point_size: float) -> QFont:
+    font = QFont()
+    if family:
+        # Keep a Latin-friendly fallback first in the list only when the CJK font lacks it.
+        font.setFamilies([family, "Noto Sans", "Segoe UI", "Helvetica Neue", "Arial"])
+    font.setPointSizeF(point_size)
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    return font

@@ -1,0 +1,429 @@
+"""The main window: app bar, menus, and a stack of pages; it wires pages to the store.
+
+All learner data changes go through AttemptRunner / Store; the pages only show
+state and report what the learner chose.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QThread, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer.ui import dialogs
+from trainer.ui.pages.history import HistoryPage
+from trainer.ui.pages.library import LibraryPage
+from trainer.ui.pages.play import PlayPage
+from trainer.ui.pages.profiles import ProfilesPage
+from trainer.ui.pages.sheet import SheetPage
+from trainer.ui.widgets.common import plain
+
+if TYPE_CHECKING:
+    from trainer.service import Workspace
+    from trainer.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+class WorkspaceLoader(QThread):
+    """Opens the database and loads the case library off the UI thread."""
+
+    loaded = Signal(object)
+    failed = Signal(str, str)
+
+    def __init__(self, root: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.root = root
+
+    def run(self) -> None:
+        try:
+            from trainer.service import Workspace
+
+            self.loaded.emit(Workspace.open(self.root))
+        except Exception as exc:
+            self.failed.emit(str(exc), "".join(traceback.format_exception(exc)))
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        root: Path,
+        settings: Settings,
+        workspace: Workspace | None = None,
+        font_problem: str | None = None,
+        on_scale: Callable[[float], None] | None = None,
+    ) -> None:
+        super().__init__()
+        self.root = root
+        self.settings = settings
+        self.workspace: Workspace | None = None
+        self.owns_workspace = workspace is None
+        self.learner: dict[str, Any] | None = None
+        self.on_scale = on_scale
+        self.loader: WorkspaceLoader | None = None
+        self.setWindowTitle(self.tr("顧客投訴處理訓練 Complaint Trainer"))
+        self.resize(1366, 768)
+        self.setMinimumSize(1024, 640)
+        self._build(font_problem)
+        self._menus()
+        if workspace is not None:
+            self.set_workspace(workspace)
+
+    @property
+    def lang(self) -> str:
+        return str(self.settings["language"])
+
+    # -- layout -----------------------------------------------------------------
+
+    def _build(self, font_problem: str | None) -> None:
+        central = QWidget()
+        central.setObjectName("central")
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        bar = QFrame()
+        bar.setObjectName("appBar")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(20, 6, 20, 6)
+        row.setSpacing(10)
+        titles = QHBoxLayout()
+        titles.setSpacing(14)
+        titles.addWidget(plain(self.tr("顧客投訴處理訓練"), "appTitle", wrap=False))
+        titles.addWidget(plain(self.tr("iCAP TRM3R0182v2 · 三、解決顧客投訴"), "appSubtitle", wrap=False))
+        row.addLayout(titles)
+        row.addStretch(1)
+        self.nav_library = QPushButton(self.tr("個案庫"))
+        self.nav_history = QPushButton(self.tr("學習歷程"))
+        self.nav_learner = QPushButton("")
+        for button in (self.nav_library, self.nav_history, self.nav_learner):
+            button.setProperty("role", "nav")
+            row.addWidget(button)
+        self.nav_learner.setAccessibleName(self.tr("切換學習者"))
+        self.nav_library.clicked.connect(lambda: self.guard(self.show_library))
+        self.nav_history.clicked.connect(lambda: self.guard(self.show_history))
+        self.nav_learner.clicked.connect(lambda: self.guard(self.show_profiles))
+        column.addWidget(bar)
+        self.banner = plain("", "banner")
+        self.banner.setVisible(bool(font_problem))
+        if font_problem:
+            self.banner.setText(font_problem)
+        column.addWidget(self.banner)
+        self.stack = QStackedWidget()
+        self.loading = QWidget()
+        loading_layout = QVBoxLayout(self.loading)
+        self.loading_label = plain(self.tr("正在載入個案庫…"), "heroSub")
+        loading_layout.addStretch(1)
+        loading_layout.addWidget(self.loading_label)
+        loading_layout.addStretch(1)
+        self.profiles = ProfilesPage()
+        self.library = LibraryPage()
+        self.play = PlayPage()
+        self.sheet = SheetPage()
+        self.history = HistoryPage()
+        for page in (self.loading, self.profiles, self.library, self.play, self.sheet, self.history):
+            self.stack.addWidget(page)
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._nav_visible(False)
+
+        self.profiles.chosen.connect(lambda lid: self.guard(self.choose_learner, lid))
+        self.profiles.create.connect(lambda *a: self.guard(self.create_learner, *a))
+        self.library.start.connect(lambda cid, mode: self.guard(self.start_case, cid, mode))
+        self.library.mode_changed.connect(lambda mode: self.settings.__setitem__("mode", mode))
+        self.play.finished.connect(lambda aid: self.guard(self.show_sheet, aid))
+        self.play.leave.connect(lambda: self.guard(self._leave_play))
+        self.sheet.leave.connect(lambda: self.guard(self.show_library))
+        self.sheet.replay.connect(lambda aid: self.guard(self.replay_attempt, aid))
+        self.history.leave.connect(lambda: self.guard(self.show_library))
+        self.history.open_sheet.connect(lambda aid: self.guard(self.show_sheet, aid))
+        self.history.resume.connect(lambda aid: self.guard(self.resume_attempt, aid))
+        self.history.replay.connect(lambda aid: self.guard(self.replay_attempt, aid))
+        self.history.portfolio.connect(lambda: self.guard(self.export_portfolio))
+
+    def _nav_visible(self, on: bool) -> None:
+        for button in (self.nav_library, self.nav_history, self.nav_learner):
+            button.setVisible(on)
+
+    def _action(self, menu: Any, text: str, shortcut: str | QKeySequence.StandardKey | None, slot: Callable[[], Any]) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda: self.guard(slot))
+        menu.addAction(action)
+        return action
+
+    def _menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu(self.tr("檔案(&F)"))
+        self._action(file, self.tr("切換學習者"), "Ctrl+Shift+L", self.show_profiles)
+        file.addSeparator()
+        self.act_pdf = self._action(file, self.tr("匯出反思單 PDF…"), "Ctrl+E", self._export_sheet)
+        self.act_print = self._action(file, self.tr("列印反思單…"), "Ctrl+P", self._print_sheet)
+        self._action(file, self.tr("匯出評量證據作品集 PDF…"), "Ctrl+Shift+E", self.export_portfolio)
+        file.addSeparator()
+        self._action(file, self.tr("結束"), "Ctrl+Q", self.close)
+        go = bar.addMenu(self.tr("前往(&G)"))
+        self._action(go, self.tr("個案庫"), "Ctrl+L", self.show_library)
+        self._action(go, self.tr("學習歷程"), "Ctrl+H", self.show_history)
+        self._action(go, self.tr("搜尋個案"), "Ctrl+F", self._focus_search)
+        view = bar.addMenu(self.tr("檢視(&V)"))
+        self._action(view, self.tr("放大文字"), "Ctrl+=", lambda: self.scale_text(+0.1))
+        self._action(view, self.tr("縮小文字"), "Ctrl+-", lambda: self.scale_text(-0.1))
+        self._action(view, self.tr("還原文字大小"), "Ctrl+0", lambda: self.scale_text(0))
+        view.addSeparator()
+        self._action(view, self.tr("介面語言：中文（台灣）"), None, lambda: self.set_language("zh-TW"))
+        self._action(view, self.tr("Interface language: English"), None, lambda: self.set_language("en"))
+        teacher = bar.addMenu(self.tr("教師(&T)"))
+        self._action(teacher, self.tr("教師專區 Instructor area"), "Ctrl+Shift+I", self.open_instructor_area)
+        helpm = bar.addMenu(self.tr("說明(&H)"))
+        self._action(helpm, self.tr("鍵盤快捷鍵"), "F1", self._show_keys)
+
+    # -- workspace ----------------------------------------------------------------
+
+    def start_loading(self) -> None:
+        self.loader = WorkspaceLoader(self.root, self)
+        self.loader.loaded.connect(self.set_workspace)
+        self.loader.failed.connect(self._load_failed)
+        self.loader.start()
+
+    def _load_failed(self, message: str, details: str) -> None:
+        log.error("cannot open workspace: %s\n%s", message, details)
+        self.loading_label.setText(self.tr("無法開啟學習紀錄資料庫。\n{m}").format(m=message))
+        dialogs.error(self, self.tr("無法開啟學習紀錄資料庫，請通知老師。\n（{m}）").format(m=message), details)
+
+    def set_workspace(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        for path, error in workspace.library.broken.items():
+            log.warning("case file unavailable: %s: %s", path, error)
+        self.show_profiles()
+
+    def ws(self) -> Workspace:
+        if self.workspace is None:
+            raise RuntimeError("the case library is still loading")
+        return self.workspace
+
+    def guard(self, fn: Callable[..., Any], *args: Any) -> Any:
+        """Run a UI action; any failure becomes a short message plus a log entry."""
+        try:
+            return fn(*args)
+        except Exception as exc:
+            log.exception("UI action %s failed", getattr(fn, "__name__", fn))
+            dialogs.error(self, self.tr("操作沒有完成：{m}").format(m=_short(exc)), traceback.format_exc())
+            return None
+
+    # -- navigation ---------------------------------------------------------------
+
+    def show_profiles(self) -> None:
+        store = self.ws().store
+        self._nav_visible(False)
+        current = self.learner["id"] if self.learner else self.settings["last_learner_id"]
+        self.profiles.set_learners(store.learners(), current)
+        self.stack.setCurrentWidget(self.profiles)
+
+    def create_learner(self, name: str, student_no: str, class_name: str) -> None:
+        learner_id = self.ws().store.create_learner(name, student_no or None, class_name or None)
+        self.choose_learner(learner_id)
+
+    def choose_learner(self, learner_id: str) -> None:
+        store = self.ws().store
+        self.learner = store.learner(learner_id)
+        self.settings["last_learner_id"] = learner_id
+        self.nav_learner.setText(self.tr("{name} · 切換").format(name=self.learner["display_name"]))
+        self._nav_visible(True)
+        unfinished = [
+            a for a in store.unfinished_attempts(learner_id) if a["case_id"] in self.ws().library.cases
+        ]
+        if unfinished:
+            attempt = unfinished[0]
+            question = self.tr("你上次的「{title}」還沒完成，要從中斷的地方繼續嗎？").format(
+                title=attempt.get("case_title") or attempt["case_id"]
+            )
+            if dialogs.ask(self, self.tr("繼續上次的作答"), question):
+                self.resume_attempt(attempt["id"])
+                return
+        self.show_library()
+
+    def _need_learner(self) -> dict[str, Any] | None:
+        if self.learner is None:
+            self.show_profiles()
+        return self.learner
+
+    def show_library(self) -> None:
+        learner = self._need_learner()
+        if learner is None:
+            return
+        ws = self.ws()
+        attempts = ws.store.attempts(learner["id"])
+        best: dict[str, int] = {}
+        for a in attempts:
+            if a["status"] == "completed" and a.get("total") is not None:
+                best[a["case_id"]] = max(best.get(a["case_id"], 0), int(a["total"]))
+        in_progress = {a["case_id"] for a in attempts if a["status"] == "in_progress"}
+        self.library.set_mode(str(self.settings["mode"]))
+        self.library.set_library(
+            ws.library.sorted_cases(), ws.library.broken, best, in_progress, self.lang,
+            str(learner["display_name"]),
+        )
+        self.stack.setCurrentWidget(self.library)
+
+    def start_case(self, case_id: str, mode: str) -> None:
+        from trainer.service import AttemptRunner
+
+        learner = self._need_learner()
+        if learner is None:
+            return
+        ws = self.ws()
+        runner = AttemptRunner.start(ws.store, ws.library.get(case_id), learner["id"], mode, self.lang)
+        self.play.start(runner, self.lang, mode, bool(self.settings["show_mood_meter"]))
+        self.stack.setCurrentWidget(self.play)
+        self.play.setFocus()
+
+    def resume_attempt(self, attempt_id: str) -> None:
+        from trainer.service import AttemptRunner
+
+        ws = self.ws()
+        runner = AttemptRunner.resume(ws.store, ws.library, attempt_id)
+        attempt = ws.store.attempt(attempt_id)
+        lang = str(attempt.get("lang") or self.lang)
+        self.play.start(runner, lang, str(attempt["mode"]), bool(self.settings["show_mood_meter"]))
+        self.stack.setCurrentWidget(self.play)
+        self.play.setFocus()
+
+    def replay_attempt(self, attempt_id: str) -> None:
+        from trainer.core.engine import Action
+
+        ws = self.ws()
+        attempt = ws.store.attempt(attempt_id)
+        if attempt["case_id"] not in ws.library.cases:
+            raise RuntimeError(self.tr("這個個案已不在個案庫中。"))
+        actions = [Action.from_dict(a) for a in ws.store.iter_actions(attempt_id)]
+        loaded = ws.library.get(attempt["case_id"])
+        self.play.replay(loaded.case, actions, str(attempt.get("lang") or self.lang), str(attempt["mode"]))
+        self.stack.setCurrentWidget(self.play)
+        self.play.setFocus()
+
+    def _leave_play(self) -> None:
+        if self.play.replaying:
+            self.show_history()
+        else:
+            self.show_library()
+
+    def show_sheet(self, attempt_id: str) -> None:
+        self.sheet.show_sheet(self.ws(), attempt_id, self.lang)
+        self.stack.setCurrentWidget(self.sheet)
+
+    def show_history(self) -> None:
+        learner = self._need_learner()
+        if learner is None:
+            return
+        store = self.ws().store
+        attempts = store.attempts(learner["id"])
+        scores = {
+            a["id"]: {k: int(v["score"]) for k, v in store.scores(a["id"]).items()}
+            for a in attempts
+            if a["status"] == "completed"
+        }
+        self.history.set_attempts(attempts, scores)
+        self.stack.setCurrentWidget(self.history)
+
+    # -- menu actions -------------------------------------------------------------
+
+    def _export_sheet(self) -> None:
+        if self.stack.currentWidget() is self.sheet:
+            self.sheet.export_pdf()
+        else:
+            self.statusBar().showMessage(self.tr("請先開啟一張反思單。"), 4000)
+
+    def _print_sheet(self) -> None:
+        if self.stack.currentWidget() is self.sheet:
+            self.sheet.print_sheet()
+        else:
+            self.statusBar().showMessage(self.tr("請先開啟一張反思單。"), 4000)
+
+    def export_portfolio(self) -> Path | None:
+        from trainer.ui.report_pdf import write_portfolio_pdf
+
+        learner = self._need_learner()
+        if learner is None:
+            return None
+        safe = "".join(ch for ch in str(learner["display_name"]) if ch.isalnum()) or "learner"
+        path = dialogs.save_pdf_path(self, str(Path.home() / f"{safe}-portfolio.pdf"))
+        if path is None:
+            return None
+        write_portfolio_pdf(self.ws(), learner["id"], path, self.lang)
+        dialogs.info(self, self.tr("已匯出"), self.tr("作品集已存成 PDF：\n{p}").format(p=str(path)))
+        return path
+
+    def _focus_search(self) -> None:
+        if self.stack.currentWidget() is not self.library:
+            self.show_library()
+        self.library.search.setFocus()
+        self.library.search.selectAll()
+
+    def scale_text(self, delta: float) -> None:
+        scale = 1.0 if delta == 0 else float(self.settings["font_scale"]) + delta
+        scale = round(max(0.8, min(1.8, scale)), 2)
+        self.settings["font_scale"] = scale
+        if self.on_scale is not None:
+            self.on_scale(scale)
+
+    def set_language(self, lang: str) -> None:
+        if lang == self.lang:
+            return
+        self.settings["language"] = lang
+        dialogs.info(
+            self,
+            self.tr("語言 Language"),
+            self.tr("重新啟動後會套用新的介面語言。\nThe new language applies after a restart."),
+        )
+
+    def open_instructor_area(self) -> None:
+        if importlib.util.find_spec("trainer.ui.instructor") is None:
+            dialogs.info(
+                self,
+                self.tr("教師專區 Instructor area"),
+                self.tr("這台電腦尚未安裝教師專區。\nThe instructor area is not installed."),
+            )
+            return
+        module = importlib.import_module("trainer.ui.instructor")
+        module.open_instructor_area(self, self.ws())
+
+    def _show_keys(self) -> None:
+        dialogs.info(
+            self,
+            self.tr("鍵盤快捷鍵"),
+            self.tr(
+                "1–9：選擇選項\nEnter：送出選擇\nCtrl+Enter：提交報告或反思\n"
+                "Ctrl+= / Ctrl+-：放大 / 縮小文字\nCtrl+L：個案庫　Ctrl+H：學習歷程　Ctrl+F：搜尋個案\n"
+                "Ctrl+E：匯出 PDF　Ctrl+P：列印\n重播時 ← / →：上一步 / 下一步"
+            ),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Every decision is already committed; closing mid-case loses nothing.
+        if self.loader is not None and self.loader.isRunning():
+            self.loader.wait(5000)
+        if self.owns_workspace and self.workspace is not None:
+            self.workspace.close()
+            self.workspace = None
+        super().closeEvent(event)
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0][:200]

@@ -1,0 +1,249 @@
+"""The case library: filters (setting, complaint type, difficulty, done / not done),
+search by title, best score per case, broken case files listed with the reason."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer.core.vocab import COMPLAINT_TYPES, SETTINGS
+from trainer.ui.widgets.common import chip, plain
+
+if TYPE_CHECKING:
+    from trainer.core.loader import CaseError, LoadedCase
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    case_id: str
+    title: str
+    summary: str
+    setting: str
+    complaint_type: str
+    difficulty: int
+    best: int | None
+    done: bool
+    in_progress: bool
+
+
+class CaseItem(QWidget):
+    def __init__(self, row: CaseRow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.row = row
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 10, 16, 10)
+        layout.setSpacing(16)
+        column = QVBoxLayout()
+        column.setSpacing(4)
+        column.addWidget(plain(row.title, "itemTitle"))
+        summary = plain(row.summary, "muted")
+        summary.setMaximumHeight(44)
+        column.addWidget(summary)
+        chips = QHBoxLayout()
+        chips.setSpacing(6)
+        chips.addWidget(chip(SETTINGS.get(row.setting, row.setting), "accent"))
+        chips.addWidget(chip(COMPLAINT_TYPES.get(row.complaint_type, row.complaint_type), "neutral"))
+        chips.addWidget(chip(self.tr("難度 ") + "●" * row.difficulty + "○" * (3 - row.difficulty), "neutral"))
+        if row.in_progress:
+            chips.addWidget(chip(self.tr("進行中，可繼續"), "warn"))
+        chips.addStretch(1)
+        column.addLayout(chips)
+        layout.addLayout(column, 1)
+        score = QVBoxLayout()
+        score.setSpacing(0)
+        best = plain("—" if row.best is None else str(row.best), "bestScore", wrap=False)
+        best.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        score.addWidget(best)
+        caption = plain(self.tr("最佳成績") if row.done else self.tr("尚未完成"), "muted", wrap=False)
+        caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        score.addWidget(caption)
+        layout.addLayout(score)
+
+
+class LibraryPage(QWidget):
+    start = Signal(str, str)  # case_id, mode
+    mode_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("libraryPage")
+        root = QVBoxLayout(self)
+        root.setContentsMargins(32, 20, 32, 20)
+        root.setSpacing(12)
+        head = QHBoxLayout()
+        self.greeting = plain("", "pageTitle")
+        head.addWidget(self.greeting, 1)
+        head.addWidget(plain(self.tr("模式："), "muted", wrap=False))
+        self.mode_group = QButtonGroup(self)
+        self.practice = QRadioButton(self.tr("練習（立即回饋與提示）"))
+        self.assessment = QRadioButton(self.tr("評量（計時，結束後才看回饋）"))
+        for button, mode in ((self.practice, "practice"), (self.assessment, "assessment")):
+            button.setProperty("mode", mode)
+            button.setAccessibleName(button.text())
+            self.mode_group.addButton(button)
+            head.addWidget(button)
+        self.practice.setChecked(True)
+        self.mode_group.buttonToggled.connect(
+            lambda b, on: on and self.mode_changed.emit(str(b.property("mode")))
+        )
+        root.addLayout(head)
+
+        filters = QHBoxLayout()
+        filters.setSpacing(8)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("搜尋個案標題（Ctrl+F）"))
+        self.search.setAccessibleName(self.tr("搜尋個案標題"))
+        self.search.setClearButtonEnabled(True)
+        filters.addWidget(self.search, 2)
+        self.setting = self._combo(self.tr("所有場域"), SETTINGS, self.tr("場域篩選"))
+        self.ctype = self._combo(self.tr("所有投訴類型"), COMPLAINT_TYPES, self.tr("投訴類型篩選"))
+        self.difficulty = self._combo(
+            self.tr("所有難度"), {"1": self.tr("難度 1"), "2": self.tr("難度 2"), "3": self.tr("難度 3")},
+            self.tr("難度篩選"),
+        )
+        self.status = self._combo(
+            self.tr("全部"), {"done": self.tr("已完成"), "todo": self.tr("未完成")}, self.tr("完成狀態篩選")
+        )
+        for combo in (self.setting, self.ctype, self.difficulty, self.status):
+            filters.addWidget(combo, 1)
+        self.search.textChanged.connect(self.apply_filters)
+        root.addLayout(filters)
+
+        self.list = QListWidget()
+        self.list.setObjectName("caseList")
+        self.list.setAccessibleName(self.tr("個案清單"))
+        self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.list.setSpacing(4)
+        self.list.itemActivated.connect(self._activate)
+        root.addWidget(self.list, 1)
+        self.count = plain("", "muted")
+        self.broken = plain("", "brokenList")
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count, 1)
+        self.start_button = QPushButton(self.tr("開始這個個案  ⏎"))
+        self.start_button.setProperty("role", "primary")
+        self.start_button.setAccessibleName(self.tr("開始選取的個案"))
+        self.start_button.clicked.connect(lambda: self._activate(self.list.currentItem()))
+        bottom.addWidget(self.start_button)
+        root.addLayout(bottom)
+        root.addWidget(self.broken)
+        self.rows: list[CaseRow] = []
+
+    def _combo(self, all_label: str, values: dict[str, str], name: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setAccessibleName(name)
+        combo.addItem(all_label, "")
+        for key, text in values.items():
+            combo.addItem(text, key)
+        combo.currentIndexChanged.connect(self.apply_filters)
+        return combo
+
+    @property
+    def mode(self) -> str:
+        return "assessment" if self.assessment.isChecked() else "practice"
+
+    def set_mode(self, mode: str) -> None:
+        (self.assessment if mode == "assessment" else self.practice).setChecked(True)
+
+    def set_library(
+        self,
+        cases: list[LoadedCase],
+        broken: dict[str, CaseError],
+        best: dict[str, int],
+        in_progress: set[str],
+        lang: str,
+        learner_name: str,
+    ) -> None:
+        self.greeting.setText(self.tr("{name}，選一個個案開始練習").format(name=learner_name))
+        self.rows = [
+            CaseRow(
+                case_id=c.case.id,
+                title=c.case.title.get(lang),
+                summary=c.case.summary.get(lang),
+                setting=c.case.setting,
+                complaint_type=c.case.complaint_type,
+                difficulty=c.case.difficulty,
+                best=best.get(c.case.id),
+                done=c.case.id in best,
+                in_progress=c.case.id in in_progress,
+            )
+            for c in cases
+        ]
+        current = self.list.currentItem()
+        current_id = current.data(Qt.ItemDataRole.UserRole) if current else None
+        self.list.clear()
+        for row in self.rows:
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, row.case_id)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, row.title)
+            widget = CaseItem(row)
+            item.setSizeHint(QSize(400, max(104, widget.sizeHint().height())))
+            self.list.addItem(item)
+            self.list.setItemWidget(item, widget)
+            if row.case_id == current_id:
+                self.list.setCurrentItem(item)
+        if broken:
+            lines = [self.tr("無法使用的個案檔（請通知老師）：")]
+            for path, error in broken.items():
+                reason = error.problems[0].message if error.problems else str(error)
+                lines.append(f"• {path.rsplit('/', 1)[-1]}：{reason}")
+            self.broken.setText("\n".join(lines))
+        self.broken.setVisible(bool(broken))
+        self.apply_filters()
+        if self.list.currentItem() is None:
+            self._select_first_visible()
+        self.list.setFocus()
+
+    def visible_case_ids(self) -> list[str]:
+        return [
+            str(self.list.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.list.count())
+            if not self.list.item(i).isHidden()
+        ]
+
+    def apply_filters(self) -> None:
+        needle = self.search.text().strip().lower()
+        setting = self.setting.currentData()
+        ctype = self.ctype.currentData()
+        difficulty = self.difficulty.currentData()
+        status = self.status.currentData()
+        shown = 0
+        for i, row in enumerate(self.rows):
+            visible = (
+                (not needle or needle in row.title.lower())
+                and (not setting or row.setting == setting)
+                and (not ctype or row.complaint_type == ctype)
+                and (not difficulty or str(row.difficulty) == difficulty)
+                and (not status or (status == "done") == row.done)
+            )
+            self.list.item(i).setHidden(not visible)
+            shown += visible
+        self.count.setText(self.tr("顯示 {n} / {total} 個個案").format(n=shown, total=len(self.rows)))
+        current = self.list.currentItem()
+        if current is None or current.isHidden():
+            self._select_first_visible()
+        self.start_button.setEnabled(shown > 0)
+
+    def _select_first_visible(self) -> None:
+        for i in range(self.list.count()):
+            if not self.list.item(i).isHidden():
+                self.list.setCurrentRow(i)
+                return
+
+    def _activate(self, item: QListWidgetItem | None) -> None:
+        if item is not None and not item.isHidden():
+            self.start.emit(str(item.data(Qt.ItemDataRole.UserRole)), self.mode)

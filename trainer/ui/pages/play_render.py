@@ -1,0 +1,113 @@
+"""Turning engine events into conversation entries (shared by play, resume and replay)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from trainer.core.vocab import INDICATOR_LABELS, OUTCOMES, STEP_INDICATOR
+from trainer.ui.sheet_html import quality_label
+
+if TYPE_CHECKING:
+    from trainer.core.engine import Event
+    from trainer.core.model import Case
+    from trainer.ui.widgets.conversation import Conversation
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("PlayRender", text)
+
+
+OUTCOME_EN = {
+    "resolved": "resolved",
+    "partially_resolved": "partly resolved",
+    "escalated": "escalated",
+    "lost": "customer lost",
+}
+
+QUALITY_TITLE = {
+    "best": "很好的選擇",
+    "good": "不錯",
+    "fair": "還可以更好",
+    "poor": "這一步有風險",
+}
+
+
+def step_title(step: str, lang: str) -> str:
+    indicator = STEP_INDICATOR[step]
+    return f"{indicator} {INDICATOR_LABELS[indicator]['en' if lang == 'en' else 'zh-TW']}"
+
+
+def step_intro(case: Case, step: str, lang: str) -> str:
+    intro = getattr(case.steps, step).intro
+    return intro.get(lang) if intro else ""
+
+
+def render_intro(conv: Conversation, case: Case, lang: str) -> None:
+    conv.add_note(case.summary.get(lang), "scene")
+    conv.add_note(_t("你的角色：") + case.learner_role.get(lang), "info")
+    conv.add_step(step_title("questioning", lang), step_intro(case, "questioning", lang))
+    conv.add_customer(case.customer.name.get(lang), case.customer.opening_line.get(lang))
+
+
+def _consequence(case: Case, option_id: str, cost_before: int, lang: str) -> str:
+    option = case.option(option_id)
+    bits = [_t("+{n} 分鐘").format(n=option.sim_minutes)]
+    if option.cost:
+        bits.append(_t("成本 NT${n:,}").format(n=option.cost))
+    del cost_before, lang
+    return " · ".join(bits)
+
+
+def render_events(
+    conv: Conversation, case: Case, events: list[Event], lang: str, show_feedback: bool
+) -> None:
+    """Add what happened to the conversation; feedback only when `show_feedback`."""
+    customer = case.customer.name.get(lang)
+    for event in events:
+        d = event.data
+        kind = event.kind
+        if kind == "say":
+            text = case.option(d["option_id"]).text.get(lang)
+            footer = _consequence(case, d["option_id"], 0, lang)
+            conv.add_learner(_t("你"), text, d.get("free_text"), footer)
+        elif kind == "reply":
+            conv.add_customer(customer, _ltext(d["text"], lang))
+        elif kind == "fact":
+            fact = case.fact(d["fact_id"])
+            conv.add_note(_t("記到筆記本：") + fact.text.get(lang), "fact")
+        elif kind == "authority":
+            conv.add_note(_t("主管授權：你的權限提高到 NT${n:,}").format(n=d["authority"]), "info")
+        elif kind == "feedback" and show_feedback:
+            quality = d.get("quality") or "fair"
+            title = f"{_t('教練回饋')} · {quality_label(quality, lang)} · {_t(QUALITY_TITLE.get(quality, ''))}"
+            conv.add_feedback(quality, title, _ltext(d["text"], lang))
+        elif kind == "overrun":
+            conv.add_note(_t("已超過目標處理時間，顧客更不耐煩了。"), "warn")
+        elif kind == "escalated":
+            conv.add_customer(customer, _ltext(d["reply"], lang))
+            conv.add_note(_t("投訴升級：") + _ltext(d["consequence"], lang), "bad")
+        elif kind == "offer_refused":
+            conv.add_note(_t("顧客拒絕了這個方案。"), "warn")
+        elif kind == "outcome":
+            outcome = d["outcome"]
+            label = OUTCOME_EN.get(outcome, outcome) if lang == "en" else OUTCOMES.get(outcome, outcome)
+            conv.add_note(_t("結果：") + label, "good" if outcome == "resolved" else "warn")
+        elif kind == "step":
+            step = d["step"]
+            conv.add_step(step_title(step, lang), step_intro(case, step, lang))
+        elif kind == "report":
+            conv.add_note(_t("已提交內部回饋報告。"), "info")
+        elif kind == "finished":
+            conv.add_note(_t("完成！正在產生反思單。"), "good")
+
+
+def _ltext(value: object, lang: str) -> str:
+    # Event payloads carry LText models (or plain strings from older logs).
+    get = getattr(value, "get", None)
+    if callable(get) and not isinstance(value, dict):
+        return str(get(lang))
+    if isinstance(value, dict):
+        return str(value.get(lang) or value.get("zh-TW") or value.get("zh") or "")
+    return str(value)

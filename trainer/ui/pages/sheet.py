@@ -1,0 +1,138 @@
+"""The reflection sheet page: score tiles, then the full sheet (same HTML as the PDF)."""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+
+from trainer.ui import dialogs
+from trainer.ui.sheet_html import stars_text
+from trainer.ui.widgets.common import card, clear_layout, plain, restyle
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QTextDocument
+
+    from trainer.core.sheet import ReflectionSheet
+    from trainer.service import Workspace
+
+log = logging.getLogger(__name__)
+
+
+def score_level(score: int) -> str:
+    return "high" if score >= 80 else ("mid" if score >= 60 else "low")
+
+
+class SheetPage(QWidget):
+    leave = Signal()
+    replay = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sheetPage")
+        self.workspace: Workspace | None = None
+        self.sheet: ReflectionSheet | None = None
+        self.doc: QTextDocument | None = None
+        root = QVBoxLayout(self)
+        root.setContentsMargins(24, 14, 24, 16)
+        root.setSpacing(12)
+        head = QHBoxLayout()
+        back = QPushButton(self.tr("← 個案庫"))
+        back.setProperty("role", "ghost")
+        back.setAccessibleName(self.tr("回到個案庫"))
+        back.clicked.connect(self.leave.emit)
+        head.addWidget(back)
+        self.title = plain("", "pageTitle")
+        head.addWidget(self.title, 1)
+        self.replay_button = QPushButton(self.tr("重播這次作答"))
+        self.replay_button.setAccessibleName(self.tr("重播這次作答"))
+        self.replay_button.clicked.connect(lambda: self.sheet and self.replay.emit(self.sheet.attempt_id))
+        self.print_button = QPushButton(self.tr("列印…  Ctrl+P"))
+        self.print_button.setAccessibleName(self.tr("列印反思單"))
+        self.print_button.clicked.connect(self.print_sheet)
+        self.pdf_button = QPushButton(self.tr("匯出 PDF…  Ctrl+E"))
+        self.pdf_button.setProperty("role", "primary")
+        self.pdf_button.setAccessibleName(self.tr("匯出反思單 PDF"))
+        self.pdf_button.clicked.connect(lambda: self.export_pdf())
+        for button in (self.replay_button, self.print_button, self.pdf_button):
+            head.addWidget(button)
+        root.addLayout(head)
+        self.tiles = QHBoxLayout()
+        self.tiles.setSpacing(10)
+        root.addLayout(self.tiles)
+        self.browser = QTextBrowser()
+        self.browser.setObjectName("sheetBrowser")
+        self.browser.setOpenLinks(False)
+        self.browser.setAccessibleName(self.tr("反思單內容"))
+        root.addWidget(self.browser, 1)
+
+    def show_sheet(self, workspace: Workspace, attempt_id: str, lang: str) -> None:
+        from trainer.service import load_sheet
+        from trainer.ui.report_pdf import sheet_document
+
+        self.workspace = workspace
+        sheet = load_sheet(workspace, attempt_id, lang)
+        self.sheet = sheet
+        self.title.setText(self.tr("反思單：{title}").format(title=sheet.case_title))
+        self._tiles(sheet)
+        self.doc = sheet_document(sheet)
+        self.browser.setDocument(self.doc)
+        self.browser.verticalScrollBar().setValue(0)
+        self.browser.setFocus()
+
+    def _tiles(self, sheet: ReflectionSheet) -> None:
+        clear_layout(self.tiles)
+        frame, body = card("tile")
+        restyle(frame, level=score_level(sheet.total))
+        body.addWidget(plain(self.tr("總分"), "tileLabel", wrap=False))
+        body.addWidget(plain(str(sheet.total), "tileScore", wrap=False))
+        body.addWidget(plain(sheet.outcome_label, "tileCaption", wrap=False))
+        frame.setAccessibleName(self.tr("總分 {n}").format(n=sheet.total))
+        self.tiles.addWidget(frame, 0)
+        for row in sheet.rows:
+            frame, body = card("tile")
+            restyle(frame, level=score_level(row.score))
+            body.addWidget(plain(f"{row.indicator} {row.label}", "tileLabel", wrap=False))
+            body.addWidget(plain(str(row.score), "tileScore", wrap=False))
+            mine = self.tr("自評 ") + stars_text(row.self_rating) if row.self_rating else " "
+            body.addWidget(plain(stars_text(row.system_stars), "tileStars", wrap=False))
+            body.addWidget(plain(mine, "tileCaption", wrap=False))
+            frame.setAccessibleName(f"{row.indicator} {row.label} {row.score}")
+            self.tiles.addWidget(frame, 1)
+
+    def print_sheet(self) -> bool:
+        if self.doc is None:
+            return False
+        return dialogs.print_document(self, self.doc)
+
+    def suggested_name(self) -> str:
+        if self.sheet is None:
+            return "sheet.pdf"
+        safe = "".join(ch for ch in self.sheet.learner_name if ch.isalnum()) or "learner"
+        return f"{safe}-{self.sheet.case_id}-{self.sheet.attempt_id[:8]}.pdf"
+
+    def export_pdf(self, path: Path | None = None) -> Path | None:
+        from trainer.ui.report_pdf import write_attempt_pdf
+
+        if self.sheet is None or self.workspace is None:
+            return None
+        if path is None:
+            path = dialogs.save_pdf_path(self, str(Path.home() / self.suggested_name()))
+            if path is None:
+                return None
+        try:
+            write_attempt_pdf(self.workspace, self.sheet.attempt_id, path, self.sheet.lang)
+        except Exception as exc:
+            log.exception("PDF export failed")
+            dialogs.error(
+                self,
+                self.tr("無法匯出 PDF：{reason}").format(reason=str(exc)),
+                "".join(traceback.format_exception(exc)),
+            )
+            return None
+        dialogs.info(self, self.tr("已匯出"), self.tr("反思單已存成 PDF：\n{path}").format(path=str(path)))
+        return path

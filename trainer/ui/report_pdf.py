@@ -1,0 +1,252 @@
+"""Reflection sheets as PDF, with Qt's own PDF writer; works headless (offscreen).
+
+`write_attempt_pdf` writes one attempt's sheet; `write_portfolio_pdf` writes a
+learner's portfolio of evidence (評量證據作品集): a cover page of scores per
+indicator, then every attempt's sheet. Files are written atomically: the PDF is
+rendered into memory, written to a temp file in the target folder, fsynced, and
+moved into place, so a failure never leaves a partial file.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import sys
+import tempfile
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QGuiApplication, QTextDocument
+
+    from trainer.core.sheet import ReflectionSheet
+    from trainer.service import Workspace
+
+_APP: QGuiApplication | None = None
+
+
+class PdfExportError(RuntimeError):
+    """The PDF could not be written; the message says why."""
+
+
+def ensure_gui_app() -> None:
+    """Create a QGuiApplication when none exists (offscreen without a display)."""
+    global _APP
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QGuiApplication
+
+    app = QCoreApplication.instance()
+    if app is not None:
+        if not isinstance(app, QGuiApplication):
+            raise PdfExportError("PDF export needs a QGuiApplication, not a QCoreApplication")
+        return
+    headless = sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    )
+    if headless and not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    _APP = QGuiApplication(sys.argv[:1])
+
+
+def document_font_family() -> str | None:
+    from trainer.ui.fonts import pick_family
+
+    return pick_family()
+
+
+def sheet_document(sheet: ReflectionSheet, doc: QTextDocument | None = None) -> QTextDocument:
+    """A QTextDocument holding the sheet, with its mood-curve image attached."""
+    from trainer.ui.sheet_html import document_html, sheet_html
+
+    doc = _new_document(doc)
+    src = _add_mood(doc, sheet)
+    doc.setHtml(document_html(sheet_html(sheet, src)))
+    return doc
+
+
+def _new_document(doc: QTextDocument | None) -> QTextDocument:
+    from PySide6.QtGui import QFont, QTextDocument
+
+    if doc is None:
+        doc = QTextDocument()
+    family = document_font_family()
+    font = QFont(family) if family else QFont()
+    font.setPointSizeF(10)
+    doc.setDefaultFont(font)
+    doc.setDocumentMargin(4)
+    return doc
+
+
+def _add_mood(doc: QTextDocument, sheet: ReflectionSheet) -> str:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QTextDocument
+
+    from trainer.ui.charts import mood_image
+
+    src = f"mood-{sheet.attempt_id}.png"
+    doc.addResource(
+        QTextDocument.ResourceType.ImageResource,
+        QUrl(src),
+        mood_image(sheet.mood_curve, font=doc.defaultFont()),
+    )
+    return src
+
+
+def _render_pdf(doc: QTextDocument, title: str) -> bytes:
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
+    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    if not buffer.open(QIODevice.OpenModeFlag.WriteOnly):
+        raise PdfExportError("cannot open an in-memory buffer for the PDF")
+    writer = QPdfWriter(buffer)
+    writer.setTitle(title)
+    writer.setCreator("Complaint trainer (TRM3R0182v2)")
+    writer.setResolution(300)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(15, 15, 15, 15),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    doc.print_(writer)
+    del writer
+    buffer.close()
+    pdf = bytes(data.data())
+    if not pdf.startswith(b"%PDF"):
+        raise PdfExportError("Qt produced no PDF output")
+    return pdf
+
+
+def write_atomic(out: Path, data: bytes) -> None:
+    """Temp file in the same folder, fsync, os.replace; no partial file on failure."""
+    out = Path(out)
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        raise PdfExportError(f"folder does not exist: {folder}")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise PdfExportError(f"cannot write in {folder}: {exc.strerror or exc}") from exc
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, out)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise PdfExportError(f"cannot write {out}: {exc.strerror or exc}") from exc
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _load_sheet(workspace: Workspace, attempt_id: str, lang: str) -> ReflectionSheet:
+    from trainer.service import load_sheet
+    from trainer.store.db import StoreError
+
+    try:
+        return load_sheet(workspace, attempt_id, lang)
+    except StoreError as exc:
+        raise PdfExportError(str(exc)) from exc
+
+
+def write_attempt_pdf(workspace: Workspace, attempt_id: str, out: Path, lang: str = "zh-TW") -> None:
+    """Write the reflection sheet of one attempt to `out` as a PDF."""
+    ensure_gui_app()
+    sheet = _load_sheet(workspace, attempt_id, lang)
+    doc = sheet_document(sheet)
+    write_atomic(Path(out), _render_pdf(doc, f"{sheet.case_title} — {sheet.learner_name}"))
+
+
+def _cover_html(workspace: Workspace, learner: dict[str, object], sheets: list[ReflectionSheet], lang: str) -> str:
+    from trainer.core.vocab import INDICATOR_LABELS, INDICATORS, UNIT_ID, UNIT_TITLE
+    from trainer.ui.sheet_html import MUTED, PRIMARY, esc
+
+    en = lang == "en"
+    title = "Portfolio of evidence" if en else "評量證據作品集"
+    name = esc(learner.get("display_name"))
+    details = []
+    if learner.get("student_no"):
+        details.append(("Student no." if en else "學號") + " " + esc(learner["student_no"]))
+    if learner.get("class_name"):
+        details.append(("Class" if en else "班級") + " " + esc(learner["class_name"]))
+    unit = f"{UNIT_ID} {UNIT_TITLE['en' if en else 'zh-TW']}"
+    head = "".join(
+        f'<th style="background-color:{PRIMARY}; color:white;">{esc(t)}</th>'
+        for t in ["Date" if en else "日期", "Case" if en else "個案", "Mode" if en else "模式"]
+        + [f"{i} {INDICATOR_LABELS[i]['en' if en else 'zh-TW']}" for i in INDICATORS]
+        + ["Total" if en else "總分"]
+    )
+    rows = []
+    for index, sheet in enumerate(sheets):
+        shade = "#f3f6fc" if index % 2 == 0 else "#ffffff"
+        mode = {"practice": "Practice" if en else "練習", "assessment": "Assessment" if en else "評量"}
+        cells = [
+            esc((sheet.finished_at or sheet.started_at)[:10]),
+            esc(sheet.case_title),
+            esc(mode.get(sheet.mode, sheet.mode)),
+            *[str(r.score) for r in sheet.rows],
+            f"<b>{sheet.total}</b>",
+        ]
+        rows.append(f'<tr style="background-color:{shade};">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    if sheets:
+        avg = [round(sum(s.rows[i].score for s in sheets) / len(sheets)) for i in range(len(INDICATORS))]
+        total = round(sum(s.total for s in sheets) / len(sheets))
+        cells = ["", f"<b>{'Average' if en else '平均'}</b>", "", *[f"<b>{a}</b>" for a in avg], f"<b>{total}</b>"]
+        rows.append('<tr style="background-color:#e8edf8;">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    empty = "" if sheets else f"<p>{'No completed attempts.' if en else '尚無完成的個案。'}</p>"
+    today = datetime.now().strftime("%Y-%m-%d")
+    return (
+        f'<p style="color:{MUTED};">{esc(unit)}</p>'
+        f'<h1 style="font-size:22pt;">{esc(title)}</h1>'
+        f'<p style="font-size:14pt;"><b>{name}</b> {"　".join(details)}</p>'
+        f'<p style="color:{MUTED};">{today} · {len(sheets)} {"attempts" if en else "次作答"}</p>'
+        f'<table cellspacing="0" cellpadding="5" width="100%" style="font-size:9pt;"><tr>{head}</tr>'
+        f"{''.join(rows)}</table>{empty}"
+    )
+
+
+def write_portfolio_pdf(
+    workspace: Workspace,
+    learner_id: str,
+    out: Path,
+    lang: str = "zh-TW",
+    attempt_ids: list[str] | None = None,
+) -> None:
+    """Cover page with scores per indicator, then every attempt's sheet (oldest first)."""
+    from trainer.store.db import StoreError
+    from trainer.ui.sheet_html import document_html, sheet_html
+
+    ensure_gui_app()
+    store = workspace.store
+    try:
+        learner = store.learner(learner_id)
+    except Exception as exc:  # sqlite-utils raises NotFoundError
+        raise PdfExportError(f"no learner with id {learner_id}") from exc
+    if attempt_ids is None:
+        rows = [a for a in store.attempts(learner_id) if a["status"] == "completed"]
+        attempt_ids = [a["id"] for a in sorted(rows, key=lambda a: a["started_at"])]
+    sheets = []
+    for attempt_id in attempt_ids:
+        try:
+            attempt = store.attempt(attempt_id)
+        except StoreError as exc:
+            raise PdfExportError(str(exc)) from exc
+        if attempt["learner_id"] != learner_id:
+            raise PdfExportError(f"attempt {attempt_id} belongs to another learner")
+        sheets.append(_load_sheet(workspace, attempt_id, lang))
+    doc = _new_document(None)
+    parts = [_cover_html(workspace, learner, sheets, lang)]
+    for sheet in sheets:
+        parts.append(sheet_html(sheet, _add_mood(doc, sheet), page_break=True))
+    doc.setHtml(document_html("".join(parts)))
+    title = ("Portfolio of evidence" if lang == "en" else "評量證據作品集") + " — " + str(
+        learner.get("display_name") or ""
+    )
+    write_atomic(Path(out), _render_pdf(doc, html.unescape(title)))

@@ -1,0 +1,1 @@
+"""Small widgets of the play page and shared helpers."""

@@ -1,0 +1,109 @@
+"""The conversation pane: customer lines, the learner's choices and notes, like a chat."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+
+from trainer.ui.widgets.common import plain
+
+
+class Conversation(QScrollArea):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("conversation")
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        inner = QWidget()
+        inner.setObjectName("conversationInner")
+        self.column = QVBoxLayout(inner)
+        self.column.setContentsMargins(14, 14, 14, 14)
+        self.column.setSpacing(10)
+        self.column.addStretch(1)
+        self.setWidget(inner)
+        # Follow new entries: jump to the end whenever the content grows.
+        self.verticalScrollBar().rangeChanged.connect(lambda _lo, hi: self.verticalScrollBar().setValue(hi))
+        #: (kind, text) of every entry, in order (used by tests and replay checks).
+        self.entries: list[tuple[str, str]] = []
+
+    def clear(self) -> None:
+        while self.column.count() > 1:
+            item = self.column.takeAt(0)
+            if item.layout() is not None:
+                _drop(item.layout())
+            elif item.widget() is not None:
+                item.widget().deleteLater()
+        self.entries.clear()
+
+    def _append(self, row: QHBoxLayout | QWidget) -> None:
+        index = self.column.count() - 1
+        if isinstance(row, QWidget):
+            self.column.insertWidget(index, row)
+        else:
+            self.column.insertLayout(index, row)
+
+    def _bubble(self, role: str, who: str, text: str, footer: str = "", extra: str = "") -> QFrame:
+        frame = QFrame()
+        frame.setProperty("role", role)
+        layout = QVBoxLayout(frame)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.setSpacing(4)
+        if who:
+            layout.addWidget(plain(who, "bubbleWho"))
+        body = plain(text, "bubbleText")
+        layout.addWidget(body)
+        if extra:
+            layout.addWidget(plain(extra, "bubbleExtra"))
+        if footer:
+            layout.addWidget(plain(footer, "bubbleFooter"))
+        return frame
+
+    def add_customer(self, who: str, text: str) -> None:
+        row = QHBoxLayout()
+        row.addWidget(self._bubble("bubbleCustomer", who, text), 5)
+        row.addStretch(2)
+        self._append(row)
+        self.entries.append(("customer", text))
+
+    def add_learner(self, who: str, text: str, free_text: str | None = None, footer: str = "") -> None:
+        row = QHBoxLayout()
+        row.addStretch(2)
+        extra = f"「{free_text}」" if free_text else ""
+        row.addWidget(self._bubble("bubbleLearner", who, text, footer, extra), 5)
+        self._append(row)
+        self.entries.append(("learner", text))
+        if free_text:
+            self.entries.append(("free_text", free_text))
+
+    def add_note(self, text: str, kind: str = "info") -> None:
+        label = plain(text, "note")
+        label.setProperty("kind", kind)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._append(label)
+        self.entries.append(("note", text))
+
+    def add_feedback(self, quality: str, title: str, text: str) -> None:
+        frame = self._bubble("feedback", title, text)
+        frame.setProperty("quality", quality)
+        row = QHBoxLayout()
+        row.addSpacing(40)
+        row.addWidget(frame, 1)
+        row.addSpacing(40)
+        self._append(row)
+        self.entries.append(("feedback", text))
+
+    def add_step(self, title: str, intro: str) -> None:
+        frame = self._bubble("stepHeader", title, intro) if intro else self._bubble("stepHeader", "", title)
+        self._append(frame)
+        self.entries.append(("step", title))
+
+    def texts(self) -> list[str]:
+        return [text for _, text in self.entries]
+
+
+def _drop(layout: object) -> None:
+    from trainer.ui.widgets.common import clear_layout
+
+    clear_layout(layout)  # type: ignore[arg-type]
+    layout.deleteLater()  # type: ignore[attr-defined]

@@ -1,0 +1,168 @@
+"""The options of the current step: numbered, selectable by click or number key.
+
+Enter (or the confirm button) sends the selected option, with the learner's own
+optional wording, as `confirmed(option_id, free_text)`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QStyle,
+    QStyleOption,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer.ui.widgets.common import clear_layout, plain, restyle
+
+ADVANCE = "__advance__"
+
+
+@dataclass(frozen=True)
+class OptionView:
+    option_id: str
+    text: str
+    hint: str = ""
+    locked: bool = False
+    advance: bool = False
+
+
+class OptionButton(QAbstractButton):
+    """A wrapping, style-sheet-painted button holding one option's text."""
+
+    def __init__(self, number: int, view: OptionView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view = view
+        self.setCheckable(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_Hover)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setProperty("role", "optionAdvance" if view.advance else "option")
+        self.setProperty("selected", False)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 8, 12, 8)
+        layout.setSpacing(10)
+        badge_text = "·" if view.locked else (str(number) if number <= 9 else "")
+        badge = plain(badge_text, "optionNumber", wrap=False)
+        badge.setProperty("locked", view.locked)
+        badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        badge.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        layout.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
+        column = QVBoxLayout()
+        column.setSpacing(2)
+        self.label = plain(view.text, "optionText")
+        self.label.setProperty("locked", view.locked)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        column.addWidget(self.label)
+        if view.hint:
+            hint = plain(view.hint, "optionHint")
+            hint.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+            column.addWidget(hint)
+        layout.addLayout(column, 1)
+        self.setEnabled(not view.locked)
+        self.setAccessibleName(view.text if view.locked else f"{number}. {view.text}")
+        self.toggled.connect(lambda on: restyle(self, selected=on))
+
+    def paintEvent(self, event: object) -> None:
+        option = QStyleOption()
+        option.initFrom(self)
+        painter = QPainter(self)
+        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, option, painter, self)
+        painter.end()
+
+
+class OptionsPanel(QWidget):
+    confirmed = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("optionsPanel")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        self.prompt = plain("", "prompt")
+        layout.addWidget(self.prompt)
+        scroll = QScrollArea()
+        scroll.setObjectName("optionsScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        holder = QWidget()
+        holder.setObjectName("optionsHolder")
+        self.list = QVBoxLayout(holder)
+        self.list.setContentsMargins(0, 0, 6, 0)
+        self.list.setSpacing(6)
+        scroll.setWidget(holder)
+        layout.addWidget(scroll, 1)
+        bottom = QHBoxLayout()
+        bottom.setSpacing(8)
+        self.free_text = QLineEdit()
+        self.free_text.setObjectName("freeText")
+        self.free_text.setPlaceholderText(self.tr("用自己的話補充（選填，老師看得到）"))
+        self.free_text.setAccessibleName(self.tr("自己的說法"))
+        self.free_text.setMaxLength(500)
+        bottom.addWidget(self.free_text, 1)
+        self.send = QPushButton(self.tr("送出  ⏎"))
+        self.send.setProperty("role", "primary")
+        self.send.setAccessibleName(self.tr("送出選擇"))
+        self.send.setToolTip(self.tr("Enter"))
+        self.send.clicked.connect(self.confirm)
+        bottom.addWidget(self.send)
+        layout.addLayout(bottom)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.group.buttonToggled.connect(lambda *_: self._sync())
+        self.buttons: list[OptionButton] = []
+        self.scroll = scroll
+        self._sync()
+
+    def set_options(self, prompt: str, views: list[OptionView]) -> None:
+        for button in self.buttons:
+            self.group.removeButton(button)
+        clear_layout(self.list)
+        self.buttons = []
+        self.prompt.setText(prompt)
+        number = 0
+        for view in views:
+            if not view.locked:
+                number += 1
+            button = OptionButton(number, view)
+            if not view.locked:
+                self.group.addButton(button)
+                self.buttons.append(button)
+            self.list.addWidget(button)
+        self.list.addStretch(1)
+        self.free_text.clear()
+        self._sync()
+
+    def selectable(self) -> list[OptionButton]:
+        return [b for b in self.buttons if b.isEnabled()]
+
+    def select_index(self, index: int) -> bool:
+        buttons = self.selectable()
+        if 0 <= index < len(buttons):
+            buttons[index].setChecked(True)
+            self.scroll.ensureWidgetVisible(buttons[index])
+            return True
+        return False
+
+    def selected(self) -> OptionButton | None:
+        button = self.group.checkedButton()
+        return button if isinstance(button, OptionButton) else None
+
+    def confirm(self) -> None:
+        button = self.selected()
+        if button is None:
+            return
+        self.confirmed.emit(button.view.option_id, self.free_text.text().strip())
+
+    def _sync(self) -> None:
+        self.send.setEnabled(self.selected() is not None)

@@ -1,0 +1,123 @@
+"""The policy panel: a strip of figures (transaction value and margin, authority,
+cost so far, the simulated clock against the target), plus the policy texts card."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
+
+from trainer.ui.widgets.common import card, plain, restyle
+
+if TYPE_CHECKING:
+    from trainer.core.model import Case
+
+
+def money(value: int) -> str:
+    return f"NT${value:,}"
+
+
+class Metric(QFrame):
+    def __init__(self, title: str, with_bar: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "metric")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 5, 12, 6)
+        layout.setSpacing(1)
+        layout.addWidget(plain(title, "metricLabel", wrap=False))
+        line = QHBoxLayout()
+        line.setSpacing(8)
+        self.value: QLabel = plain("", "metricValue", wrap=False)
+        line.addWidget(self.value)
+        self.caption: QLabel = plain("", "metricCaption", wrap=False)
+        line.addWidget(self.caption, 1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        layout.addLayout(line)
+        self.bar: QProgressBar | None = None
+        if with_bar:
+            self.bar = QProgressBar()
+            self.bar.setTextVisible(False)
+            self.bar.setFixedHeight(5)
+            layout.addWidget(self.bar)
+        self.setAccessibleName(title)
+
+
+class PolicyPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("policyPanel")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(10)
+        self.value = Metric(self.tr("交易金額"), False)
+        self.limit = Metric(self.tr("個人權限"), False)
+        self.cost = Metric(self.tr("目前補償成本"), True)
+        self.clock = Metric(self.tr("處理時間（模擬）"), True)
+        for metric in (self.value, self.limit, self.cost, self.clock):
+            row.addWidget(metric, 1)
+        self.countdown = False
+        self.target = 1
+        self.limit_value = 0
+        self.base_limit = 0
+        self.margin = 0
+
+    def set_case(self, case: Case, lang: str, countdown: bool) -> None:
+        b = case.business
+        self.countdown = countdown
+        self.target = b.target_minutes
+        self.base_limit = b.authority_limit
+        self.margin = b.margin_value
+        self.value.value.setText(money(b.transaction_value))
+        self.value.caption.setText(self.tr("毛利 {m}（{p}%）").format(m=money(b.margin_value), p=f"{b.margin_pct:g}"))
+        assert self.clock.bar is not None
+        self.clock.bar.setRange(0, b.target_minutes)
+        del lang
+
+    def update_state(self, cost: int, authority: int, minutes: int) -> None:
+        self.limit_value = authority
+        self.limit.value.setText(money(authority))
+        self.limit.caption.setText(
+            self.tr("主管已授權提高") if authority > self.base_limit else self.tr("超過需請示主管")
+        )
+        self.cost.value.setText(money(cost))
+        over_cost = cost > authority
+        self.cost.caption.setText(
+            self.tr("超過個人權限！") if over_cost else self.tr("權限內，剩 {m}").format(m=money(authority - cost))
+        )
+        restyle(self.cost.value, level="bad" if over_cost else "ok")
+        bar = self.cost.bar
+        assert bar is not None
+        bar.setRange(0, max(1, authority))
+        bar.setValue(min(cost, max(1, authority)))
+        restyle(bar, level="bad" if over_cost else "ok")
+        over = minutes > self.target
+        left = self.target - minutes
+        clock_bar = self.clock.bar
+        assert clock_bar is not None
+        if self.countdown:
+            value = self.tr("剩 {n} 分鐘").format(n=left) if left >= 0 else self.tr("超時 {n} 分鐘").format(n=-left)
+            clock_bar.setValue(max(0, left))
+        else:
+            value = self.tr("{n} 分鐘").format(n=minutes)
+            clock_bar.setValue(min(minutes, self.target))
+        self.clock.value.setText(value)
+        self.clock.caption.setText(self.tr("目標 {t} 分鐘內解決").format(t=self.target))
+        restyle(self.clock.value, level="bad" if over else "ok")
+        restyle(clock_bar, level="bad" if over else "ok")
+
+
+class PoliciesCard(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        frame, body = card("card")
+        outer.addWidget(frame)
+        body.addWidget(plain(self.tr("公司政策"), "cardTitle"))
+        self.text = plain("", "small")
+        body.addWidget(self.text)
+
+    def set_case(self, case: Case, lang: str) -> None:
+        policies = case.business.policies
+        self.text.setText("\n".join(f"• {p.get(lang)}" for p in policies))
+        self.setVisible(bool(policies))

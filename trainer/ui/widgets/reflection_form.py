@@ -1,0 +1,126 @@
+"""The reflection of 3.5: the case's prompts, and a self-rating 1–5 for 3.1–3.4."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer.core.vocab import INDICATOR_LABELS, INDICATORS
+from trainer.ui.widgets.common import clear_layout, plain, restyle
+
+if TYPE_CHECKING:
+    from trainer.core.model import Case
+
+RATED = INDICATORS[:4]
+
+
+class ReflectionForm(QWidget):
+    submitted = Signal(dict, dict)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setObjectName("formScroll")
+        holder = QWidget()
+        holder.setObjectName("formHolder")
+        body = QVBoxLayout(holder)
+        body.setContentsMargins(0, 0, 8, 0)
+        body.setSpacing(8)
+        scroll.setWidget(holder)
+        outer.addWidget(scroll, 1)
+        body.addWidget(plain(self.tr("反思與自評（3.5）"), "formTitle"))
+        self.prompts = QVBoxLayout()
+        self.prompts.setSpacing(6)
+        body.addLayout(self.prompts)
+        body.addWidget(plain(self.tr("自評：你覺得自己在每個步驟做得如何？（1 = 需要加強，5 = 非常好）"), "sectionLabel"))
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(6)
+        body.addLayout(self.grid)
+        self.groups: dict[str, QButtonGroup] = {}
+        for row, indicator in enumerate(RATED):
+            name = f"{indicator} {INDICATOR_LABELS[indicator]['zh-TW']}"
+            self.grid.addWidget(plain(name, "body", wrap=False), row, 0)
+            group = QButtonGroup(self)
+            for value in range(1, 6):
+                button = QPushButton(str(value))
+                button.setCheckable(True)
+                button.setProperty("role", "rating")
+                button.setAccessibleName(self.tr("{i} 自評 {v} 分").format(i=indicator, v=value))
+                button.toggled.connect(lambda on, b=button: restyle(b, selected=on))
+                group.addButton(button, value)
+                self.grid.addWidget(button, row, value)
+            self.groups[indicator] = group
+        self.grid.setColumnStretch(6, 1)
+        row_layout = QHBoxLayout()
+        self.error = plain("", "error")
+        row_layout.addWidget(self.error, 1)
+        self.submit = QPushButton(self.tr("完成並查看反思單  Ctrl+⏎"))
+        self.submit.setProperty("role", "primary")
+        self.submit.setAccessibleName(self.tr("提交反思並查看反思單"))
+        self.submit.clicked.connect(self._submit)
+        row_layout.addWidget(self.submit)
+        outer.addLayout(row_layout)
+        self.edits: dict[str, QPlainTextEdit] = {}
+        self.minimums: dict[str, int] = {}
+
+    def set_case(self, case: Case, lang: str) -> None:
+        clear_layout(self.prompts)
+        self.edits.clear()
+        step = case.steps.reflecting
+        if step.intro:
+            self.prompts.addWidget(plain(step.intro.get(lang), "muted"))
+        for prompt in step.prompts:
+            self.prompts.addWidget(plain(prompt.text.get(lang), "sectionLabel"))
+            edit = QPlainTextEdit()
+            edit.setAccessibleName(prompt.text.get(lang))
+            edit.setPlaceholderText(self.tr("建議至少 {n} 字").format(n=prompt.min_chars))
+            edit.setFixedHeight(64)
+            edit.setTabChangesFocus(True)
+            self.prompts.addWidget(edit)
+            self.edits[prompt.id] = edit
+            self.minimums[prompt.id] = prompt.min_chars
+        for group in self.groups.values():
+            group.setExclusive(False)
+            for button in group.buttons():
+                button.setChecked(False)
+            group.setExclusive(True)
+        self.error.clear()
+
+    def set_rating(self, indicator: str, value: int) -> None:
+        button = self.groups[indicator].button(value)
+        if button is not None:
+            button.setChecked(True)
+
+    def _submit(self) -> None:
+        ratings = {i: g.checkedId() for i, g in self.groups.items() if g.checkedId() > 0}
+        missing = [i for i in RATED if i not in ratings]
+        if missing:
+            self.error.setText(self.tr("請為 {ids} 自評。").format(ids="、".join(missing)))
+            return
+        answers = {k: e.toPlainText().strip() for k, e in self.edits.items()}
+        self.error.clear()
+        self.submitted.emit(answers, ratings)
+
+    def keyPressEvent(self, event: object) -> None:
+        from PySide6.QtGui import QKeyEvent
+
+        assert isinstance(event, QKeyEvent)
+        ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if ctrl and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._submit()
+            return
+        super().keyPressEvent(event)

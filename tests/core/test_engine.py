@@ -196,3 +196,13 @@ EngineMachine.TestCase.settings = settings(
     suppress_health_check=[HealthCheck.too_slow],
 )
 TestEngineMachine = EngineMachine.TestCase
+
+
+def test_refused_offer_costs_nothing() -> None:
+    session = Session(SAMPLE)
+    session.apply(Action.choose("q_open_what"))
+    session.apply(Action.advance())
+    session.apply(Action.choose("p_incomplete"))
+    session.apply(Action.choose("t_empathetic"))
+    session.apply(Action.choose("o_refund_half"))
+    assert session.state.cost == 0

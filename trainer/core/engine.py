@@ -263,7 +263,9 @@ class Session:
         ]
         s.chosen.append(option.id)
         s.minutes += option.sim_minutes
-        s.cost += option.cost
+        refused = option.kind is Kind.offer and option.outcome == "refused"
+        if not refused:  # a refused offer costs nothing
+            s.cost += option.cost
         if option.rated_quality is Quality.poor and s.step in (
             "questioning",
             "clarifying",
@@ -280,7 +282,7 @@ class Session:
         if option.grants_authority:
             s.authority += option.grants_authority
             events.append(Event("authority", {"authority": s.authority}))
-        if option.cost:
+        if option.cost and not refused:
             events.append(Event("cost", {"cost": s.cost, "authority": s.authority}))
         events.append(
             Event(

@@ -1,0 +1,110 @@
+"""Merging learner logs: idempotent, order-independent, atomic, summarised."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from tests.conftest import run_cli
+from tests.exchange.conftest import CASE, ClassLogs, copy_log, counts, dump, ok
+from trainer.core.autoplay import ExpertPolicy
+from trainer.exchange.merge import merge_files
+from trainer.exchange.sqlite_copy import export_sqlite
+from trainer.service import AttemptRunner, Workspace
+
+
+def test_merge_twice_and_in_any_order_gives_the_same_database(
+    class_logs: ClassLogs, tmp_path: Path
+) -> None:
+    """Three laptops' logs merged in two orders, then again: same rows, nothing added."""
+    logs = class_logs.logs
+    first = tmp_path / "a"
+    second = tmp_path / "b"
+    out = json.loads(ok(run_cli("merge", *map(str, logs), "--json", data=first)))
+    expected = {t: sum(counts(log)[t] for log in logs) for t in counts(logs[0])}
+    assert {t: c["added"] for t, c in out["totals"].items()} == expected
+    assert all(c["present"] == 0 for c in out["totals"].values())
+    assert expected["learners"] == 3 and expected["decisions"] > 30
+
+    second.mkdir()
+    for log in reversed(logs):  # one at a time, the other way round
+        merge_files(second / "trainer.db", [log])
+    assert dump(first / "trainer.db") == dump(second / "trainer.db")
+
+    again = merge_files(first / "trainer.db", [logs[1], logs[0], logs[2]]).as_dict()
+    assert all(c["added"] == 0 for c in again["totals"].values())
+    assert {t: c["present"] for t, c in again["totals"].items()} == expected
+    assert dump(first / "trainer.db") == dump(second / "trainer.db")
+
+
+def test_merge_summary_text_names_tables_and_backup(class_logs: ClassLogs, tmp_path: Path) -> None:
+    """The human summary lists added / already present per table and the backup made."""
+    data = tmp_path / "class"
+    data.mkdir()
+    merge_files(data / "trainer.db", [class_logs.logs[0]])
+    text = ok(run_cli("merge", str(class_logs.logs[0]), str(class_logs.logs[1]), data=data))
+    assert "already present" in text and "decisions" in text
+    assert "backup made first" in text
+    backups = list((data / "backups").glob("*.db"))
+    assert backups, "a backup of the class database is made before merging"
+
+
+def _play_partly(root: Path, steps: int) -> tuple[Workspace, AttemptRunner]:
+    ws = Workspace.open(root)
+    learner = ws.store.create_learner("張小芬", "S3001", "觀光一甲")
+    runner = AttemptRunner.start(ws.store, ws.library.get(CASE), learner)
+    policy = ExpertPolicy()
+    for _ in range(steps):
+        runner.act(policy.next_action(runner.session), think_ms=1500)
+    return ws, runner
+
+
+def test_an_attempt_exported_midway_and_finished_merges_to_finished(tmp_path: Path) -> None:
+    """The attempt row with more decisions wins, whichever file comes first."""
+    ws, runner = _play_partly(tmp_path / "laptop", 3)
+    export_sqlite(ws.store, tmp_path / "early.db")
+    policy = ExpertPolicy()
+    while not runner.finished:
+        runner.act(policy.next_action(runner.session))
+    export_sqlite(ws.store, tmp_path / "late.db")
+    ws.close()
+    results = []
+    for order in (["early.db", "late.db"], ["late.db", "early.db"]):
+        target = tmp_path / f"class-{order[0]}" / "trainer.db"
+        target.parent.mkdir()
+        summary = merge_files(target, [tmp_path / f for f in order])
+        assert summary.totals["attempts"].added == 1
+        conn = sqlite3.connect(target)
+        status, n = conn.execute("select status, decisions from attempts").fetchone()
+        decisions = conn.execute("select count(*) from decisions").fetchone()[0]
+        conn.close()
+        assert status == "completed" and n == decisions
+        results.append(dump(target))
+    assert results[0] == results[1]
+
+
+def test_one_bad_file_refuses_the_whole_merge(class_logs: ClassLogs, tmp_path: Path) -> None:
+    """A good file and a bad file: nothing is merged, the class database is unchanged."""
+    data = tmp_path / "class"
+    data.mkdir()
+    merge_files(data / "trainer.db", [class_logs.logs[0]])
+    before = dump(data / "trainer.db")
+    bad = tmp_path / "notes.db"
+    bad.write_text("this is not a database")
+    done = run_cli("merge", str(class_logs.logs[1]), str(bad), data=data)
+    assert done.returncode != 0
+    assert "notes.db: refused" in done.stderr and "unchanged" in done.stderr
+    assert dump(data / "trainer.db") == before
+
+
+def test_merge_files_accepts_a_store(class_logs: ClassLogs, tmp_path: Path) -> None:
+    """The benchmark helper works on an open Store as well as on a path."""
+    ws = Workspace.open(tmp_path / "class")
+    try:
+        summary = merge_files(ws.store, [copy_log(class_logs.logs[2], tmp_path)])
+        assert summary.totals["learners"].added == 1
+        assert ws.store.counts()["attempts"] == 1
+        assert summary.as_dict()["totals"]["attempts"] == {"added": 1, "present": 0, "updated": 0}
+    finally:
+        ws.close()

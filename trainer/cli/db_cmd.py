@@ -6,6 +6,7 @@ import argparse
 import sqlite3
 
 from trainer.cli.common import print_json, root_of
+from trainer.cli.db_maint import register_maintenance
 from trainer.paths import database_path
 from trainer.store.schema import DATA_TABLES, MIGRATION_SET, known_migrations
 
@@ -16,6 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     check = db_sub.add_parser("check", help="integrity and schema check")
     check.add_argument("--json", action="store_true")
     check.set_defaults(func=run_check)
+    register_maintenance(db_sub)  # backups, backup, restore (trainer.cli.db_maint)
 
 
 def check_file(path: str) -> dict[str, object]:

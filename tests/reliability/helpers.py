@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
-
 from functools import cache
+from pathlib import Path
 
 from trainer.core.autoplay import ExpertPolicy
 from trainer.core.loader import LoadedCase, load_case_file

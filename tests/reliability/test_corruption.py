@@ -127,9 +127,11 @@ def test_recovery_waits_for_the_other_writer(tmp_path: Path) -> None:
     """A damaged file in use by another trainer is left alone, with a clear message."""
     play_attempts(tmp_path, 1)
     damage_pages(database_path(tmp_path))
-    with WriterLock.acquire(tmp_path, program="trainer (window)"):
-        with pytest.raises(StoreError, match="another trainer"):
-            open_store(tmp_path)
+    with (
+        WriterLock.acquire(tmp_path, program="trainer (window)"),
+        pytest.raises(StoreError, match="another trainer"),
+    ):
+        open_store(tmp_path)
     assert _kept_files(tmp_path) == []
 
 

@@ -14,7 +14,7 @@ from trainer.cli import CommandError
 from trainer.cli.db_maint import run_backup, run_backups, run_restore
 from trainer.paths import database_path
 from trainer.store.backup import list_backups
-from trainer.store.lock import WriterLock
+from trainer.store.lock import AlreadyRunning, WriterLock
 
 
 def _args(root: Path, **extra: object) -> argparse.Namespace:
@@ -76,9 +76,11 @@ def test_restore_refuses_damaged_or_missing_backup(tmp_path: Path) -> None:
 
 def test_restore_refused_while_a_writer_runs(tmp_path: Path) -> None:
     play_attempts(tmp_path, 1)
-    with WriterLock.acquire(tmp_path, program="trainer (window)"):
-        with pytest.raises(Exception, match="in use by"):
-            run_restore(_args(tmp_path, backup=None))
+    with (
+        WriterLock.acquire(tmp_path, program="trainer (window)"),
+        pytest.raises(AlreadyRunning, match="in use by"),
+    ):
+        run_restore(_args(tmp_path, backup=None))
 
 
 def test_cli_entry_points(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]

@@ -40,6 +40,23 @@ def pick_family() -> str | None:
     return tc[0] if tc else None
 
 
+#: Latin fonts put before the CJK font in PDFs: Qt's PDF writer maps the digits of
+#: some CJK OpenType fonts to wrong Unicode, which breaks copying and searching.
+LATIN_FOR_PDF: dict[str, tuple[str, ...]] = {
+    "win": ("Segoe UI", "Arial"),
+    "darwin": ("Helvetica Neue", "Helvetica", "Arial"),
+    "linux": ("Noto Sans", "DejaVu Sans", "Liberation Sans"),
+}
+
+
+def pdf_families() -> list[str]:
+    """Font families for generated PDFs: a Latin font first, then the CJK font."""
+    families = set(QFontDatabase.families())
+    latin = next((f for f in LATIN_FOR_PDF[_platform_key()] if f in families), None)
+    cjk = pick_family()
+    return [f for f in (latin, cjk) if f]
+
+
 def fix_hint() -> str:
     return FIX_HINT[_platform_key()]
 

@@ -49,10 +49,10 @@ def ensure_gui_app() -> None:
     _APP = QGuiApplication(sys.argv[:1])
 
 
-def document_font_family() -> str | None:
-    from trainer.ui.fonts import pick_family
+def document_font_families() -> list[str]:
+    from trainer.ui.fonts import pdf_families
 
-    return pick_family()
+    return pdf_families()
 
 
 def sheet_document(sheet: ReflectionSheet, doc: QTextDocument | None = None) -> QTextDocument:
@@ -70,8 +70,10 @@ def _new_document(doc: QTextDocument | None) -> QTextDocument:
 
     if doc is None:
         doc = QTextDocument()
-    family = document_font_family()
-    font = QFont(family) if family else QFont()
+    font = QFont()
+    families = document_font_families()
+    if families:
+        font.setFamilies(families)
     font.setPointSizeF(10)
     doc.setDefaultFont(font)
     doc.setDocumentMargin(4)

@@ -324,7 +324,7 @@ def sheet_html(sheet: ReflectionSheet, mood_src: str | None = None, page_break: 
     lang = sheet.lang
     mood = ""
     if mood_src:
-        mood = _h2(label("mood", lang)) + f'<p><img src="{esc(mood_src)}" width="640" height="170"/></p>'
+        mood = _h2(label("mood", lang)) + f'<p><img src="{esc(mood_src)}" width="600" height="160"/></p>'
     style = ' style="page-break-before:always;"' if page_break else ""
     return (
         f"<div{style}>"

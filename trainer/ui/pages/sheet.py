@@ -7,7 +7,7 @@ import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from trainer.ui import dialogs
@@ -68,6 +68,7 @@ class SheetPage(QWidget):
         self.browser.setObjectName("sheetBrowser")
         self.browser.setOpenLinks(False)
         self.browser.setAccessibleName(self.tr("反思單內容"))
+        self.browser.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         root.addWidget(self.browser, 1)
 
     def show_sheet(self, workspace: Workspace, attempt_id: str, lang: str) -> None:
@@ -80,6 +81,7 @@ class SheetPage(QWidget):
         self.title.setText(self.tr("反思單：{title}").format(title=sheet.case_title))
         self._tiles(sheet)
         self.doc = sheet_document(sheet)
+        self.doc.setDocumentMargin(22)
         self.browser.setDocument(self.doc)
         self.browser.verticalScrollBar().setValue(0)
         self.browser.setFocus()
@@ -87,6 +89,8 @@ class SheetPage(QWidget):
     def _tiles(self, sheet: ReflectionSheet) -> None:
         clear_layout(self.tiles)
         frame, body = card("tile")
+        body.setContentsMargins(14, 8, 14, 8)
+        body.setSpacing(2)
         restyle(frame, level=score_level(sheet.total))
         body.addWidget(plain(self.tr("總分"), "tileLabel", wrap=False))
         body.addWidget(plain(str(sheet.total), "tileScore", wrap=False))
@@ -95,11 +99,16 @@ class SheetPage(QWidget):
         self.tiles.addWidget(frame, 0)
         for row in sheet.rows:
             frame, body = card("tile")
+            body.setContentsMargins(14, 8, 14, 8)
+            body.setSpacing(2)
             restyle(frame, level=score_level(row.score))
             body.addWidget(plain(f"{row.indicator} {row.label}", "tileLabel", wrap=False))
-            body.addWidget(plain(str(row.score), "tileScore", wrap=False))
+            line = QHBoxLayout()
+            line.addWidget(plain(str(row.score), "tileScore", wrap=False))
+            line.addStretch(1)
+            line.addWidget(plain(stars_text(row.system_stars), "tileStars", wrap=False))
+            body.addLayout(line)
             mine = self.tr("自評 ") + stars_text(row.self_rating) if row.self_rating else " "
-            body.addWidget(plain(stars_text(row.system_stars), "tileStars", wrap=False))
             body.addWidget(plain(mine, "tileCaption", wrap=False))
             frame.setAccessibleName(f"{row.indicator} {row.label} {row.score}")
             self.tiles.addWidget(frame, 1)

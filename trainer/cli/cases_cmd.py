@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from trainer.cli.common import print_json, root_of
+from trainer.cli.pack_cmd import register_packs
 from trainer.core.lint import lint_case
 from trainer.core.loader import CaseError, case_files, load_case_file, load_library
 from trainer.core.vocab import COMPLAINT_TYPES, SETTINGS
@@ -32,6 +33,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     report = cases_sub.add_parser("report", help="coverage matrix of the case library")
     report.add_argument("--json", action="store_true")
     report.set_defaults(func=run_report)
+
+    register_packs(cases_sub)  # import, export-pack (trainer.cli.pack_cmd)
 
 
 def _paths(args: argparse.Namespace) -> list[Path]:

@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "trainer.cli.db_cmd",
     "trainer.cli.export_cmd",
     "trainer.cli.merge_cmd",
+    "trainer.cli.bench_cmd",
 )
 
 

@@ -33,13 +33,19 @@ CUSTOMER_KINDS = {
     "first_time": "新顧客 first-time customer",
     "elderly": "年長旅客 elderly traveller (age ≥ 65 or tag elderly)",
     "small_child": "帶幼兒的家庭 family with a small child (tag small_child)",
-    "special_need": "特殊需求 wheelchair or other special need",
+    "special_need": "特殊需求 special need (tag wheelchair, food_allergy, halal...)",
     "foreign_visitor": "外籍旅客 foreign visitor with little Chinese (tag foreign_visitor)",
     "corporate": "企業客戶 corporate / B2B client (segment b2b or company)",
     "online_booking": "線上訂購 online-booking customer (segment online or ecommerce)",
     "media": "媒體／網紅 media or influencer (segment media)",
     "internal": "內部顧客 internal customer",
 }
+
+
+#: Tags that mark a customer with a special need (註1 特殊需要), beyond everyday wishes.
+SPECIAL_NEED_TAGS = frozenset(
+    {"wheelchair", "special_needs", "food_allergy", "halal", "hearing_impaired", "visually_impaired"}
+)
 
 
 def customer_kinds(case: Case) -> set[str]:
@@ -50,7 +56,7 @@ def customer_kinds(case: Case) -> set[str]:
         kinds.add("elderly")
     if "small_child" in tags:
         kinds.add("small_child")
-    if c.special_needs or "wheelchair" in tags:
+    if tags & SPECIAL_NEED_TAGS:
         kinds.add("special_need")
     if "foreign_visitor" in tags:
         kinds.add("foreign_visitor")

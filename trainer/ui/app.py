@@ -142,6 +142,7 @@ def run(argv: list[str] | None = None) -> int:
     )
     window.show()
     window.start_loading()
+    app.aboutToQuit.connect(window.shutdown)
     sys.excepthook = _excepthook_for(app)  # type: ignore[assignment]
     log.info("started, data dir %s", root)
     return app.exec()

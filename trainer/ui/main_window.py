@@ -414,13 +414,17 @@ class MainWindow(QMainWindow):
             ),
         )
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        # Every decision is already committed; closing mid-case loses nothing.
+    def shutdown(self) -> None:
+        """Wait for the loader thread and close the database (idempotent)."""
         if self.loader is not None and self.loader.isRunning():
-            self.loader.wait(5000)
+            self.loader.wait(10000)
         if self.owns_workspace and self.workspace is not None:
             self.workspace.close()
             self.workspace = None
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Every decision is already committed; closing mid-case loses nothing.
+        self.shutdown()
         super().closeEvent(event)
 
 

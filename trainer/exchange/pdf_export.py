@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from trainer.exchange.atomic import ExportError, atomic_file
 from trainer.exchange.filters import Filters
@@ -45,23 +46,31 @@ def export_pdf(
 
     workspace = Workspace.open(root)
     try:
-        conn = workspace.store.db.conn
-        filters.check(conn)
-        with atomic_file(Path(out)) as tmp:
-            if filters.attempt_id:
-                report_pdf.write_attempt_pdf(workspace, filters.attempt_id.strip(), tmp, lang)
-                return {"attempts": 1}
-            learner_id = resolve_learner(conn, filters.learner or "")
-            chosen = Filters(
-                learner=learner_id, class_name=filters.class_name, since=filters.since
-            )
-            sql, params = chosen.attempt_ids_sql()
-            ids = [r[0] for r in conn.execute(
-                f"select id from attempts where id in ({sql}) and status = 'completed' "
-                "order by started_at", params)]
-            if not ids:
-                raise ExportError("this learner has no finished attempt to put in a portfolio")
-            report_pdf.write_portfolio_pdf(workspace, learner_id, tmp, lang, ids)
-            return {"attempts": len(ids)}
+        return _write(workspace, report_pdf, out, filters, lang)
+    except report_pdf.PdfExportError as exc:
+        raise ExportError(str(exc)) from None
     finally:
         workspace.close()
+
+
+def _write(
+    workspace: Any, report_pdf: Any, out: Path, filters: Filters, lang: str
+) -> dict[str, int]:
+    conn = workspace.store.db.conn
+    filters.check(conn)
+    with atomic_file(Path(out)) as tmp:
+        if filters.attempt_id:
+            report_pdf.write_attempt_pdf(workspace, filters.attempt_id.strip(), tmp, lang)
+            return {"attempts": 1}
+        learner_id = resolve_learner(conn, filters.learner or "")
+        chosen = Filters(
+            learner=learner_id, class_name=filters.class_name, since=filters.since
+        )
+        sql, params = chosen.attempt_ids_sql()
+        ids = [r[0] for r in conn.execute(
+            f"select id from attempts where id in ({sql}) and status = 'completed' "
+            "order by started_at", params)]
+        if not ids:
+            raise ExportError("this learner has no finished attempt to put in a portfolio")
+        report_pdf.write_portfolio_pdf(workspace, learner_id, tmp, lang, ids)
+        return {"attempts": len(ids)}

@@ -1,0 +1,178 @@
+"""Each learner's history: pick a learner, see their attempts (original and
+effective scores), open any attempt's reflection sheet and review it."""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer.core.vocab import INDICATORS
+from trainer.exchange.dashboard import learner_history
+from trainer.ui.instructor.review_panel import ReviewPanel
+from trainer.ui.instructor.tables import cell, fill, make_table, row_id
+from trainer.ui.widgets.common import card, plain
+
+if TYPE_CHECKING:
+    from trainer.service import Workspace
+
+log = logging.getLogger(__name__)
+
+STATUS = {"in_progress": "進行中", "completed": "已完成", "abandoned": "已放棄"}
+MODE = {"practice": "練習", "assessment": "評量"}
+
+
+def learner_text(row: dict[str, Any]) -> str:
+    extra = " · ".join(str(x) for x in (row.get("student_no"), row.get("class_name")) if x)
+    return f"{row['display_name']}\n{extra}" if extra else str(row["display_name"])
+
+
+def score_cell(entry: dict[str, Any], key: str) -> Any:
+    """The effective score; an adjusted one shows its original too (never hidden)."""
+    original = entry["total"] if key == "total" else entry["scores"].get(key)
+    if key in entry["adjusted"]:
+        return cell(f"{entry['adjusted'][key]}*（{original if original is not None else '—'}）")
+    return original
+
+
+class AttemptsPage(QWidget):
+    export_sheet = Signal(str)  # attempt id
+    reviewed = Signal(str)
+
+    def __init__(self, workspace: Workspace, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.lang = lang
+        self.learner_id: str | None = None
+        root = QHBoxLayout(self)
+        root.setContentsMargins(16, 12, 16, 12)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        root.addWidget(split)
+
+        self.learners = QListWidget()
+        self.learners.setAccessibleName("學習者 Learners")
+        self.learners.setStyleSheet(
+            "QListWidget::item { padding: 6px 8px; }"
+            "QListWidget::item:selected { background: #2a5bd7; color: white; }"
+        )
+        self.learners.currentItemChanged.connect(self._learner_changed)
+        split.addWidget(self.learners)
+
+        middle = QWidget()
+        mid = QVBoxLayout(middle)
+        mid.setContentsMargins(0, 0, 0, 0)
+        self.heading = plain("", "pageTitle")
+        mid.addWidget(self.heading)
+        mid.addWidget(plain("* 教師調整後的分數，括號內為原始分數。 * adjusted; original in brackets.", "muted"))
+        self.table = make_table(
+            ["日期 Date", "個案 Case", "模式 Mode", "狀態 Status", "總分 Total", *INDICATORS],
+            "作答歷程 Attempt history", stretch=1)
+        self.table.currentCellChanged.connect(lambda row, *_: self.show_attempt(row_id(self.table, row)))
+        mid.addWidget(self.table, 1)
+        sheet_head = QHBoxLayout()
+        sheet_head.addWidget(plain("反思單 Reflection sheet", "cardTitle"), 1)
+        self.pdf_button = QPushButton("匯出這張反思單 PDF…")
+        self.pdf_button.clicked.connect(lambda: self.attempt_id and self.export_sheet.emit(self.attempt_id))
+        sheet_head.addWidget(self.pdf_button)
+        mid.addLayout(sheet_head)
+        self.sheet = QTextBrowser()
+        self.sheet.setOpenLinks(False)
+        self.sheet.setAccessibleName("反思單內容 Reflection sheet")
+        mid.addWidget(self.sheet, 2)
+        split.addWidget(middle)
+
+        frame, body = card()
+        self.review = ReviewPanel(workspace)
+        self.review.changed.connect(self._after_review)
+        body.addWidget(self.review)
+        split.addWidget(frame)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 4)
+        split.setStretchFactor(2, 2)
+        split.setSizes([200, 700, 340])
+        self.attempt_id: str | None = None
+        self.pdf_button.setEnabled(False)
+
+    def reload(self) -> None:
+        current = self.learner_id
+        self.learners.blockSignals(True)
+        self.learners.clear()
+        for row in self.workspace.store.learners():
+            item = QListWidgetItem(learner_text(row))  # list items are plain text
+            item.setData(Qt.ItemDataRole.UserRole, row["id"])
+            self.learners.addItem(item)
+        self.learners.blockSignals(False)
+        if current:
+            self.select_learner(current)
+        elif self.learners.count():
+            self.learners.setCurrentRow(0)
+
+    def select_learner(self, learner_id: str) -> None:
+        for i in range(self.learners.count()):
+            if self.learners.item(i).data(Qt.ItemDataRole.UserRole) == learner_id:
+                if self.learners.currentRow() == i:
+                    self.show_learner(learner_id)
+                else:
+                    self.learners.setCurrentRow(i)
+                return
+
+    def _learner_changed(self, item: QListWidgetItem | None, _old: object) -> None:
+        if item is not None:
+            self.show_learner(str(item.data(Qt.ItemDataRole.UserRole)))
+
+    def show_learner(self, learner_id: str) -> None:
+        self.learner_id = learner_id
+        learner = self.workspace.store.learner(learner_id)
+        self.heading.setText(f"{learner['display_name']} · 作答歷程 history")
+        keep = self.attempt_id
+        history = list(reversed(learner_history(self.workspace.store, learner_id)))
+        self.table.blockSignals(True)
+        fill(self.table, ((h["attempt_id"], [
+            str(h["started_at"])[:16].replace("T", " "), h["case_title"] or h["case_id"],
+            MODE.get(h["mode"], h["mode"]), STATUS.get(h["status"], h["status"]),
+            score_cell(h, "total"), *(score_cell(h, i) for i in INDICATORS),
+        ]) for h in history))
+        ids = [h["attempt_id"] for h in history]
+        row = ids.index(keep) if keep in ids else (0 if ids else -1)
+        if row >= 0:
+            self.table.setCurrentCell(row, 0)
+        self.table.blockSignals(False)
+        self.show_attempt(ids[row] if row >= 0 else None)
+
+    def show_attempt(self, attempt_id: str | None) -> None:
+        self.attempt_id = attempt_id
+        self.review.set_attempt(attempt_id)
+        self.pdf_button.setEnabled(attempt_id is not None)
+        if attempt_id is None:
+            self.sheet.clear()
+            return
+        from trainer.service import load_sheet
+        from trainer.ui.report_pdf import sheet_document
+
+        try:
+            sheet = load_sheet(self.workspace, attempt_id, self.lang)
+        except Exception as exc:  # e.g. the case is not installed on this computer
+            log.warning("cannot show sheet of %s: %s\n%s", attempt_id, exc, traceback.format_exc())
+            self.sheet.setPlainText(f"無法顯示這張反思單 Cannot show this sheet: {exc}")
+            return
+        doc = sheet_document(sheet)
+        doc.setParent(self.sheet)
+        doc.setDocumentMargin(18)
+        self.sheet.setDocument(doc)
+
+    def _after_review(self, attempt_id: str) -> None:
+        if self.learner_id:
+            self.show_learner(self.learner_id)
+        self.reviewed.emit(attempt_id)

@@ -1,0 +1,102 @@
+"""The instructor window: dashboard, learners' attempts, import, export, settings."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from trainer.exchange.filters import Filters
+from trainer.ui.instructor import prompts
+from trainer.ui.instructor.attempts_page import AttemptsPage
+from trainer.ui.instructor.dashboard_page import DashboardPage
+from trainer.ui.instructor.export_page import ExportPage
+from trainer.ui.instructor.import_page import ImportPage
+from trainer.ui.instructor.settings_page import SettingsPage
+from trainer.ui.widgets.common import plain
+
+if TYPE_CHECKING:
+    from trainer.service import Workspace
+    from trainer.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+class InstructorWindow(QWidget):
+    """A separate window; closing it locks the area again (the PIN is asked next time)."""
+
+    def __init__(
+        self, workspace: Workspace, settings: Settings, lang: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.workspace = workspace
+        self.setWindowTitle("教師專區 Instructor area")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.resize(1366, 860)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        bar = QFrame()
+        bar.setObjectName("appBar")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(20, 8, 20, 8)
+        row.addWidget(plain("教師專區", "appTitle", wrap=False))
+        row.addWidget(plain("Instructor area · iCAP TRM3R0182v2 三、解決顧客投訴", "appSubtitle", wrap=False))
+        row.addStretch(1)
+        self.lock_button = QPushButton("鎖定並關閉 Lock")
+        self.lock_button.setProperty("role", "nav")
+        self.lock_button.clicked.connect(self.close)
+        row.addWidget(self.lock_button)
+        column.addWidget(bar)
+
+        self.tabs = QTabWidget()
+        self.dashboard = DashboardPage(workspace, lang)
+        self.attempts = AttemptsPage(workspace, lang)
+        self.imports = ImportPage(workspace)
+        self.exports = ExportPage(workspace, lang)
+        self.settings_page = SettingsPage(workspace, settings)
+        for page, title in (
+            (self.dashboard, "班級儀表板 Dashboard"),
+            (self.attempts, "學習者歷程 Learners"),
+            (self.imports, "合併紀錄 Merge logs"),
+            (self.exports, "匯出 Export"),
+            (self.settings_page, "設定 Settings"),
+        ):
+            self.tabs.addTab(page, title)
+        column.addWidget(self.tabs, 1)
+
+        self.dashboard.open_learner.connect(self.show_learner)
+        self.imports.merged.connect(lambda _summary: self.refresh())
+        self.attempts.reviewed.connect(lambda _aid: self.dashboard.refresh())
+        self.attempts.export_sheet.connect(self.export_attempt_pdf)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read everything (after a merge or a review)."""
+        self.dashboard.reload_choices()
+        self.exports.reload_choices()
+        self.dashboard.refresh()
+        self.attempts.reload()
+
+    def show_learner(self, learner_id: str) -> None:
+        self.tabs.setCurrentWidget(self.attempts)
+        self.attempts.select_learner(learner_id)
+
+    def export_attempt_pdf(self, attempt_id: str) -> bool:
+        """One attempt's reflection sheet as PDF, through the export page's worker."""
+        short = attempt_id[:8]
+        out = prompts.choose_export_path(self, "pdf", Path.home() / f"sheet-{short}.pdf")
+        if out is None:
+            return False
+        self.tabs.setCurrentWidget(self.exports)
+        return self.exports.export("pdf", out, Filters(attempt_id=attempt_id), pseudonymize=False)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.imports.runner.is_busy or self.exports.runner.is_busy:
+            event.ignore()  # a merge / export is still writing; close when it is done
+            return
+        super().closeEvent(event)

@@ -97,3 +97,18 @@ def test_cli_play_refuses_while_another_writer_runs(tmp_path: Path) -> None:
     assert f"pid {proc.pid}" in result.stderr
     assert not (tmp_path / "trainer.db").exists()
     assert run_cli("play", CASE_ID, "--auto", "expert", "--json", data=tmp_path).returncode == 0
+
+
+def test_cli_merge_refuses_while_another_writer_runs(tmp_path: Path) -> None:
+    """`merge` is a writer too: it waits for no one and says who holds the folder."""
+    log = tmp_path / "learner.db"
+    log.write_bytes(b"not even a database")
+    proc = _spawn_holder(tmp_path / "class")
+    try:
+        result = run_cli("merge", str(log), data=tmp_path / "class")
+    finally:
+        proc.kill()
+        proc.wait(timeout=10)
+    assert result.returncode == 2
+    assert "in use by trainer (window)" in result.stderr
+    assert not (tmp_path / "class" / "trainer.db").exists()

@@ -10,6 +10,7 @@ from trainer.cli.common import print_json, root_of
 from trainer.exchange.atomic import ExportError
 from trainer.exchange.merge import merge_files
 from trainer.paths import database_path
+from trainer.store.lock import WriterLock
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -28,7 +29,8 @@ def run_merge(args: argparse.Namespace) -> int:
     root = root_of(args)
     root.mkdir(parents=True, exist_ok=True)
     try:
-        summary = merge_files(database_path(root), [Path(f) for f in args.files])
+        with WriterLock.acquire(root):  # one writer per data folder (trainer.store.lock)
+            summary = merge_files(database_path(root), [Path(f) for f in args.files])
     except ExportError as exc:
         raise CommandError(f"{exc}\nnothing was merged; the class database is unchanged") from None
     if args.json:

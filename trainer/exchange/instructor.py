@@ -64,7 +64,7 @@ def set_pin(source: Source, pin: str, old_pin: str | None = None) -> None:
     digest = _hash(pin, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
     value = f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${salt.hex()}${digest.hex()}"
     with opened(source) as db:
-        db["instructor_settings"].upsert(
+        db.table("instructor_settings").upsert(
             {"key": PIN_KEY, "value": value, "updated_at": now_iso()}, pk="key"
         )
 
@@ -96,7 +96,7 @@ def add_review(
         if not db.execute("select 1 from attempts where id = ?", [attempt_id]).fetchone():
             raise StoreError(f"no attempt with id {attempt_id}")
         review_id = new_id()
-        db["attempt_reviews"].insert(
+        db.table("attempt_reviews").insert(
             {
                 "id": review_id,
                 "attempt_id": attempt_id,

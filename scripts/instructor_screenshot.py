@@ -68,6 +68,7 @@ def main() -> int:
     from trainer.settings import Settings
     from trainer.ui import app as appmod
     from trainer.ui.instructor import open_instructor_area, pin_dialog
+    from trainer.ui.instructor.tables import row_id
 
     qapp = appmod.create_app(["instructor-screenshot"])
     family, _problem = appmod.setup_fonts()
@@ -93,9 +94,11 @@ def main() -> int:
     path = out / "instructor-dashboard.png"
     window.grab().save(str(path))
     print(path)
-    window.attempts.select_learner(window.attempts.workspace.store.learners()[1]["id"])
     window.show_learner(str(workspace.store.db.execute(
-        "select id from learners where display_name = '張家豪'").fetchone()[0]))
+        "select learner_id from attempts where id = ?", [attempt]).fetchone()[0]))
+    table = window.attempts.table
+    reviewed = next(r for r in range(table.rowCount()) if row_id(table, r) == attempt)
+    table.setCurrentCell(reviewed, 0)  # the attempt with the review, beside its original
     QTest.qWait(600)
     path = out / "instructor-learners.png"
     window.grab().save(str(path))

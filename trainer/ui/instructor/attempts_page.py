@@ -7,7 +7,7 @@ import logging
 import traceback
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -64,7 +64,6 @@ class AttemptsPage(QWidget):
         self.learners = QListWidget()
         self.learners.setAccessibleName("學習者 Learners")
         self.learners.setStyleSheet(
-            "QListWidget::item { padding: 6px 8px; }"
             "QListWidget::item:selected { background: #2a5bd7; color: white; }"
         )
         self.learners.currentItemChanged.connect(self._learner_changed)
@@ -112,6 +111,7 @@ class AttemptsPage(QWidget):
         for row in self.workspace.store.learners():
             item = QListWidgetItem(learner_text(row))  # list items are plain text
             item.setData(Qt.ItemDataRole.UserRole, row["id"])
+            item.setSizeHint(QSize(0, 58))  # two lines, also when selected
             self.learners.addItem(item)
         self.learners.blockSignals(False)
         if current:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trainer.core.vocab import INDICATORS
+from trainer.core.vocab import INDICATOR_LABELS, INDICATORS
 from trainer.exchange import dashboard
 from trainer.ui.instructor.charts import IndicatorChart
 from trainer.ui.instructor.filter_bar import FilterBar
@@ -82,8 +82,9 @@ class DashboardPage(QWidget):
             "常見錯誤選擇 Common mistakes", stretch=2)
         self.mistakes.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.mistakes.setColumnWidth(0, 170)
-        headers = ["學習者 Learner", "學號 No.", "班級 Class", *INDICATORS]
-        self.below = make_table(headers, "低於門檻的學習者 Learners below threshold", stretch=0)
+        headers = ["學習者 Learner", "學號 No.", "班級 Class", *INDICATORS, "低於門檻 Below"]
+        self.below = make_table(
+            headers, "低於門檻的學習者 Learners below threshold", stretch=len(headers) - 1)
         self.below.cellDoubleClicked.connect(self._open_learner)
         for col, (title, table) in enumerate((
             ("個案難度 Case difficulty", self.cases),
@@ -128,6 +129,7 @@ class DashboardPage(QWidget):
         fill(self.below, ((e["learner_id"], [
             e["display_name"], e["student_no"], e["class_name"],
             *(cell(e["means"].get(i), i in e["below"]) for i in INDICATORS),
+            "、".join(f"{i} {INDICATOR_LABELS[i][self.lang]}" for i in e["below"]),
         ]) for e in below))
         n_attempts = sum(c.attempts for c in cases)
         n_learners = source.db.execute(

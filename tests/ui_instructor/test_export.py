@@ -105,3 +105,18 @@ def test_failed_export_says_so_and_leaves_the_folder_alone(
     assert merged.exports.status.property("role") == "error"
     assert sorted(p.name for p in folder.iterdir()) == ["chapter1.docx"]
     assert merged.exports.export_button.isEnabled()
+
+
+def test_one_attempt_sheet_as_pdf_from_the_learners_page(
+    qtbot: Any, merged: InstructorWindow, monkeypatch: Any, tmp_path: Path
+) -> None:
+    """The learners page's button writes the shown attempt's reflection sheet."""
+    out = tmp_path / "sheet.pdf"
+    monkeypatch.setattr(prompts, "choose_export_path", lambda parent, f, suggested: out)
+    merged.tabs.setCurrentWidget(merged.attempts)
+    assert merged.attempts.attempt_id is not None
+    merged.attempts.pdf_button.click()
+    wait_idle(qtbot, merged)
+    assert "Exported" in merged.exports.status.text(), merged.exports.status.text()
+    assert merged.exports.last_result == {"attempts": 1}
+    assert out.read_bytes().startswith(b"%PDF")

@@ -83,7 +83,7 @@ class AttemptsPage(QWidget):
         sheet_head = QHBoxLayout()
         sheet_head.addWidget(plain("反思單 Reflection sheet", "cardTitle"), 1)
         self.pdf_button = QPushButton("匯出這張反思單 PDF…")
-        self.pdf_button.clicked.connect(lambda: self.attempt_id and self.export_sheet.emit(self.attempt_id))
+        self.pdf_button.clicked.connect(self._export_clicked)
         sheet_head.addWidget(self.pdf_button)
         mid.addLayout(sheet_head)
         self.sheet = QTextBrowser()
@@ -171,6 +171,10 @@ class AttemptsPage(QWidget):
         doc.setParent(self.sheet)
         doc.setDocumentMargin(18)
         self.sheet.setDocument(doc)
+
+    def _export_clicked(self) -> None:
+        if self.attempt_id:
+            self.export_sheet.emit(self.attempt_id)
 
     def _after_review(self, attempt_id: str) -> None:
         if self.learner_id:

@@ -92,6 +92,10 @@ class Bench:
         self.env = dict(os.environ)
         self.env[ENV_DATA_DIR] = str(work / "child-data")  # never the user's data
         self.env["QT_QPA_PLATFORM"] = "offscreen"
+        # Children compile to a bytecode cache in the temp folder, as an installed app
+        # has one; PYTHONDONTWRITEBYTECODE would make every start recompile everything.
+        self.env.pop("PYTHONDONTWRITEBYTECODE", None)
+        self.env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
         self.env["PYTHONPATH"] = os.pathsep.join(
             p for p in (str(REPO), os.environ.get("PYTHONPATH", "")) if p
         )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,20 @@ def neutralise(value: Any) -> Any:
     return "" if value is None else value
 
 
+_DANGER = frozenset(DANGEROUS_START)
+_AS_IS = frozenset({int, float, type(None)})  # csv.writer writes None as an empty cell
+
+
+def neutralise_row(row: Sequence[Any]) -> list[Any]:
+    """neutralise() over a row, inlined: this runs for every cell (profiled by the bench)."""
+    return [
+        ("'" + v if v[:1] in _DANGER and not PLAIN_NUMBER.fullmatch(v) else v)
+        if v.__class__ is str
+        else (v if v.__class__ in _AS_IS else neutralise(v))
+        for v in row
+    ]
+
+
 def export_csv(
     source: Source,
     out_dir: Path,
@@ -55,7 +70,7 @@ def export_csv(
                     writer.writerow(table.columns)
                     n = 0
                     for row in table.rows:
-                        writer.writerow([neutralise(v) for v in row])
+                        writer.writerow(neutralise_row(row))
                         n += 1
                 counts[table.name] = n
     return counts

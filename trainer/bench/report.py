@@ -37,7 +37,7 @@ def table(report: dict[str, Any]) -> str:
     quick = bool(report.get("quick"))
     lines = [
         f"trainer bench ({'quick' if quick else 'full'} run)",
-        f"{'figure':<22}{'value':>12}  {'goal':<12}{'':<4}",
+        f"{'figure':<22}{'value':>12}  {'goal':<20}verdict",
     ]
     for key, (unit, goal, full_only) in GOALS.items():
         goal_text = "" if isinstance(goal, float) and math.isnan(goal) else "<= " + _fmt(goal, unit)

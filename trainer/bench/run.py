@@ -73,7 +73,9 @@ class Plan:
 
 
 FULL = Plan(False, merge_logs=40, merge_each=3000, csv_decisions=1_000_000, xlsx_decisions=100_000)
-QUICK = Plan(True, merge_logs=10, merge_each=1000, csv_decisions=100_000, xlsx_decisions=20_000)
+QUICK = Plan(
+    True, merge_logs=10, merge_each=1000, csv_decisions=100_000, xlsx_decisions=20_000, ui_steps=60
+)
 
 
 class ChildFailed(RuntimeError):

@@ -100,8 +100,13 @@ def _env() -> dict[str, str]:
     return env
 
 
-def kill_at_random(cmd: list[str], rng: random.Random, delay_ms: int) -> list[dict[str, object]]:
-    """Run `cmd`, SIGKILL it at a random moment, return the JSONL lines it reported."""
+def kill_at_random(
+    cmd: list[str], rng: random.Random, delay_ms: int
+) -> tuple[bool, list[dict[str, object]]]:
+    """Run `cmd`, SIGKILL it at a random moment; (was it killed, JSONL lines it reported).
+
+    A process that finished before its moment came is not counted as a kill.
+    """
     proc = subprocess.Popen(
         cmd, cwd=REPO, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
     )
@@ -121,16 +126,18 @@ def kill_at_random(cmd: list[str], rng: random.Random, delay_ms: int) -> list[di
 
     thread = threading.Thread(target=reader, daemon=True)
     thread.start()
-    if rng.random() < 0.25:
+    if rng.random() < 0.15:
         time.sleep(rng.uniform(0.0, 1.5))
     else:
-        wanted = rng.randint(1, 10)
+        wanted = rng.randint(1, 8)
         with seen:
             seen.wait_for(lambda: len(lines) >= wanted or ended.is_set(), timeout=30)
         time.sleep(rng.uniform(0.0, (delay_ms + 3) / 1000))
-    if proc.poll() is None:
+    killed = proc.poll() is None
+    if killed:
         os.kill(proc.pid, signal.SIGKILL)
     proc.wait(timeout=30)
+    killed = killed and proc.returncode == -signal.SIGKILL
     thread.join(timeout=30)
     reported = []
     for line in lines:
@@ -138,17 +145,22 @@ def kill_at_random(cmd: list[str], rng: random.Random, delay_ms: int) -> list[di
             reported.append(json.loads(line))
         except ValueError:
             continue  # a line cut by the kill was never fully reported
-    return reported
+    return killed, reported
 
 
 def reopen(db_path: Path, figures: Figures) -> None:
     """Open the killed database as the next start would; time it; expect no notice."""
     start = time.perf_counter()
     store, notices = open_store(db_path.parent)
-    store.close()
+    try:
+        offered = sorted(a["id"] for a in store.unfinished_attempts())  # what the app offers
+    finally:
+        store.close()
     figures.reopen_seconds.append(time.perf_counter() - start)
     if notices:
         figures.problems.append(f"reopening after a kill needed recovery: {notices}")
+    if offered != sorted(unfinished(db_path)):
+        figures.problems.append(f"resume offer {offered} != unfinished attempts")
 
 
 def check_database(db_path: Path, reported: list[dict[str, object]], figures: Figures) -> None:
@@ -236,11 +248,13 @@ def run_trials(
         jsonl = ("--jsonl", "--step-delay-ms", str(delay_ms))
         victims = [_play(data, rng, [rng.choice(case_ids)], *jsonl)]
         while victims and figures.kills < kills:
-            reported = kill_at_random(victims.pop(), rng, delay_ms)
+            killed, reported = kill_at_random(victims.pop(), rng, delay_ms)
+            check_database(db_path, reported, figures)
+            if not killed:
+                continue  # it finished first: checked, but not a kill
             figures.kills += 1
             figures.reported += len(reported)
             figures.killed_before_first_decision += not reported
-            check_database(db_path, reported, figures)
             reopen(db_path, figures)
             pending = unfinished(db_path)
             if pending and rng.random() < 0.5 and figures.kills < kills:

@@ -154,3 +154,19 @@ def test_cli_db_check_fails_and_next_command_recovers(tmp_path: Path) -> None:
     conn = sqlite3.connect(str(database_path(tmp_path)))
     assert conn.execute("select count(*) from attempts").fetchone()[0] == 2  # backup 1 + new 1
     conn.close()
+
+
+def test_odd_folder_names_work(tmp_path: Path) -> None:
+    """'#', '?', '%' and spaces in the data folder (a class named 'Class #3') are fine:
+    read-only URIs are percent-encoded."""
+    root = tmp_path / "Class #3 ?%20 觀光 一甲"
+    root.mkdir()
+    play_attempts(root, 2)
+    assert len(list_backups(root)) == 1
+    assert diagnose(database_path(root)) is None
+    damage_pages(database_path(root))
+    store, notices = open_store(root)
+    try:
+        assert store.db["attempts"].count == 1 and notices
+    finally:
+        store.close()

@@ -21,6 +21,7 @@ from trainer.store.backup import (
     copy_database,
     healthy,
     list_backups,
+    ro_uri,
 )
 from trainer.store.lock import WriterLock
 from trainer.store.recovery import diagnose, preserve_corrupt
@@ -96,7 +97,7 @@ def _choose(root: Path, wanted: str | None) -> Path:
 
 def _restore_into(source: Path, target: Path) -> None:
     """Copy `source` over the live database in one SQLite transaction (crash-safe)."""
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    src = sqlite3.connect(ro_uri(source), uri=True)
     dst = sqlite3.connect(str(target))
     try:
         dst.execute("PRAGMA journal_mode = WAL")

@@ -47,6 +47,11 @@ class BackupInfo:
     size: int
 
 
+def ro_uri(path: Path) -> str:
+    """A read-only SQLite URI; percent-encoded, so '#', '?' or '%' in a folder name work."""
+    return Path(path).resolve().as_uri() + "?mode=ro"
+
+
 def backups_dir(root: Path) -> Path:
     return root / BACKUP_DIR
 
@@ -75,7 +80,7 @@ def list_backups(root: Path) -> list[BackupInfo]:
 def healthy(path: Path) -> list[str]:
     """Problems `PRAGMA quick_check` finds in the file at `path` (empty: healthy)."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(ro_uri(path), uri=True)
     except sqlite3.Error as exc:
         return [f"cannot open: {exc}"]
     try:
@@ -95,7 +100,7 @@ def copy_database(source: Path, target: Path) -> None:
     """
     tmp = target.with_name(target.name + ".tmp")
     tmp.unlink(missing_ok=True)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    src = sqlite3.connect(ro_uri(source), uri=True)
     try:
         dst = sqlite3.connect(str(tmp))
         try:

@@ -26,6 +26,7 @@ from trainer.store.backup import (
     copy_database,
     maybe_backup,
     newest_healthy_backup,
+    ro_uri,
 )
 from trainer.store.db import DatabaseCorrupt, Store, StoreError, db_path_of
 from trainer.store.lock import AlreadyRunning, WriterLock
@@ -43,7 +44,7 @@ def diagnose(path: Path) -> str | None:
     permissions, read-only media): such a file must not be treated as damaged.
     """
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(ro_uri(path), uri=True)
         try:
             rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
         finally:
@@ -59,7 +60,7 @@ def diagnose(path: Path) -> str | None:
 def pending_migrations(path: Path) -> bool:
     """True when the (healthy) database at `path` has data and lacks a schema step."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(ro_uri(path), uri=True)
     except sqlite3.Error:
         return False
     try:

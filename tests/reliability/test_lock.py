@@ -112,3 +112,16 @@ def test_cli_merge_refuses_while_another_writer_runs(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "in use by trainer (window)" in result.stderr
     assert not (tmp_path / "class" / "trainer.db").exists()
+
+
+def test_lock_taken_in_one_thread_is_released_from_another(tmp_path: Path) -> None:
+    """The app opens the workspace in a loader thread and closes it on the UI thread."""
+    import threading
+
+    held: list[WriterLock] = []
+    worker = threading.Thread(target=lambda: held.append(WriterLock.acquire(tmp_path)))
+    worker.start()
+    worker.join()
+    assert is_locked(tmp_path)
+    held[0].release()
+    assert not is_locked(tmp_path)

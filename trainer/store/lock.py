@@ -81,7 +81,9 @@ class WriterLock:
     def acquire(cls, root: Path, program: str | None = None, timeout: float = 0.0) -> WriterLock:
         """Take the lock or raise AlreadyRunning. `timeout` seconds of waiting (0: none)."""
         root.mkdir(parents=True, exist_ok=True)
-        lock = FileLock(str(lock_path(root)), timeout=timeout)
+        # thread_local=False: the app opens the workspace in a loader thread and closes
+        # it from the UI thread; the hold must belong to the object, not the thread.
+        lock = FileLock(str(lock_path(root)), timeout=timeout, thread_local=False)
         try:
             lock.acquire()
         except Timeout:

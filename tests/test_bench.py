@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import run_cli
+from trainer.bench import ui_measure
 from trainer.bench.report import table
 from trainer.bench.run import KEYS
 from trainer.bench.stats import median, percentile
@@ -37,6 +38,12 @@ def _check_report(report: dict[str, object], quick: bool) -> None:
             assert math.isfinite(value) and value >= 0, (key, value)
     if report["remerge_added"] is not None:
         assert report["remerge_added"] == 0, "merging the same logs twice added rows"
+    # Where the measured code is installed, a null is a broken bench, not a note.
+    required = [k for k in KEYS if not k.startswith(("startup", "ui_", "peak_rss_mb_app"))]
+    if ui_measure.available():
+        required = list(KEYS)
+    missing = {k: notes.get(k) for k in required if report[k] is None}
+    assert not missing, missing
 
 
 def test_bench_quick_json_reports_every_key(

@@ -73,7 +73,7 @@ def startup_app(args: list[str]) -> dict[str, Any]:
             QTimer.singleShot(0, idle)
             return super().exec()
 
-    app_module.QApplication = ProbedApplication  # type: ignore[misc]
+    app_module.QApplication = ProbedApplication  # type: ignore[attr-defined]
     app_module.run([sys.argv[0], "--data-dir", args[0]])
     _fail("the app's event loop ended before it was idle")
     return {}

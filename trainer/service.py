@@ -122,7 +122,7 @@ class AttemptRunner:
         return score_session(self.case, self.session.state)
 
     def act(self, action: Action, think_ms: int = 0) -> list[Event]:
-        trial = Session.restore(self.case, self.session.snapshot())
+        trial = Session(self.case, self.session.state.copy())
         before = trial.state
         step, mood_before = before.step, before.mood
         events = trial.apply(action)

@@ -77,9 +77,7 @@ def test_free_text_is_logged(workspace: Workspace) -> None:
     assert workspace.store.decisions(runner.attempt_id)[0]["free_text"] == "林先生，發生什麼事了？"
 
 
-def test_failed_decision_leaves_no_partial_rows(
-    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_failed_decision_leaves_no_partial_rows(workspace: Workspace) -> None:
     """If writing the final decision fails half-way, nothing of it is stored."""
     runner = start(workspace)
     policy = ExpertPolicy()
@@ -88,21 +86,17 @@ def test_failed_decision_leaves_no_partial_rows(
     store = workspace.store
     before_counts = store.counts()
     before_state = runner.session.snapshot()
-    table_cls = type(store.db["scores"])
-    real_insert = table_cls.insert
-
-    def failing_insert(self, record, *args, **kwargs):  # type: ignore[no-untyped-def]
-        if self.name == "scores":
-            raise sqlite3.OperationalError("disk I/O error (simulated)")
-        return real_insert(self, record, *args, **kwargs)
-
-    monkeypatch.setattr(table_cls, "insert", failing_insert)
-    with pytest.raises(sqlite3.OperationalError):
+    # The last insert of the final decision fails inside the database itself.
+    store.db.execute(
+        "CREATE TEMP TRIGGER fail_scores BEFORE INSERT ON scores "
+        "BEGIN SELECT RAISE(ABORT, 'disk I/O error (simulated)'); END"
+    )
+    with pytest.raises(sqlite3.IntegrityError):
         runner.act(policy.next_action(runner.session))
     assert store.counts() == before_counts
     assert runner.session.snapshot() == before_state
     assert store.attempt(runner.attempt_id)["status"] == "in_progress"
-    monkeypatch.undo()
+    store.db.execute("DROP TRIGGER fail_scores")
     runner.act(policy.next_action(runner.session))
     assert store.attempt(runner.attempt_id)["status"] == "completed"
 

@@ -9,7 +9,7 @@ same state: the decision log in the store is enough to resume an attempt.
 from __future__ import annotations
 
 import copy
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
 from trainer.core.model import (
@@ -117,6 +117,18 @@ class SessionState:
     finished: bool = False
     decisions: int = 0
     mood_curve: list[int] = field(default_factory=list)
+
+    def copy(self) -> SessionState:
+        """An independent copy (cheaper than a deep copy: only the containers)."""
+        return replace(
+            self,
+            facts=list(self.facts),
+            chosen=list(self.chosen),
+            refused_offers=list(self.refused_offers),
+            mood_curve=list(self.mood_curve),
+            report=copy.deepcopy(self.report),
+            reflection=copy.deepcopy(self.reflection),
+        )
 
 
 class Session:

@@ -242,7 +242,9 @@ class Store:
         return list(self.db.table("attempts").rows_where(where, params, order_by="updated_at desc"))
 
     def abandon_attempt(self, attempt_id: str) -> None:
-        self.db.table("attempts").update(attempt_id, {"status": "abandoned", "updated_at": now_iso()})
+        self.db.table("attempts").update(
+            attempt_id, {"status": "abandoned", "updated_at": now_iso()}
+        )
 
     # -- decisions -----------------------------------------------------------
 
@@ -252,40 +254,57 @@ class Store:
         attempt_update: dict[str, Any],
         extra_rows: dict[str, list[dict[str, Any]]] | None = None,
     ) -> str:
-        """Append one decision and everything it implies, in one durable transaction."""
+        """Append one decision and everything it implies, in one durable transaction.
+
+        Plain prepared statements on the sqlite-utils connection: this is the hot
+        path of every click, and the generic table helpers re-read the schema on
+        each call.
+        """
         decision_id = new_id()
         stamp = now_iso()
         action = record.action
+        row = {
+            "id": decision_id,
+            "attempt_id": record.attempt_id,
+            "seq": record.seq,
+            "ts": stamp,
+            "think_ms": record.think_ms,
+            "step": record.step,
+            "indicator": record.indicator,
+            "action": action["name"],
+            "option_id": action.get("option_id"),
+            "quality": record.quality,
+            "free_text": action.get("free_text"),
+            "payload": json.dumps(action.get("payload") or {}, ensure_ascii=False),
+            "mood_before": record.mood_before,
+            "mood_after": record.mood_after,
+            "sim_minute": record.sim_minute,
+            "cost_total": record.cost_total,
+            "facts_found": record.facts_found,
+        }
+        update = {**attempt_update, "updated_at": stamp}
         with self.db.atomic():
-            self.db.table("decisions").insert(
-                {
-                    "id": decision_id,
-                    "attempt_id": record.attempt_id,
-                    "seq": record.seq,
-                    "ts": stamp,
-                    "think_ms": record.think_ms,
-                    "step": record.step,
-                    "indicator": record.indicator,
-                    "action": action["name"],
-                    "option_id": action.get("option_id"),
-                    "quality": record.quality,
-                    "free_text": action.get("free_text"),
-                    "payload": json.dumps(action.get("payload") or {}, ensure_ascii=False),
-                    "mood_before": record.mood_before,
-                    "mood_after": record.mood_after,
-                    "sim_minute": record.sim_minute,
-                    "cost_total": record.cost_total,
-                    "facts_found": record.facts_found,
-                }
-            )
+            self._insert("decisions", row)
             for table, rows in (extra_rows or {}).items():
-                for row in rows:
-                    self.db.table(table).insert({"id": new_id(), **row})
-            self.db.table("attempts").update(record.attempt_id, {**attempt_update, "updated_at": stamp})
+                for extra in rows:
+                    self._insert(table, {"id": new_id(), **extra})
+            assignments = ", ".join(f"[{column}] = ?" for column in update)
+            self.db.execute(
+                f"UPDATE attempts SET {assignments} WHERE id = ?",
+                [*update.values(), record.attempt_id],
+            )
         return decision_id
 
+    def _insert(self, table: str, row: dict[str, Any]) -> None:
+        # Table and column names come from this module, never from user input.
+        columns = ", ".join(f"[{c}]" for c in row)
+        marks = ", ".join("?" for _ in row)
+        self.db.execute(f"INSERT INTO [{table}] ({columns}) VALUES ({marks})", list(row.values()))
+
     def decisions(self, attempt_id: str) -> list[dict[str, Any]]:
-        return list(self.db.table("decisions").rows_where("attempt_id = ?", [attempt_id], order_by="seq"))
+        return list(
+            self.db.table("decisions").rows_where("attempt_id = ?", [attempt_id], order_by="seq")
+        )
 
     def iter_actions(self, attempt_id: str) -> Iterator[dict[str, Any]]:
         for row in self.decisions(attempt_id):

@@ -30,6 +30,11 @@ def user_cases_dir(root: Path) -> Path:
     return root / "cases"
 
 
+def case_cache_dir(root: Path) -> Path:
+    """Validated cases cached by content (trainer.core.case_cache); safe to delete."""
+    return root / "cache" / "cases"
+
+
 def builtin_cases_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "data" / "cases"
 

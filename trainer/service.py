@@ -16,7 +16,7 @@ from trainer.core.loader import Library, LoadedCase, load_library
 from trainer.core.scoring import ScoreCard, score_session
 from trainer.core.sheet import ReflectionSheet, build_sheet
 from trainer.core.vocab import STEP_INDICATOR
-from trainer.paths import case_folders
+from trainer.paths import case_cache_dir, case_folders
 from trainer.store.db import DecisionRecord, Store, StoreError, now_iso
 from trainer.store.lock import WriterLock
 from trainer.store.recovery import after_attempt_completed, open_store
@@ -51,7 +51,7 @@ class Workspace:
             if lock is not None:
                 lock.release()
             raise
-        library = load_library(case_folders(root))
+        library = load_library(case_folders(root), case_cache_dir(root))
         return cls(root=root, store=store, library=library, notices=notices, lock=lock)
 
     def close(self) -> None:

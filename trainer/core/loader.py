@@ -245,13 +245,7 @@ def load_case_bytes(data: bytes, name: str = "<case>", path: Path | None = None)
 
 
 def load_case_file(path: Path) -> LoadedCase:
-    name = str(path)
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_CASE_BYTES + 1)
-    except OSError as exc:
-        raise CaseError([CaseProblem(name, 1, f"cannot read file: {exc.strerror}")]) from None
-    return load_case_bytes(data, name, path)
+    return load_case_bytes(_read_capped(path), str(path), path)
 
 
 def builtin_cases_dir() -> Path:
@@ -285,12 +279,41 @@ class Library:
         )
 
 
-def load_library(folders: Iterable[Path]) -> Library:
+def _read_capped(path: Path) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(MAX_CASE_BYTES + 1)
+    except OSError as exc:
+        raise CaseError([CaseProblem(str(path), 1, f"cannot read file: {exc.strerror}")]) from None
+
+
+def _load_cached(path: Path, cache_dir: Path, used: set[str]) -> LoadedCase:
+    from trainer.core import case_cache
+
+    data = _read_capped(path)
+    key = case_cache.cache_key(data)
+    used.add(key)
+    case = case_cache.read(cache_dir, key)
+    if case is not None:
+        digest = hashlib.sha256(data).hexdigest()
+        return LoadedCase(case=case, path=path, digest=digest, source=str(path))
+    loaded = load_case_bytes(data, str(path), path)
+    case_cache.write(cache_dir, key, loaded.case)
+    return loaded
+
+
+def load_library(folders: Iterable[Path], cache_dir: Path | None = None) -> Library:
+    """Load every case in `folders`; broken files are kept aside with their errors.
+
+    With `cache_dir`, validated cases are cached by content (see case_cache): the
+    app's start-up then skips YAML parsing. Cached cases carry no line map.
+    """
     cases: dict[str, LoadedCase] = {}
     broken: dict[str, CaseError] = {}
+    used: set[str] = set()
     for path in case_files(folders):
         try:
-            loaded = load_case_file(path)
+            loaded = _load_cached(path, cache_dir, used) if cache_dir else load_case_file(path)
         except CaseError as exc:
             broken[str(path)] = exc
             continue
@@ -307,4 +330,8 @@ def load_library(folders: Iterable[Path]) -> Library:
             )
             continue
         cases[loaded.case.id] = loaded
+    if cache_dir:
+        from trainer.core import case_cache
+
+        case_cache.prune(cache_dir, used)
     return Library(cases=cases, broken=broken)

@@ -218,29 +218,22 @@ def test_database_disk_full_loses_nothing_and_play_resumes(tmp_path: Path) -> No
         store.close()
 
 
-def test_failure_inside_the_decision_transaction_rolls_it_back(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The decision row is written, then the attempt update fails (disk full): the
-    decision row must vanish with it."""
-    from sqlite_utils.db import Table
-
+def test_failure_inside_the_decision_transaction_rolls_it_back(tmp_path: Path) -> None:
+    """The decision row is written, then the attempt update fails (as on a full disk):
+    the decision row must vanish with it. A TEMP trigger makes the update fail whatever
+    way the store writes it."""
     store, _ = open_store(tmp_path)
     try:
         runner = AttemptRunner.start(store, the_case(), store.create_learner("王小明"))
         policy = ExpertPolicy()
         runner.act(policy.next_action(runner.session))
-        real_update = Table.update
-
-        def full_on_attempts(self: Table, *args: Any, **kwargs: Any) -> Any:
-            if self.name == "attempts":
-                raise sqlite3.OperationalError("database or disk is full")
-            return real_update(self, *args, **kwargs)
-
-        monkeypatch.setattr(Table, "update", full_on_attempts)
-        with pytest.raises(sqlite3.OperationalError):
+        store.db.execute(
+            "create temp trigger full_disk before update on main.attempts "
+            "begin select raise(abort, 'database or disk is full'); end"
+        )
+        with pytest.raises(sqlite3.DatabaseError, match="full"):
             runner.act(policy.next_action(runner.session))
-        monkeypatch.undo()
+        store.db.execute("drop trigger temp.full_disk")
         assert len(store.decisions(runner.attempt_id)) == 1
         assert store.attempt(runner.attempt_id)["decisions"] == 1
         while not runner.finished:

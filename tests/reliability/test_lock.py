@@ -55,7 +55,7 @@ def test_workspace_writer_lock_lives_until_close(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The case library is irrelevant here and slow to load three times.
-    monkeypatch.setattr(service, "load_library", lambda _folders: Library({}, {}))
+    monkeypatch.setattr(service, "load_library", lambda *_: Library({}, {}))
     first = Workspace.open(tmp_path, writer=True)
     try:
         with pytest.raises(AlreadyRunning):

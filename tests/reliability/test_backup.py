@@ -170,3 +170,14 @@ def test_thin_backups_deletes_files(tmp_path: Path) -> None:
     assert len(removed) == 30 - 8
     assert len(list_backups(tmp_path)) == 8
     assert (folder / "notes.txt").exists()  # never touches files it did not make
+
+
+def test_clock_set_back_does_not_stop_backups(tmp_path: Path) -> None:
+    """A newest backup dated in the future (the clock was wrong) must not throttle."""
+    play_attempts(tmp_path, 1)
+    (only,) = list_backups(tmp_path)
+    future = only.path.with_name("trainer-20991231T235959000000Z-attempt.db")
+    only.path.rename(future)
+    made = backup_now(database_path(tmp_path), "attempt")
+    assert made is not None and made.exists()
+    assert len(list_backups(tmp_path)) == 2

@@ -145,6 +145,15 @@ def _sweep_temporaries(folder: Path) -> None:
             stray.unlink()
 
 
+def _new_name(folder: Path, now: datetime, reason: str) -> Path:
+    """A backup name never used before (two backups in one microsecond get two)."""
+    while True:
+        target = folder / f"trainer-{now.strftime(_STAMP)}Z-{_clean_reason(reason)}.db"
+        if not target.exists():
+            return target
+        now += timedelta(microseconds=1)
+
+
 def backup_now(db_path: Path, reason: str, *, force: bool = False) -> Path | None:
     """Back up `db_path` into <its folder>/backups/ and thin the set.
 
@@ -157,16 +166,14 @@ def backup_now(db_path: Path, reason: str, *, force: bool = False) -> Path | Non
     root = db_path.parent
     now = datetime.now(UTC)
     existing = list_backups(root)
-    if not force and existing and now - existing[0].created < MIN_INTERVAL:
+    # A newest backup "from the future" (the clock was set back) does not throttle.
+    if not force and existing and timedelta(0) <= now - existing[0].created < MIN_INTERVAL:
         return None
     problems = healthy(db_path)
     if problems:
         raise BackupError(f"not backing up {db_path}: it fails the integrity check ({problems[0]})")
     folder = backups_dir(root)
-    # Strictly after the newest existing backup, so names sort by time and never clash.
-    if existing and now <= existing[0].created:
-        now = existing[0].created + timedelta(microseconds=1)
-    target = folder / f"trainer-{now.strftime(_STAMP)}Z-{_clean_reason(reason)}.db"
+    target = _new_name(folder, now, reason)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         _sweep_temporaries(folder)

@@ -170,3 +170,24 @@ def test_odd_folder_names_work(tmp_path: Path) -> None:
         assert store.db["attempts"].count == 1 and notices
     finally:
         store.close()
+
+
+def test_merge_into_damaged_class_database_recovers_first(tmp_path: Path) -> None:
+    """`merge` keeps the damaged class database aside, restores the backup, then merges."""
+    from trainer.exchange.sqlite_copy import export_sqlite
+
+    laptop, klass = tmp_path / "laptop", tmp_path / "class"
+    laptop.mkdir()
+    klass.mkdir()
+    play_attempts(laptop, 1, name="林美華")
+    log = tmp_path / "learner.db"
+    export_sqlite(laptop, log)
+    play_attempts(klass, 2)  # backup holds 1 attempt
+    damage_pages(database_path(klass))
+    done = run_cli("merge", str(log), data=klass)
+    assert done.returncode == 0, done.stderr
+    assert "notice: The learner database was damaged" in done.stderr
+    assert len(_kept_files(klass)) == 1
+    conn = sqlite3.connect(str(database_path(klass)))
+    assert conn.execute("select count(*) from attempts").fetchone()[0] == 2  # 1 + merged 1
+    conn.close()

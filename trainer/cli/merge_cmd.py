@@ -11,6 +11,7 @@ from trainer.exchange.atomic import ExportError
 from trainer.exchange.merge import merge_files
 from trainer.paths import database_path
 from trainer.store.lock import WriterLock
+from trainer.store.recovery import recover_if_damaged
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -30,6 +31,7 @@ def run_merge(args: argparse.Namespace) -> int:
     root.mkdir(parents=True, exist_ok=True)
     try:
         with WriterLock.acquire(root):  # one writer per data folder (trainer.store.lock)
+            recover_if_damaged(root)  # a damaged class database is kept aside, as on start
             summary = merge_files(database_path(root), [Path(f) for f in args.files])
     except ExportError as exc:
         raise CommandError(f"{exc}\nnothing was merged; the class database is unchanged") from None

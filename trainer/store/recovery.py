@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -164,6 +165,16 @@ def open_store(root: Path, *, lock_held: bool = False) -> tuple[Store, list[str]
             raise
         notices += _recover_locked(root, reason or str(exc), lock_held)
         return Store.open(path), notices
+
+
+def recover_if_damaged(root: Path) -> list[str]:
+    """For writers that open the database themselves (merge), under the writer lock:
+    the same recovery as `open_store`; notices go to stderr."""
+    store, notices = open_store(root, lock_held=True)
+    store.close()
+    for notice in notices:
+        print(f"notice: {notice}", file=sys.stderr)
+    return notices
 
 
 def after_attempt_completed(store: Store) -> None:

@@ -191,3 +191,14 @@ def test_merge_into_damaged_class_database_recovers_first(tmp_path: Path) -> Non
     conn = sqlite3.connect(str(database_path(klass)))
     assert conn.execute("select count(*) from attempts").fetchone()[0] == 2  # 1 + merged 1
     conn.close()
+
+
+def test_export_refuses_a_damaged_database_clearly(tmp_path: Path) -> None:
+    play_attempts(tmp_path, 1)
+    damage_pages(database_path(tmp_path))
+    before = sha256(database_path(tmp_path))
+    done = run_cli("export", "--format", "csv", "--out", str(tmp_path / "out"), data=tmp_path)
+    assert done.returncode != 0
+    assert "damaged" in done.stderr and "Traceback" not in done.stderr
+    assert sha256(database_path(tmp_path)) == before
+    assert not (tmp_path / "out").exists()

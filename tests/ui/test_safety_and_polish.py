@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
@@ -94,9 +95,9 @@ def test_hidden_mood_meter_setting(qtbot: Any, data_dir: Path, no_modals: dict[s
 
 
 def test_text_scale_shortcuts_and_instructor_hook(
-    qtbot: Any, window: MainWindow, no_modals: dict[str, list[Any]]
+    qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Ctrl+= / Ctrl+- scale the text; the instructor entry explains when not installed."""
+    """Ctrl+= / Ctrl+- scale the text; the instructor menu entry asks for the PIN."""
     scales: list[float] = []
     window.on_scale = scales.append
     qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
@@ -106,8 +107,12 @@ def test_text_scale_shortcuts_and_instructor_hook(
     assert Settings.load(window.root)["font_scale"] == 1.1
     menus = [a.text() for a in window.menuBar().actions()]
     assert any("教師" in m for m in menus)
+    from trainer.ui.instructor import pin_dialog
+
+    asked: list[Any] = []
+    monkeypatch.setattr(pin_dialog, "ask_new_pin", lambda parent: asked.append(parent))
     window.open_instructor_area()
-    assert any("Instructor area" in t or "教師專區" in t for t in no_modals["info"])
+    assert asked == [window]  # first use: set a PIN (cancelled here)
 
 
 def test_every_option_button_has_an_accessible_name(qtbot: Any, window: MainWindow) -> None:

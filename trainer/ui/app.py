@@ -129,6 +129,11 @@ def run(argv: list[str] | None = None) -> int:
     args, qt_args = parser.parse_known_args(argv[1:])
     app = create_app([argv[0], *qt_args])
     root = data_dir(args.data_dir)
+    from trainer.ui import single_instance
+
+    # One window per data folder: a second start brings the first one forward.
+    if not single_instance.acquire_or_signal(single_instance.server_name_for(root)):
+        return 0
     setup_logging(root)
     settings = Settings.load(root)
     install_translator(app, str(settings["language"]))
@@ -141,8 +146,12 @@ def run(argv: list[str] | None = None) -> int:
         root, settings, font_problem=problem, on_scale=lambda s: apply_style(app, s, family)
     )
     window.show()
+    single_instance.on_activate(
+        lambda: (window.showNormal(), window.raise_(), window.activateWindow())
+    )
     window.start_loading()
     app.aboutToQuit.connect(window.shutdown)
+    app.aboutToQuit.connect(single_instance.release)
     sys.excepthook = _excepthook_for(app)  # type: ignore[assignment]
     log.info("started, data dir %s", root)
     return app.exec()

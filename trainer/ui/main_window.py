@@ -54,7 +54,8 @@ class WorkspaceLoader(QThread):
         try:
             from trainer.service import Workspace
 
-            self.loaded.emit(Workspace.open(self.root))
+            # The window is this data folder's one writer (trainer.store.lock).
+            self.loaded.emit(Workspace.open(self.root, writer=True))
         except Exception as exc:
             self.failed.emit(str(exc), "".join(traceback.format_exception(exc)))
 
@@ -211,6 +212,9 @@ class MainWindow(QMainWindow):
         for path, error in workspace.library.broken.items():
             log.warning("case file unavailable: %s: %s", path, error)
         self.show_profiles()
+        for notice in workspace.notices:  # e.g. a damaged database restored from a backup
+            log.warning("workspace notice: %s", notice)
+            dialogs.info(self, self.tr("學習紀錄資料庫"), notice)
 
     def ws(self) -> Workspace:
         if self.workspace is None:

@@ -245,11 +245,9 @@ class PlayPage(QWidget):
         lang = self.lang
         available = session.available_options()
         if session.state.step == "reflecting":
-            self.actions.setCurrentWidget(self.reflection)
-            self.left.setSizes([200, 600])
+            self._show_actions(self.reflection, [200, 600])
         elif not available and session.needs_report():
-            self.actions.setCurrentWidget(self.report)
-            self.left.setSizes([200, 600])
+            self._show_actions(self.report, [200, 600])
         else:
             views = [OptionView(o.id, o.text.get(lang)) for o in available]
             if self._feedback_on():
@@ -261,10 +259,16 @@ class PlayPage(QWidget):
                     OptionView(ADVANCE, self.tr("問夠了，結束提問 → 進入 3.2 釐清"), advance=True)
                 )
             self.options.set_options(self.tr(self._prompt_key(session, available)), views)
-            self.actions.setCurrentWidget(self.options)
-            self.left.setSizes([400, 470])
+            self._show_actions(self.options, [400, 470])
         self.shown_at = time.monotonic()
         self.setFocus()
+
+    def _show_actions(self, widget: QWidget, sizes: list[int]) -> None:
+        # Resizing the splitter re-lays out the whole conversation: only do it when
+        # the action area changes (options -> report form -> reflection form).
+        if self.actions.currentWidget() is not widget:
+            self.actions.setCurrentWidget(widget)
+            self.left.setSizes(sizes)
 
     @staticmethod
     def _prompt_key(session: Session, available: list[Any]) -> str:

@@ -35,7 +35,13 @@ def chip(text: str, kind: str = "neutral", parent: QWidget | None = None) -> QLa
 
 
 def restyle(widget: QWidget, **properties: object) -> None:
-    """Set dynamic properties and make the style sheet see the change."""
+    """Set dynamic properties and make the style sheet see the change.
+
+    Re-polishing is costly (it re-resolves the style sheet), so an unchanged
+    property set is a no-op: this runs after every click.
+    """
+    if all(widget.property(key) == value for key, value in properties.items()):
+        return
     for key, value in properties.items():
         widget.setProperty(key, value)
     style = widget.style()

@@ -34,11 +34,20 @@ class Notebook(QWidget):
         self.empty = plain(self.tr("還沒有發現。先用提問了解狀況。"), "muted")
         body.addWidget(self.empty)
         self.fact_ids: list[str] = []
+        self._case: Case | None = None
+        self._lang = ""
 
     def set_facts(self, case: Case, fact_ids: list[str], lang: str) -> None:
-        clear_layout(self.list)
+        # Facts only grow during an attempt: append the new ones, rebuild otherwise.
+        known = self.fact_ids
+        if fact_ids[: len(known)] == known and (case is self._case and lang == self._lang):
+            new = fact_ids[len(known) :]
+        else:
+            clear_layout(self.list)
+            new = list(fact_ids)
+        self._case, self._lang = case, lang
         self.fact_ids = list(fact_ids)
-        for fact_id in fact_ids:
+        for fact_id in new:
             fact = case.fact(fact_id)
             row = QHBoxLayout()
             row.setSpacing(8)

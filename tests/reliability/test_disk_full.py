@@ -84,11 +84,6 @@ def test_disk_full_leaves_no_partial_file(
     assert _leftovers(tmp_path) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="gap reported to the lead: xlsx_export gives xlsxwriter tmpdir=<out folder>, "
-    "and its temporary part files stay there when the write fails",
-)
 def test_disk_full_inside_the_writer_leaves_nothing(
     root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -100,11 +95,6 @@ def test_disk_full_inside_the_writer_leaves_nothing(
     assert _leftovers(tmp_path) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="gap reported to the lead: xlsx_export lets xlsxwriter's FileCreateError "
-    "(wrapping ENOSPC) escape instead of an ExportError with a clear message",
-)
 def test_disk_full_inside_the_writer_is_explained(
     root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

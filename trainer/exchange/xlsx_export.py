@@ -8,13 +8,15 @@ into formulas, URLs or numbers, so learner text like "=1+1" stays text.
 from __future__ import annotations
 
 import sqlite3
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import xlsxwriter
+from xlsxwriter.exceptions import FileCreateError
 
 from trainer.core.vocab import INDICATOR_LABELS, INDICATORS
-from trainer.exchange.atomic import atomic_file
+from trainer.exchange.atomic import ExportError, atomic_file, explain_os_error
 from trainer.exchange.filters import Filters
 from trainer.exchange.source import Source, opened
 from trainer.exchange.tables import _identity, iter_tables
@@ -86,13 +88,24 @@ def export_xlsx(
             from trainer.exchange.pseudonyms import ensure_pseudonyms
 
             ensure_pseudonyms(db.conn)
-        book = xlsxwriter.Workbook(str(tmp), {**OPTIONS, "tmpdir": str(Path(out).parent)})
-        bold = book.add_format({"bold": True})
-        header, rows = summary_rows(db.conn, filters, pseudonymize, lang)
-        counts["summary"] = _write_sheet(book, "summary", header, rows, bold)
-        for table in iter_tables(db.conn, filters, pseudonymize, lang):
-            counts[table.name] = _write_sheet(book, table.name, table.columns, table.rows, bold)
-        book.close()
+        # XlsxWriter's constant-memory part files go in a private folder on the same
+        # disk, removed whatever happens (a full disk must leave nothing behind).
+        with tempfile.TemporaryDirectory(prefix=".xlsx-parts-", dir=tmp.parent) as parts:
+            book = xlsxwriter.Workbook(str(tmp), {**OPTIONS, "tmpdir": parts})
+            try:
+                bold = book.add_format({"bold": True})
+                header, rows = summary_rows(db.conn, filters, pseudonymize, lang)
+                counts["summary"] = _write_sheet(book, "summary", header, rows, bold)
+                for table in iter_tables(db.conn, filters, pseudonymize, lang):
+                    counts[table.name] = _write_sheet(
+                        book, table.name, table.columns, table.rows, bold
+                    )
+                book.close()
+            except FileCreateError as exc:
+                cause = exc.__context__ or (exc.args[0] if exc.args else None)
+                if isinstance(cause, OSError):
+                    raise ExportError(explain_os_error(cause, Path(out))) from None
+                raise ExportError(f"cannot write {out}: {exc}") from None
     return counts
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from trainer.cli import CommandError
 from trainer.cli.common import print_json, root_of
 from trainer.exchange.atomic import ExportError
+from trainer.exchange.export import export
 from trainer.exchange.filters import Filters, parse_date
 from trainer.paths import database_path
 
@@ -48,7 +49,9 @@ def run_export(args: argparse.Namespace) -> int:
             since=parse_date(args.since),
             attempt_id=args.attempt,
         )
-        counts = _export(args, root, out, filters)
+        counts = export(
+            args.format, root, database_path(root), out, filters, args.pseudonymize, args.lang
+        )
     except ExportError as exc:
         raise CommandError(f"{exc}\nnothing was written") from None
     if args.json:
@@ -57,30 +60,3 @@ def run_export(args: argparse.Namespace) -> int:
         detail = ", ".join(f"{k} {v:,}" for k, v in counts.items())
         print(f"wrote {out} ({detail})")
     return 0
-
-
-def _export(
-    args: argparse.Namespace, root: Path, out: Path, filters: Filters
-) -> dict[str, int]:
-    db_file = database_path(root)
-    if args.format != "pdf" and not db_file.exists():
-        raise ExportError(f"no database in {root} yet: nothing to export")
-    if args.format == "csv":
-        from trainer.exchange.csv_export import export_csv
-
-        return export_csv(db_file, out, filters, args.pseudonymize, args.lang)
-    if args.format == "xlsx":
-        from trainer.exchange.xlsx_export import export_xlsx
-
-        return export_xlsx(db_file, out, filters, args.pseudonymize, args.lang)
-    if args.format == "xapi":
-        from trainer.exchange.xapi import export_xapi
-
-        return {"statements": export_xapi(db_file, out, filters)}
-    if args.format == "sqlite":
-        from trainer.exchange.sqlite_copy import export_sqlite
-
-        return export_sqlite(db_file, out, filters, args.pseudonymize)
-    from trainer.exchange.pdf_export import export_pdf
-
-    return export_pdf(root, out, filters, args.pseudonymize, args.lang)

@@ -1,6 +1,6 @@
 """Exports from the app: csv (a folder), xlsx, xAPI, SQLite, PDF portfolio.
 
-The same functions as `python -m trainer export` (see jobs.export), with the same
+The same function as `python -m trainer export` (trainer.exchange.export), with the same
 filters (learner, class, since) and pseudonyms; they run in a worker.
 """
 
@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.exchange.atomic import ExportError
+from trainer.exchange.export import export
 from trainer.exchange.filters import Filters
 from trainer.store.db import db_path_of
-from trainer.ui.instructor import jobs, prompts
+from trainer.ui.instructor import prompts
 from trainer.ui.instructor.filter_bar import FilterBar
 from trainer.ui.instructor.workers import Runner
 from trainer.ui.widgets.common import card, plain, restyle
@@ -149,7 +150,7 @@ class ExportPage(QWidget):
         self.last_path = out
         self._show(f"正在匯出 Exporting to {out}…", ok=None)
         return self.runner.start(
-            lambda: jobs.export(fmt, root, database, out, filters, pseudo, lang),
+            lambda: export(fmt, root, database, out, filters, pseudo, lang),
             lambda counts: self._done(fmt, out, counts),
             self._failed,
         )

@@ -87,7 +87,7 @@ def main() -> int:
     play.options.select_index(1)
     shot("play")
 
-    while play.runner is not None and play.actions.currentWidget() is not play.report:
+    while play.runner is not None and play.action_area.currentWidget() is not play.report:
         play._act(policy.next_action(play.runner.session))
     form = play.report
     form.cause_buttons["rc_no_notice"].setChecked(True)

@@ -108,10 +108,10 @@ def play_steps(qtbot: Any, window: MainWindow, limit: int = 200, free_text: str 
         elif action.name == "advance":
             press_option(qtbot, window, ADVANCE)
         elif action.name == "report":
-            assert window.play.actions.currentWidget() is window.play.report
+            assert window.play.action_area.currentWidget() is window.play.report
             fill_report(qtbot, window, action)
         else:
-            assert window.play.actions.currentWidget() is window.play.reflection
+            assert window.play.action_area.currentWidget() is window.play.reflection
             fill_reflection(qtbot, window, action)
         count += 1
     return count

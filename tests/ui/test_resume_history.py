@@ -79,7 +79,7 @@ def test_history_replay_and_trend(qtbot: Any, window: MainWindow) -> None:
     qtbot.mouseClick(history.replay_button, Qt.MouseButton.LeftButton)
     play = window.play
     assert window.stack.currentWidget() is play and play.replaying
-    assert play.actions.currentWidget() is play.replay_bar
+    assert play.action_area.currentWidget() is play.replay_bar
     assert play.replay_pos == count
     qtbot.keyClick(play, Qt.Key.Key_Left)
     assert play.replay_pos == count - 1

@@ -86,10 +86,11 @@ def run_list(args: argparse.Namespace) -> int:
     if args.json:
         print_json(rows)
         return 0
-    for row in rows:
+    for c in library.sorted_cases():
+        case = c.case
         print(
-            f"{row['id']:<40} {row['difficulty']}  {SETTINGS[row['setting']]:<8} "
-            f"{COMPLAINT_TYPES[row['complaint_type']]:<12} {row['title']}"
+            f"{case.id:<40} {case.difficulty}  {SETTINGS[case.setting]:<8} "
+            f"{COMPLAINT_TYPES[case.complaint_type]:<12} {case.title.get()}"
         )
     for path, error in library.broken.items():
         print(f"unavailable: {path}: {error.problems[0].message}")

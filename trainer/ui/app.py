@@ -32,7 +32,8 @@ def setup_logging(root: Path) -> Path | None:
     """Log to <data dir>/logs/trainer.log (rotated); fall back to stderr."""
     logger = logging.getLogger("trainer")
     logger.setLevel(logging.INFO)
-    path = root / "logs" / "trainer.log"
+    path: Path | None = root / "logs" / "trainer.log"
+    assert path is not None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handler: logging.Handler = logging.handlers.RotatingFileHandler(
@@ -146,9 +147,12 @@ def run(argv: list[str] | None = None) -> int:
         root, settings, font_problem=problem, on_scale=lambda s: apply_style(app, s, family)
     )
     window.show()
-    single_instance.on_activate(
-        lambda: (window.showNormal(), window.raise_(), window.activateWindow())
-    )
+    def bring_forward() -> None:
+        window.showNormal()
+        window.raise_()
+        window.activateWindow()
+
+    single_instance.on_activate(bring_forward)
     window.start_loading()
     app.aboutToQuit.connect(window.shutdown)
     app.aboutToQuit.connect(single_instance.release)

@@ -6,7 +6,7 @@ One painting function per chart serves both the widget (screen) and a QImage
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import pairwise
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
@@ -81,7 +81,7 @@ def paint_mood_curve(painter: QPainter, rect: QRectF, curve: Sequence[int]) -> N
 
 
 def paint_trend(
-    painter: QPainter, rect: QRectF, series: dict[str, Sequence[int]], labels: dict[str, str]
+    painter: QPainter, rect: QRectF, series: Mapping[str, Sequence[int]], labels: dict[str, str]
 ) -> None:
     """One line per indicator over attempts (oldest left); legend at the bottom."""
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -143,7 +143,7 @@ class MainWindow(QMainWindow):
         self._nav_visible(False)
 
         self.profiles.chosen.connect(lambda lid: self.guard(self.choose_learner, lid))
-        self.profiles.create.connect(lambda *a: self.guard(self.create_learner, *a))
+        self.profiles.create_requested.connect(lambda *a: self.guard(self.create_learner, *a))
         self.library.start.connect(lambda cid, mode: self.guard(self.start_case, cid, mode))
         self.library.mode_changed.connect(lambda mode: self.settings.__setitem__("mode", mode))
         self.play.finished.connect(lambda aid: self.guard(self.show_sheet, aid))

@@ -7,6 +7,7 @@ to PDF, so they always agree. Every author- or learner-written string goes throu
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -116,7 +117,7 @@ def _h2(text: str) -> str:
 
 
 def _header(sheet: ReflectionSheet, lang: str) -> str:
-    L = lambda k: label(k, lang)  # noqa: E731
+    L = functools.partial(label, lang=lang)
     who = esc(sheet.learner_name)
     extra = []
     if sheet.student_no:
@@ -168,7 +169,7 @@ def _evidence(row: SheetRow, lang: str) -> str:
 
 
 def _rows(sheet: ReflectionSheet, lang: str) -> str:
-    L = lambda k: label(k, lang)  # noqa: E731
+    L = functools.partial(label, lang=lang)
     head = "".join(
         f'<th align="left" style="background-color:{PRIMARY}; color:white;">{esc(L(k))}</th>'
         for k in ("indicator", "score", "self", "reason")
@@ -195,7 +196,7 @@ def _rows(sheet: ReflectionSheet, lang: str) -> str:
 
 
 def _facts(sheet: ReflectionSheet, lang: str) -> str:
-    L = lambda k: label(k, lang)  # noqa: E731
+    L = functools.partial(label, lang=lang)
     from trainer.core.vocab import FACT_KINDS
 
     def items(facts: Sequence[Any], color: str) -> str:
@@ -222,7 +223,7 @@ def _facts(sheet: ReflectionSheet, lang: str) -> str:
 
 
 def _money(sheet: ReflectionSheet, lang: str) -> str:
-    L = lambda k: label(k, lang)  # noqa: E731
+    L = functools.partial(label, lang=lang)
     notes = []
     if sheet.cost > sheet.authority_limit:
         notes.append(L("over_auth"))
@@ -247,7 +248,7 @@ def _money(sheet: ReflectionSheet, lang: str) -> str:
 
 
 def _paths(sheet: ReflectionSheet, lang: str) -> str:
-    L = lambda k: label(k, lang)  # noqa: E731
+    L = functools.partial(label, lang=lang)
     n = max(len(sheet.expert_path), len(sheet.learner_path))
     rows = []
     for i in range(n):
@@ -272,8 +273,8 @@ def _paths(sheet: ReflectionSheet, lang: str) -> str:
             f'<tr style="background-color:{bg};"><td width="6%">{i + 1}{mark}</td>'
             f'<td width="47%">{cell(expert)}</td><td>{mine_cell}</td></tr>'
         )
-    parted = L("parted").format(n=(sheet.divergence or 0) + 1)
-    summary = L("same") if sheet.divergence is None else parted
+    parted_text = L("parted").format(n=(sheet.divergence or 0) + 1)
+    summary = L("same") if sheet.divergence is None else parted_text
     head = "".join(
         f'<th align="left" style="background-color:#e8edf8;">{esc(L(k))}</th>'
         for k in ("step", "expert", "you")
@@ -287,7 +288,7 @@ def _paths(sheet: ReflectionSheet, lang: str) -> str:
 
 
 def _report(sheet: ReflectionSheet, lang: str) -> str:
-    L = lambda k: label(k, lang)  # noqa: E731
+    L = functools.partial(label, lang=lang)
     if not sheet.report:
         return ""
     report = sheet.report
@@ -302,7 +303,7 @@ def _report(sheet: ReflectionSheet, lang: str) -> str:
 
 
 def _reflection(sheet: ReflectionSheet, lang: str) -> str:
-    L = lambda k: label(k, lang)  # noqa: E731
+    L = functools.partial(label, lang=lang)
     if not sheet.reflections:
         return ""
     parts = [_h2(L("reflection"))]

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QComboBox,
     QHBoxLayout,
@@ -97,9 +98,7 @@ class LibraryPage(QWidget):
             self.mode_group.addButton(button)
             head.addWidget(button)
         self.practice.setChecked(True)
-        self.mode_group.buttonToggled.connect(
-            lambda b, on: on and self.mode_changed.emit(str(b.property("mode")))
-        )
+        self.mode_group.buttonToggled.connect(self._mode_toggled)
         root.addLayout(head)
 
         filters = QHBoxLayout()
@@ -143,6 +142,10 @@ class LibraryPage(QWidget):
         root.addWidget(self.broken)
         self.rows: list[CaseRow] = []
 
+
+    def _mode_toggled(self, button: QAbstractButton, checked: bool) -> None:
+        if checked:
+            self.mode_changed.emit(str(button.property("mode")))
     def _combo(self, all_label: str, values: dict[str, str], name: str) -> QComboBox:
         combo = QComboBox()
         combo.setAccessibleName(name)

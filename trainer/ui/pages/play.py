@@ -98,8 +98,8 @@ class PlayPage(QWidget):
         left.setChildrenCollapsible(False)
         self.conversation = Conversation()
         left.addWidget(self.conversation)
-        self.actions = QStackedWidget()
-        self.actions.setObjectName("actionArea")
+        self.action_area = QStackedWidget()
+        self.action_area.setObjectName("actionArea")
         self.options = OptionsPanel()
         self.options.confirmed.connect(self._on_option)
         self.report = ReportForm()
@@ -108,8 +108,8 @@ class PlayPage(QWidget):
         self.reflection.submitted.connect(self._on_reflect)
         self.replay_bar = self._build_replay_bar()
         for widget in (self.options, self.report, self.reflection, self.replay_bar):
-            self.actions.addWidget(widget)
-        left.addWidget(self.actions)
+            self.action_area.addWidget(widget)
+        left.addWidget(self.action_area)
         left.setStretchFactor(0, 5)
         left.setStretchFactor(1, 4)
         self.left = left
@@ -199,7 +199,7 @@ class PlayPage(QWidget):
         self.replay_actions = list(actions)
         self._setup(case, lang, mode, show_mood=True)
         self.back.setText(self.tr("← 返回歷程"))
-        self.actions.setCurrentWidget(self.replay_bar)
+        self.action_area.setCurrentWidget(self.replay_bar)
         self.replay_to(len(actions))
 
     def replay_to(self, position: int) -> None:
@@ -266,8 +266,8 @@ class PlayPage(QWidget):
     def _show_actions(self, widget: QWidget, sizes: list[int]) -> None:
         # Resizing the splitter re-lays out the whole conversation: only do it when
         # the action area changes (options -> report form -> reflection form).
-        if self.actions.currentWidget() is not widget:
-            self.actions.setCurrentWidget(widget)
+        if self.action_area.currentWidget() is not widget:
+            self.action_area.setCurrentWidget(widget)
             self.left.setSizes(sizes)
 
     @staticmethod
@@ -335,7 +335,7 @@ class PlayPage(QWidget):
             if key == Qt.Key.Key_Right:
                 self.replay_to(self.replay_pos + 1)
                 return
-        elif self.actions.currentWidget() is self.options:
+        elif self.action_area.currentWidget() is self.options:
             if Qt.Key.Key_1 <= key <= Qt.Key.Key_9 and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
                 self.options.select_index(key - Qt.Key.Key_1)
                 return

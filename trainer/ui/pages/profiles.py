@@ -8,6 +8,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -41,7 +42,7 @@ class ProfileItem(QWidget):
 
 class ProfilesPage(QWidget):
     chosen = Signal(str)
-    create = Signal(str, str, str)
+    create_requested = Signal(str, str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -135,7 +136,7 @@ class ProfilesPage(QWidget):
         for i in range(self.list.count()):
             item = self.list.item(i)
             widget = self.list.itemWidget(item)
-            hay = " ".join(label.text() for label in widget.findChildren(type(widget.name))).lower()
+            hay = " ".join(label.text() for label in widget.findChildren(QLabel)).lower()
             item.setHidden(bool(needle) and needle not in hay)
 
     def _activate(self, item: QListWidgetItem | None) -> None:
@@ -149,6 +150,6 @@ class ProfilesPage(QWidget):
             self.name.setFocus()
             return
         self.error.clear()
-        self.create.emit(name, self.student_no.text().strip(), self.class_name.text().strip())
+        self.create_requested.emit(name, self.student_no.text().strip(), self.class_name.text().strip())
         for edit in (self.name, self.student_no, self.class_name):
             edit.clear()

@@ -30,10 +30,12 @@ class Conversation(QScrollArea):
     def clear(self) -> None:
         while self.column.count() > 1:
             item = self.column.takeAt(0)
-            if item.layout() is not None:
-                _drop(item.layout())
-            elif item.widget() is not None:
-                item.widget().deleteLater()
+            if item is None:
+                break
+            if (inner := item.layout()) is not None:
+                _drop(inner)
+            elif (widget := item.widget()) is not None:
+                widget.deleteLater()
         self.entries.clear()
 
     def _append(self, row: QHBoxLayout | QWidget) -> None:

@@ -52,8 +52,8 @@ class CustomerCard(QWidget):
         self.mood.setFixedHeight(10)
         self.mood.setAccessibleName(self.tr("顧客情緒量表"))
         mood_layout.addWidget(self.mood)
-        for widget in (self.title, self.name):
-            self.body.addWidget(widget)
+        for label in (self.title, self.name):
+            self.body.addWidget(label)
         self.body.addLayout(self.chips)
         for widget in (self.details, self.profile, self.cues_title, self.cues, self.mood_row):
             self.body.addWidget(widget)

@@ -121,7 +121,7 @@ class OptionsPanel(QWidget):
         self.group.setExclusive(True)
         self.group.buttonToggled.connect(lambda *_: self._sync())
         self.buttons: list[OptionButton] = []
-        self.scroll = scroll
+        self.scroll_area = scroll
         self._sync()
 
     def set_options(self, prompt: str, views: list[OptionView]) -> None:
@@ -150,7 +150,7 @@ class OptionsPanel(QWidget):
         buttons = self.selectable()
         if 0 <= index < len(buttons):
             buttons[index].setChecked(True)
-            self.scroll.ensureWidgetVisible(buttons[index])
+            self.scroll_area.ensureWidgetVisible(buttons[index])
             return True
         return False
 

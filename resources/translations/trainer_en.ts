@@ -4,37 +4,37 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../trainer/ui/app.py" line="89"/>
+        <location filename="../../trainer/ui/app.py" line="90"/>
         <source>找不到繁體中文字型，中文可能會顯示成方框。{hint}</source>
-        <translation type="unfinished"></translation>
+        <translation>No Traditional Chinese font was found, so Chinese text may show as boxes. {hint}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/app.py" line="117"/>
+        <location filename="../../trainer/ui/app.py" line="118"/>
         <source>發生未預期的錯誤，你的作答進度已儲存。</source>
-        <translation type="unfinished"></translation>
+        <translation>Something unexpected went wrong. Your progress has been saved.</translation>
     </message>
 </context>
 <context>
     <name>CaseItem</name>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="60"/>
-        <source>難度 </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../trainer/ui/pages/library.py" line="62"/>
+        <source>難度 </source>
+        <translation>Difficulty </translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/library.py" line="64"/>
         <source>進行中，可繼續</source>
-        <translation type="unfinished"></translation>
+        <translation>In progress – resume</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="71"/>
+        <location filename="../../trainer/ui/pages/library.py" line="73"/>
         <source>最佳成績</source>
-        <translation type="unfinished"></translation>
+        <translation>Best score</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="71"/>
+        <location filename="../../trainer/ui/pages/library.py" line="73"/>
         <source>尚未完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Not done yet</translation>
     </message>
 </context>
 <context>
@@ -42,455 +42,533 @@
     <message>
         <location filename="../../trainer/ui/widgets/customer_card.py" line="36"/>
         <source>非語言線索</source>
-        <translation type="unfinished"></translation>
+        <translation>Non-verbal cues</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/widgets/customer_card.py" line="43"/>
         <source>顧客情緒</source>
-        <translation type="unfinished"></translation>
+        <translation>Customer mood</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/widgets/customer_card.py" line="53"/>
         <source>顧客情緒量表</source>
-        <translation type="unfinished"></translation>
+        <translation>Customer mood meter</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/widgets/customer_card.py" line="65"/>
         <source>顧客</source>
-        <translation type="unfinished"></translation>
+        <translation>Customer</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/widgets/customer_card.py" line="69"/>
         <source>常客</source>
-        <translation type="unfinished"></translation>
+        <translation>Regular guest</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/widgets/customer_card.py" line="71"/>
         <source>內部顧客</source>
-        <translation type="unfinished"></translation>
+        <translation>Internal customer</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/widgets/customer_card.py" line="73"/>
         <source>特殊需求</source>
-        <translation type="unfinished"></translation>
+        <translation>Special needs</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/widgets/customer_card.py" line="77"/>
         <source>{n} 歲</source>
-        <translation type="unfinished"></translation>
+        <translation>Age {n}</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../../trainer/ui/dialogs.py" line="26"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/dialogs.py" line="27"/>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/dialogs.py" line="43"/>
+        <source>發生問題</source>
+        <translation>Something went wrong</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/dialogs.py" line="45"/>
+        <source>詳細資訊已寫入記錄檔 logs/trainer.log。</source>
+        <translation>Details were written to the log file logs/trainer.log.</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/dialogs.py" line="50"/>
+        <source>匯出 PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/dialogs.py" line="64"/>
+        <source>列印反思單</source>
+        <translation>Print reflection sheet</translation>
+    </message>
+</context>
+<context>
+    <name>Fonts</name>
+    <message>
+        <location filename="../../trainer/ui/fonts.py" line="19"/>
+        <source>請安裝「微軟正黑體 Microsoft JhengHei」（Windows 設定 → 時間與語言 → 語言 → 新增中文（台灣））。</source>
+        <extracomment>Preferred families, best first, per platform (sys.platform prefix).</extracomment>
+        <translation>Install the Microsoft JhengHei font (Windows Settings → Time &amp; language → Language → Add Chinese (Traditional, Taiwan)).</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/fonts.py" line="20"/>
+        <source>請在「字體簿」啟用「蘋方-繁 PingFang TC」。</source>
+        <translation>Enable the PingFang TC font in Font Book.</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/fonts.py" line="21"/>
+        <source>請安裝 Noto CJK 字型，例如：sudo apt install fonts-noto-cjk（Fedora：sudo dnf install google-noto-sans-cjk-fonts）。</source>
+        <translation>Install the Noto CJK fonts, e.g. sudo apt install fonts-noto-cjk (Fedora: sudo dnf install google-noto-sans-cjk-fonts).</translation>
     </message>
 </context>
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="41"/>
-        <source>← 個案庫</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../trainer/ui/pages/history.py" line="25"/>
+        <source>進行中</source>
+        <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="43"/>
-        <source>回到個案庫</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../trainer/ui/pages/history.py" line="26"/>
+        <source>已完成</source>
+        <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="46"/>
-        <source>學習歷程</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../trainer/ui/pages/history.py" line="27"/>
+        <source>已放棄</source>
+        <translation>Abandoned</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="48"/>
-        <source>匯出評量證據作品集 PDF…</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../trainer/ui/pages/history.py" line="30"/>
+        <source>練習</source>
+        <translation>Practice</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/history.py" line="31"/>
+        <source>評量</source>
+        <translation>Assessment</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/history.py" line="49"/>
-        <source>匯出評量證據作品集 PDF</source>
-        <translation type="unfinished"></translation>
+        <source>← 個案庫</source>
+        <translation>← Case library</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/history.py" line="51"/>
+        <source>回到個案庫</source>
+        <translation>Back to the case library</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/history.py" line="54"/>
-        <source>各指標成績趨勢（已完成的作答，由舊到新）</source>
-        <translation type="unfinished"></translation>
+        <source>學習歷程</source>
+        <translation>History</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/history.py" line="56"/>
+        <source>匯出評量證據作品集 PDF…</source>
+        <translation>Export evidence portfolio PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/history.py" line="57"/>
+        <source>匯出評量證據作品集 PDF</source>
+        <translation>Export evidence portfolio PDF</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/history.py" line="62"/>
+        <source>各指標成績趨勢（已完成的作答，由舊到新）</source>
+        <translation>Score trend per indicator (completed attempts, oldest to newest)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/history.py" line="64"/>
         <source>各指標成績趨勢圖</source>
-        <translation type="unfinished"></translation>
+        <translation>Score trend chart per indicator</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="59"/>
+        <location filename="../../trainer/ui/pages/history.py" line="67"/>
         <source>日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="59"/>
+        <location filename="../../trainer/ui/pages/history.py" line="67"/>
         <source>個案</source>
-        <translation type="unfinished"></translation>
+        <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="59"/>
+        <location filename="../../trainer/ui/pages/history.py" line="67"/>
         <source>模式</source>
-        <translation type="unfinished"></translation>
+        <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="59"/>
+        <location filename="../../trainer/ui/pages/history.py" line="67"/>
         <source>狀態</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="60"/>
+        <location filename="../../trainer/ui/pages/history.py" line="68"/>
         <source>總分</source>
-        <translation type="unfinished"></translation>
+        <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="63"/>
+        <location filename="../../trainer/ui/pages/history.py" line="71"/>
         <source>作答紀錄</source>
-        <translation type="unfinished"></translation>
+        <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="77"/>
+        <location filename="../../trainer/ui/pages/history.py" line="85"/>
         <source>還沒有作答紀錄。</source>
-        <translation type="unfinished"></translation>
+        <translation>No attempts yet.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="79"/>
+        <location filename="../../trainer/ui/pages/history.py" line="87"/>
         <source>重播</source>
-        <translation type="unfinished"></translation>
+        <translation>Replay</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="80"/>
+        <location filename="../../trainer/ui/pages/history.py" line="88"/>
         <source>繼續作答</source>
-        <translation type="unfinished"></translation>
+        <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="81"/>
+        <location filename="../../trainer/ui/pages/history.py" line="89"/>
         <source>開啟反思單  ⏎</source>
-        <translation type="unfinished"></translation>
+        <translation>Open reflection sheet  ⏎</translation>
     </message>
 </context>
 <context>
     <name>LibraryPage</name>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="90"/>
-        <source>模式：</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../trainer/ui/pages/library.py" line="92"/>
-        <source>練習（立即回饋與提示）</source>
-        <translation type="unfinished"></translation>
+        <source>模式：</source>
+        <translation>Mode:</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="93"/>
+        <location filename="../../trainer/ui/pages/library.py" line="94"/>
+        <source>練習（立即回饋與提示）</source>
+        <translation>Practice (instant feedback and hints)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/library.py" line="95"/>
         <source>評量（計時，結束後才看回饋）</source>
-        <translation type="unfinished"></translation>
+        <translation>Assessment (timed, feedback at the end)</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/library.py" line="108"/>
         <source>搜尋個案標題（Ctrl+F）</source>
-        <translation type="unfinished"></translation>
+        <translation>Search case titles (Ctrl+F)</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/library.py" line="109"/>
         <source>搜尋個案標題</source>
-        <translation type="unfinished"></translation>
+        <translation>Search case titles</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/library.py" line="112"/>
         <source>所有場域</source>
-        <translation type="unfinished"></translation>
+        <translation>All settings</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/library.py" line="112"/>
         <source>場域篩選</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter by setting</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/library.py" line="113"/>
         <source>所有投訴類型</source>
-        <translation type="unfinished"></translation>
+        <translation>All complaint types</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/library.py" line="113"/>
         <source>投訴類型篩選</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter by complaint type</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/library.py" line="115"/>
         <source>所有難度</source>
-        <translation type="unfinished"></translation>
+        <translation>All difficulties</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/library.py" line="115"/>
         <source>難度 1</source>
-        <translation type="unfinished"></translation>
+        <translation>Difficulty 1</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/library.py" line="115"/>
         <source>難度 2</source>
-        <translation type="unfinished"></translation>
+        <translation>Difficulty 2</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/library.py" line="115"/>
         <source>難度 3</source>
-        <translation type="unfinished"></translation>
+        <translation>Difficulty 3</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/library.py" line="116"/>
         <source>難度篩選</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter by difficulty</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/library.py" line="119"/>
         <source>全部</source>
-        <translation type="unfinished"></translation>
+        <translation>All</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/library.py" line="119"/>
         <source>已完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Done</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/library.py" line="119"/>
         <source>未完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Not done</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/library.py" line="119"/>
         <source>完成狀態篩選</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter by status</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/library.py" line="128"/>
         <source>個案清單</source>
-        <translation type="unfinished"></translation>
+        <translation>Case list</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/library.py" line="137"/>
         <source>開始這個個案  ⏎</source>
-        <translation type="unfinished"></translation>
+        <translation>Start this case  ⏎</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/library.py" line="139"/>
         <source>開始選取的個案</source>
-        <translation type="unfinished"></translation>
+        <translation>Start the selected case</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="171"/>
+        <location filename="../../trainer/ui/pages/library.py" line="175"/>
         <source>{name}，選一個個案開始練習</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}, pick a case to start</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="200"/>
+        <location filename="../../trainer/ui/pages/library.py" line="204"/>
         <source>無法使用的個案檔（請通知老師）：</source>
-        <translation type="unfinished"></translation>
+        <translation>Case files that cannot be used (please tell your instructor):</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="235"/>
+        <location filename="../../trainer/ui/pages/library.py" line="239"/>
         <source>顯示 {n} / {total} 個個案</source>
-        <translation type="unfinished"></translation>
+        <translation>Showing {n} of {total} cases</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="79"/>
+        <location filename="../../trainer/ui/main_window.py" line="80"/>
         <source>顧客投訴處理訓練 Complaint Trainer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/main_window.py" line="106"/>
-        <source>顧客投訴處理訓練</source>
-        <translation type="unfinished"></translation>
+        <translation>Complaint Handling Trainer</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/main_window.py" line="107"/>
-        <source>iCAP TRM3R0182v2 · 三、解決顧客投訴</source>
-        <translation type="unfinished"></translation>
+        <source>顧客投訴處理訓練</source>
+        <translation>Complaint Handling Trainer</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="110"/>
-        <location filename="../../trainer/ui/main_window.py" line="181"/>
-        <source>個案庫</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../trainer/ui/main_window.py" line="108"/>
+        <source>iCAP TRM3R0182v2 · 三、解決顧客投訴</source>
+        <translation>iCAP TRM3R0182v2 · III. Resolve customer complaints</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/main_window.py" line="111"/>
         <location filename="../../trainer/ui/main_window.py" line="182"/>
+        <source>個案庫</source>
+        <translation>Case library</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/main_window.py" line="112"/>
+        <location filename="../../trainer/ui/main_window.py" line="183"/>
         <source>學習歷程</source>
-        <translation type="unfinished"></translation>
+        <translation>History</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="116"/>
-        <location filename="../../trainer/ui/main_window.py" line="173"/>
+        <location filename="../../trainer/ui/main_window.py" line="117"/>
+        <location filename="../../trainer/ui/main_window.py" line="174"/>
         <source>切換學習者</source>
-        <translation type="unfinished"></translation>
+        <translation>Switch learner</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="129"/>
+        <location filename="../../trainer/ui/main_window.py" line="130"/>
         <source>正在載入個案庫…</source>
-        <translation type="unfinished"></translation>
+        <translation>Loading the case library…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="172"/>
+        <location filename="../../trainer/ui/main_window.py" line="173"/>
         <source>檔案(&amp;F)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/main_window.py" line="175"/>
-        <source>匯出反思單 PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;File</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/main_window.py" line="176"/>
-        <source>列印反思單…</source>
-        <translation type="unfinished"></translation>
+        <source>匯出反思單 PDF…</source>
+        <translation>Export reflection sheet PDF…</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/main_window.py" line="177"/>
-        <source>匯出評量證據作品集 PDF…</source>
-        <translation type="unfinished"></translation>
+        <source>列印反思單…</source>
+        <translation>Print reflection sheet…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="179"/>
-        <source>結束</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../trainer/ui/main_window.py" line="178"/>
+        <source>匯出評量證據作品集 PDF…</source>
+        <translation>Export evidence portfolio PDF…</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/main_window.py" line="180"/>
-        <source>前往(&amp;G)</source>
-        <translation type="unfinished"></translation>
+        <source>結束</source>
+        <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="183"/>
-        <source>搜尋個案</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../trainer/ui/main_window.py" line="181"/>
+        <source>前往(&amp;G)</source>
+        <translation>&amp;Go</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/main_window.py" line="184"/>
-        <source>檢視(&amp;V)</source>
-        <translation type="unfinished"></translation>
+        <source>搜尋個案</source>
+        <translation>Search cases</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/main_window.py" line="185"/>
-        <source>放大文字</source>
-        <translation type="unfinished"></translation>
+        <source>檢視(&amp;V)</source>
+        <translation>&amp;View</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/main_window.py" line="186"/>
-        <source>縮小文字</source>
-        <translation type="unfinished"></translation>
+        <source>放大文字</source>
+        <translation>Larger text</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/main_window.py" line="187"/>
+        <source>縮小文字</source>
+        <translation>Smaller text</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/main_window.py" line="188"/>
         <source>還原文字大小</source>
-        <translation type="unfinished"></translation>
+        <translation>Reset text size</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="189"/>
-        <source>介面語言：中文（台灣）</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../trainer/ui/main_window.py" line="199"/>
+        <source>教師(&amp;T)</source>
+        <translation>&amp;Instructor</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="190"/>
-        <source>Interface language: English</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../trainer/ui/main_window.py" line="200"/>
+        <location filename="../../trainer/ui/main_window.py" line="410"/>
+        <source>教師專區 Instructor area</source>
+        <translation>Instructor area</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/main_window.py" line="201"/>
+        <source>說明(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/main_window.py" line="202"/>
+        <location filename="../../trainer/ui/main_window.py" line="420"/>
+        <source>鍵盤快捷鍵</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/main_window.py" line="214"/>
+        <source>無法開啟學習紀錄資料庫。
+{m}</source>
+        <translation>Cannot open the learning records database.
+{m}</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/main_window.py" line="215"/>
+        <source>無法開啟學習紀錄資料庫，請通知老師。
+（{m}）</source>
+        <translation>Cannot open the learning records database. Please tell your instructor.
+({m})</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/main_window.py" line="224"/>
+        <source>學習紀錄資料庫</source>
+        <translation>Learning records database</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/main_window.py" line="237"/>
+        <source>操作沒有完成：{m}</source>
+        <translation>That did not work: {m}</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/main_window.py" line="257"/>
+        <source>{name} · 切換</source>
+        <translation>{name} · Switch</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/main_window.py" line="264"/>
+        <source>你上次的「{title}」還沒完成，要從中斷的地方繼續嗎？</source>
+        <translation>You have not finished “{title}” yet. Continue where you left off?</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/main_window.py" line="267"/>
+        <source>繼續上次的作答</source>
+        <translation>Continue your last attempt</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/main_window.py" line="324"/>
+        <source>這個個案已不在個案庫中。</source>
+        <translation>This case is no longer in the case library.</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/main_window.py" line="361"/>
+        <location filename="../../trainer/ui/main_window.py" line="367"/>
+        <source>請先開啟一張反思單。</source>
+        <translation>Open a reflection sheet first.</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/main_window.py" line="380"/>
+        <source>已匯出</source>
+        <translation>Exported</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/main_window.py" line="380"/>
+        <source>作品集已存成 PDF：
+{p}</source>
+        <translation>The portfolio was saved as a PDF:
+{p}</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/main_window.py" line="191"/>
-        <source>教師(&amp;T)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/main_window.py" line="192"/>
-        <location filename="../../trainer/ui/main_window.py" line="399"/>
-        <source>教師專區 Instructor area</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/main_window.py" line="193"/>
-        <source>說明(&amp;H)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/main_window.py" line="194"/>
-        <location filename="../../trainer/ui/main_window.py" line="409"/>
-        <source>鍵盤快捷鍵</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/main_window.py" line="206"/>
-        <source>無法開啟學習紀錄資料庫。
-{m}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/main_window.py" line="207"/>
-        <source>無法開啟學習紀錄資料庫，請通知老師。
-（{m}）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/main_window.py" line="226"/>
-        <source>操作沒有完成：{m}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/main_window.py" line="246"/>
-        <source>{name} · 切換</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/main_window.py" line="253"/>
-        <source>你上次的「{title}」還沒完成，要從中斷的地方繼續嗎？</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/main_window.py" line="256"/>
-        <source>繼續上次的作答</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/main_window.py" line="313"/>
-        <source>這個個案已不在個案庫中。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/main_window.py" line="350"/>
-        <location filename="../../trainer/ui/main_window.py" line="356"/>
-        <source>請先開啟一張反思單。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/main_window.py" line="369"/>
-        <source>已匯出</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/main_window.py" line="369"/>
-        <source>作品集已存成 PDF：
-{p}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/main_window.py" line="391"/>
+        <location filename="../../trainer/ui/main_window.py" line="402"/>
         <source>語言 Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Language 語言</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="392"/>
+        <location filename="../../trainer/ui/main_window.py" line="403"/>
         <source>重新啟動後會套用新的介面語言。
 The new language applies after a restart.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/main_window.py" line="400"/>
-        <source>這台電腦尚未安裝教師專區。
-The instructor area is not installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>The new language applies after a restart.
+重新啟動後會套用新的介面語言。</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/main_window.py" line="411"/>
+        <source>這台電腦尚未安裝教師專區。
+The instructor area is not installed.</source>
+        <translation>The instructor area is not installed on this computer.
+這台電腦尚未安裝教師專區。</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/main_window.py" line="422"/>
         <source>1–9：選擇選項
 Enter：送出選擇
 Ctrl+Enter：提交報告或反思
@@ -498,7 +576,13 @@ Ctrl+= / Ctrl+-：放大 / 縮小文字
 Ctrl+L：個案庫&#x3000;Ctrl+H：學習歷程&#x3000;Ctrl+F：搜尋個案
 Ctrl+E：匯出 PDF&#x3000;Ctrl+P：列印
 重播時 ← / →：上一步 / 下一步</source>
-        <translation type="unfinished"></translation>
+        <translation>1–9: pick an option
+Enter: send your choice
+Ctrl+Enter: submit the report or reflection
+Ctrl+= / Ctrl+-: larger / smaller text
+Ctrl+L: case library   Ctrl+H: history   Ctrl+F: search cases
+Ctrl+E: export PDF   Ctrl+P: print
+In a replay, ← / →: previous / next step</translation>
     </message>
 </context>
 <context>
@@ -506,128 +590,241 @@ Ctrl+E：匯出 PDF&#x3000;Ctrl+P：列印
     <message>
         <location filename="../../trainer/ui/widgets/notebook.py" line="26"/>
         <source>筆記本：已發現的事實</source>
-        <translation type="unfinished"></translation>
+        <translation>Notebook: facts found</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/widgets/notebook.py" line="34"/>
         <source>還沒有發現。先用提問了解狀況。</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing yet. Start by asking questions.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/notebook.py" line="51"/>
+        <location filename="../../trainer/ui/widgets/notebook.py" line="60"/>
         <source>{n} 項</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} found</translation>
     </message>
 </context>
 <context>
     <name>OptionsPanel</name>
     <message>
-        <location filename="../../trainer/ui/widgets/options.py" line="109"/>
+        <location filename="../../trainer/ui/widgets/options.py" line="130"/>
         <source>用自己的話補充（選填，老師看得到）</source>
-        <translation type="unfinished"></translation>
+        <translation>Add your own words (optional, your instructor can see them)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/options.py" line="110"/>
+        <location filename="../../trainer/ui/widgets/options.py" line="131"/>
         <source>自己的說法</source>
-        <translation type="unfinished"></translation>
+        <translation>Your own words</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/options.py" line="113"/>
+        <location filename="../../trainer/ui/widgets/options.py" line="134"/>
         <source>送出  ⏎</source>
-        <translation type="unfinished"></translation>
+        <translation>Send  ⏎</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/options.py" line="115"/>
+        <location filename="../../trainer/ui/widgets/options.py" line="136"/>
         <source>送出選擇</source>
-        <translation type="unfinished"></translation>
+        <translation>Send your choice</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/options.py" line="116"/>
+        <location filename="../../trainer/ui/widgets/options.py" line="137"/>
         <source>Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter</translation>
     </message>
 </context>
 <context>
     <name>PlayPage</name>
     <message>
+        <location filename="../../trainer/ui/pages/play.py" line="46"/>
+        <source>選一個問題問顧客。可以多問幾題，問清楚了再結束提問。</source>
+        <translation>Pick a question to ask the customer. Ask as many as you need, then end questioning.</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/play.py" line="47"/>
+        <source>用自己的話向顧客確認問題（換句話說），看看你理解得對不對。</source>
+        <translation>Check the problem with the customer in your own words (paraphrase) to see if you understood it.</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/play.py" line="48"/>
+        <source>選擇你接下來的回應方式與語氣。</source>
+        <translation>Choose how you respond next, and your tone.</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/play.py" line="49"/>
+        <source>採取行動或提出方案：詢問顧客想要什麼、聯絡同事或合作廠商、請示主管、提出補償⋯</source>
+        <translation>Act or offer a solution: ask what the customer wants, contact colleagues or partners, ask a manager, offer compensation…</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/play.py" line="50"/>
+        <source>問題處理後，怎麼對顧客做後續回饋？</source>
+        <translation>Now the problem is handled, how do you follow up with the customer?</translation>
+    </message>
+    <message>
         <location filename="../../trainer/ui/pages/play.py" line="80"/>
         <source>← 個案庫</source>
-        <translation type="unfinished"></translation>
+        <translation>← Case library</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/play.py" line="82"/>
         <source>回到個案庫</source>
-        <translation type="unfinished"></translation>
+        <translation>Back to the case library</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/play.py" line="145"/>
         <source>◀ 上一步  ←</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ Previous  ←</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/play.py" line="146"/>
         <source>重播上一步</source>
-        <translation type="unfinished"></translation>
+        <translation>Replay the previous step</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/play.py" line="148"/>
         <source>下一步 ▶  →</source>
-        <translation type="unfinished"></translation>
+        <translation>Next ▶  →</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/play.py" line="150"/>
         <source>重播下一步</source>
-        <translation type="unfinished"></translation>
+        <translation>Replay the next step</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/play.py" line="153"/>
         <source>重播（唯讀）</source>
-        <translation type="unfinished"></translation>
+        <translation>Replay (read-only)</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/play.py" line="169"/>
         <source>評量模式</source>
-        <translation type="unfinished"></translation>
+        <translation>Assessment</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/play.py" line="169"/>
         <source>練習模式</source>
-        <translation type="unfinished"></translation>
+        <translation>Practice</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/play.py" line="186"/>
         <source>← 個案庫（進度已自動儲存）</source>
-        <translation type="unfinished"></translation>
+        <translation>← Case library (progress saved)</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/play.py" line="193"/>
         <source>已從上次中斷的地方繼續。</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumed where you left off.</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/play.py" line="201"/>
         <source>← 返回歷程</source>
-        <translation type="unfinished"></translation>
+        <translation>← Back to history</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/play.py" line="219"/>
         <source>第 {n} / {total} 步</source>
-        <translation type="unfinished"></translation>
+        <translation>Step {n} of {total}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="257"/>
+        <location filename="../../trainer/ui/pages/play.py" line="255"/>
         <source>需要先問清楚其他事情。</source>
-        <translation type="unfinished"></translation>
+        <translation>Find out more first.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="261"/>
+        <location filename="../../trainer/ui/pages/play.py" line="259"/>
         <source>問夠了，結束提問 → 進入 3.2 釐清</source>
-        <translation type="unfinished"></translation>
+        <translation>I know enough – end questioning → 3.2 Clarifying</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="293"/>
+        <location filename="../../trainer/ui/pages/play.py" line="297"/>
         <source>這個動作沒有成功，請再試一次。</source>
-        <translation type="unfinished"></translation>
+        <translation>That did not work. Please try again.</translation>
+    </message>
+</context>
+<context>
+    <name>PlayRender</name>
+    <message>
+        <location filename="../../trainer/ui/pages/play_render.py" line="30"/>
+        <source>很好的選擇</source>
+        <translation>Great choice</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/play_render.py" line="31"/>
+        <source>不錯</source>
+        <translation>Good</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/play_render.py" line="32"/>
+        <source>還可以更好</source>
+        <translation>Could be better</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/play_render.py" line="33"/>
+        <source>這一步有風險</source>
+        <translation>Risky move</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/play_render.py" line="49"/>
+        <source>你的角色：</source>
+        <translation>Your role: </translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/play_render.py" line="56"/>
+        <source>+{n} 分鐘</source>
+        <translation>+{n} min</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/play_render.py" line="58"/>
+        <source>成本 NT${n:,}</source>
+        <translation>Cost NT${n:,}</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/play_render.py" line="74"/>
+        <source>你</source>
+        <translation>You</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/play_render.py" line="79"/>
+        <source>記到筆記本：</source>
+        <translation>Noted: </translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/play_render.py" line="81"/>
+        <source>主管授權：你的權限提高到 NT${n:,}</source>
+        <translation>Manager approval: your authority is now NT${n:,}</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/play_render.py" line="84"/>
+        <source>教練回饋</source>
+        <translation>Coach</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/play_render.py" line="88"/>
+        <source>已超過目標處理時間，顧客更不耐煩了。</source>
+        <translation>You are past the target handling time; the customer is getting impatient.</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/play_render.py" line="91"/>
+        <source>投訴升級：</source>
+        <translation>Complaint escalated: </translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/play_render.py" line="93"/>
+        <source>顧客拒絕了這個方案。</source>
+        <translation>The customer turned down this offer.</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/play_render.py" line="97"/>
+        <source>結果：</source>
+        <translation>Outcome: </translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/play_render.py" line="102"/>
+        <source>已提交內部回饋報告。</source>
+        <translation>Internal feedback report submitted.</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/play_render.py" line="104"/>
+        <source>完成！正在產生反思單。</source>
+        <translation>Done! Preparing your reflection sheet.</translation>
     </message>
 </context>
 <context>
@@ -635,7 +832,7 @@ Ctrl+E：匯出 PDF&#x3000;Ctrl+P：列印
     <message>
         <location filename="../../trainer/ui/widgets/policy_panel.py" line="116"/>
         <source>公司政策</source>
-        <translation type="unfinished"></translation>
+        <translation>Company policies</translation>
     </message>
 </context>
 <context>
@@ -643,196 +840,196 @@ Ctrl+E：匯出 PDF&#x3000;Ctrl+P：列印
     <message>
         <location filename="../../trainer/ui/widgets/policy_panel.py" line="52"/>
         <source>交易金額</source>
-        <translation type="unfinished"></translation>
+        <translation>Sale value</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/widgets/policy_panel.py" line="53"/>
         <source>個人權限</source>
-        <translation type="unfinished"></translation>
+        <translation>Your authority</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/widgets/policy_panel.py" line="54"/>
         <source>目前補償成本</source>
-        <translation type="unfinished"></translation>
+        <translation>Compensation so far</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/widgets/policy_panel.py" line="55"/>
         <source>處理時間（模擬）</source>
-        <translation type="unfinished"></translation>
+        <translation>Handling time (simulated)</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/widgets/policy_panel.py" line="71"/>
         <source>毛利 {m}（{p}%）</source>
-        <translation type="unfinished"></translation>
+        <translation>Margin {m} ({p}%)</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/widgets/policy_panel.py" line="80"/>
         <source>主管已授權提高</source>
-        <translation type="unfinished"></translation>
+        <translation>Raised by a manager</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/widgets/policy_panel.py" line="80"/>
         <source>超過需請示主管</source>
-        <translation type="unfinished"></translation>
+        <translation>Ask a manager above this</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/widgets/policy_panel.py" line="85"/>
         <source>超過個人權限！</source>
-        <translation type="unfinished"></translation>
+        <translation>Over your authority!</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/widgets/policy_panel.py" line="85"/>
         <source>權限內，剩 {m}</source>
-        <translation type="unfinished"></translation>
+        <translation>Within authority, {m} left</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/widgets/policy_panel.py" line="98"/>
         <source>剩 {n} 分鐘</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} min left</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/widgets/policy_panel.py" line="98"/>
         <source>超時 {n} 分鐘</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} min over</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/widgets/policy_panel.py" line="101"/>
         <source>{n} 分鐘</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} min</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/widgets/policy_panel.py" line="104"/>
         <source>目標 {t} 分鐘內解決</source>
-        <translation type="unfinished"></translation>
+        <translation>Target: resolved within {t} min</translation>
     </message>
 </context>
 <context>
     <name>ProfilesPage</name>
     <message>
-        <location filename="../../trainer/ui/pages/profiles.py" line="52"/>
+        <location filename="../../trainer/ui/pages/profiles.py" line="53"/>
         <source>歡迎！今天是誰要練習？</source>
-        <translation type="unfinished"></translation>
+        <translation>Welcome! Who is practising today?</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/profiles.py" line="55"/>
+        <location filename="../../trainer/ui/pages/profiles.py" line="56"/>
         <source>選擇你的學習檔案，或建立一個新的。同一台電腦可以有很多位同學，不需要密碼。</source>
-        <translation type="unfinished"></translation>
+        <translation>Pick your learner profile or create a new one. Many students can share this computer; no password needed.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/profiles.py" line="63"/>
+        <location filename="../../trainer/ui/pages/profiles.py" line="64"/>
         <source>學習檔案</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/pages/profiles.py" line="65"/>
-        <source>搜尋姓名、班級或學號</source>
-        <translation type="unfinished"></translation>
+        <translation>Learner profiles</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/profiles.py" line="66"/>
+        <source>搜尋姓名、班級或學號</source>
+        <translation>Search by name, class or student no.</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/profiles.py" line="67"/>
         <source>搜尋學習檔案</source>
-        <translation type="unfinished"></translation>
+        <translation>Search learner profiles</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/profiles.py" line="73"/>
+        <location filename="../../trainer/ui/pages/profiles.py" line="74"/>
         <source>學習檔案清單</source>
-        <translation type="unfinished"></translation>
+        <translation>Learner profile list</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/profiles.py" line="76"/>
+        <location filename="../../trainer/ui/pages/profiles.py" line="77"/>
         <source>還沒有學習檔案，請在右邊建立一個。</source>
-        <translation type="unfinished"></translation>
+        <translation>No learner profiles yet. Create one on the right.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/profiles.py" line="78"/>
+        <location filename="../../trainer/ui/pages/profiles.py" line="79"/>
         <source>以這個檔案開始  ⏎</source>
-        <translation type="unfinished"></translation>
+        <translation>Start with this profile  ⏎</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/profiles.py" line="80"/>
+        <location filename="../../trainer/ui/pages/profiles.py" line="81"/>
         <source>以選取的學習檔案開始</source>
-        <translation type="unfinished"></translation>
+        <translation>Start with the selected profile</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/profiles.py" line="86"/>
+        <location filename="../../trainer/ui/pages/profiles.py" line="87"/>
         <source>建立新的學習檔案</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/pages/profiles.py" line="90"/>
-        <location filename="../../trainer/ui/pages/profiles.py" line="99"/>
-        <source>顯示名稱</source>
-        <translation type="unfinished"></translation>
+        <translation>Create a new learner profile</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/profiles.py" line="91"/>
-        <source>例如：王小明</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/pages/profiles.py" line="94"/>
         <location filename="../../trainer/ui/pages/profiles.py" line="100"/>
-        <source>學號（選填）</source>
-        <translation type="unfinished"></translation>
+        <source>顯示名稱</source>
+        <translation>Display name</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/profiles.py" line="97"/>
+        <location filename="../../trainer/ui/pages/profiles.py" line="92"/>
+        <source>例如：王小明</source>
+        <translation>e.g. Wang Xiaoming</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/profiles.py" line="95"/>
         <location filename="../../trainer/ui/pages/profiles.py" line="101"/>
+        <source>學號（選填）</source>
+        <translation>Student no. (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/profiles.py" line="98"/>
+        <location filename="../../trainer/ui/pages/profiles.py" line="102"/>
         <source>班級（選填）</source>
-        <translation type="unfinished"></translation>
+        <translation>Class (optional)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/profiles.py" line="106"/>
+        <location filename="../../trainer/ui/pages/profiles.py" line="107"/>
         <source>建立並開始</source>
-        <translation type="unfinished"></translation>
+        <translation>Create and start</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/profiles.py" line="108"/>
+        <location filename="../../trainer/ui/pages/profiles.py" line="109"/>
         <source>建立學習檔案並開始</source>
-        <translation type="unfinished"></translation>
+        <translation>Create the learner profile and start</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/profiles.py" line="148"/>
+        <location filename="../../trainer/ui/pages/profiles.py" line="149"/>
         <source>請輸入顯示名稱。</source>
-        <translation type="unfinished"></translation>
+        <translation>Please enter a display name.</translation>
     </message>
 </context>
 <context>
     <name>ReflectionForm</name>
     <message>
-        <location filename="../../trainer/ui/widgets/reflection_form.py" line="45"/>
+        <location filename="../../trainer/ui/widgets/reflection_form.py" line="46"/>
         <source>反思與自評（3.5）</source>
-        <translation type="unfinished"></translation>
+        <translation>Reflection and self-rating (3.5)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/reflection_form.py" line="49"/>
+        <location filename="../../trainer/ui/widgets/reflection_form.py" line="50"/>
         <source>自評：你覺得自己在每個步驟做得如何？（1 = 需要加強，5 = 非常好）</source>
-        <translation type="unfinished"></translation>
+        <translation>Self-rating: how well did you do at each step? (1 = needs work, 5 = excellent)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/reflection_form.py" line="62"/>
+        <location filename="../../trainer/ui/widgets/reflection_form.py" line="63"/>
         <source>{i} 自評 {v} 分</source>
-        <translation type="unfinished"></translation>
+        <translation>{i} self-rating {v}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/reflection_form.py" line="71"/>
+        <location filename="../../trainer/ui/widgets/reflection_form.py" line="72"/>
         <source>完成並查看反思單  Ctrl+⏎</source>
-        <translation type="unfinished"></translation>
+        <translation>Finish and see the reflection sheet  Ctrl+⏎</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/reflection_form.py" line="73"/>
+        <location filename="../../trainer/ui/widgets/reflection_form.py" line="74"/>
         <source>提交反思並查看反思單</source>
-        <translation type="unfinished"></translation>
+        <translation>Submit the reflection and see the reflection sheet</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/reflection_form.py" line="90"/>
+        <location filename="../../trainer/ui/widgets/reflection_form.py" line="91"/>
         <source>建議至少 {n} 字</source>
-        <translation type="unfinished"></translation>
+        <translation>Aim for at least {n} characters</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/reflection_form.py" line="112"/>
+        <location filename="../../trainer/ui/widgets/reflection_form.py" line="113"/>
         <source>請為 {ids} 自評。</source>
-        <translation type="unfinished"></translation>
+        <translation>Please rate yourself for {ids}.</translation>
     </message>
 </context>
 <context>
@@ -840,67 +1037,67 @@ Ctrl+E：匯出 PDF&#x3000;Ctrl+P：列印
     <message>
         <location filename="../../trainer/ui/widgets/report_form.py" line="43"/>
         <source>內部回饋報告（3.4）</source>
-        <translation type="unfinished"></translation>
+        <translation>Internal feedback report (3.4)</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/widgets/report_form.py" line="45"/>
         <source>把這次投訴回報給內部，避免同樣的問題再發生。</source>
-        <translation type="unfinished"></translation>
+        <translation>Report this complaint internally so the same problem does not happen again.</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/widgets/report_form.py" line="47"/>
         <source>1. 根本原因是什麼？</source>
-        <translation type="unfinished"></translation>
+        <translation>1. What was the root cause?</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/widgets/report_form.py" line="50"/>
         <source>2. 需要通知誰？</source>
-        <translation type="unfinished"></translation>
+        <translation>2. Who needs to know?</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/widgets/report_form.py" line="53"/>
         <source>3. 預防建議</source>
-        <translation type="unfinished"></translation>
+        <translation>3. Preventive suggestion</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/widgets/report_form.py" line="55"/>
         <source>預防建議</source>
-        <translation type="unfinished"></translation>
+        <translation>Preventive suggestion</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/widgets/report_form.py" line="56"/>
         <source>例如：流程要怎麼改、誰要先通知誰</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. how the process should change, who should tell whom first</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/widgets/report_form.py" line="60"/>
         <source>4. 顧客檔案備註</source>
-        <translation type="unfinished"></translation>
+        <translation>4. Customer profile note</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/widgets/report_form.py" line="62"/>
         <source>顧客檔案備註</source>
-        <translation type="unfinished"></translation>
+        <translation>Customer profile note</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/widgets/report_form.py" line="63"/>
         <source>下次服務這位顧客時需要知道的事</source>
-        <translation type="unfinished"></translation>
+        <translation>What staff should know next time they serve this customer</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/widgets/report_form.py" line="70"/>
         <source>提交報告  Ctrl+⏎</source>
-        <translation type="unfinished"></translation>
+        <translation>Submit report  Ctrl+⏎</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/widgets/report_form.py" line="72"/>
         <source>提交內部回饋報告</source>
-        <translation type="unfinished"></translation>
+        <translation>Submit the internal feedback report</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/widgets/report_form.py" line="106"/>
         <source>請先選擇根本原因。</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the root cause first.</translation>
     </message>
 </context>
 <context>
@@ -908,79 +1105,80 @@ Ctrl+E：匯出 PDF&#x3000;Ctrl+P：列印
     <message>
         <location filename="../../trainer/ui/pages/sheet.py" line="44"/>
         <source>← 個案庫</source>
-        <translation type="unfinished"></translation>
+        <translation>← Case library</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/sheet.py" line="46"/>
         <source>回到個案庫</source>
-        <translation type="unfinished"></translation>
+        <translation>Back to the case library</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/sheet.py" line="51"/>
         <location filename="../../trainer/ui/pages/sheet.py" line="52"/>
         <source>重播這次作答</source>
-        <translation type="unfinished"></translation>
+        <translation>Replay this attempt</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/sheet.py" line="54"/>
         <source>列印…  Ctrl+P</source>
-        <translation type="unfinished"></translation>
+        <translation>Print…  Ctrl+P</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/sheet.py" line="55"/>
         <source>列印反思單</source>
-        <translation type="unfinished"></translation>
+        <translation>Print the reflection sheet</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/sheet.py" line="57"/>
         <source>匯出 PDF…  Ctrl+E</source>
-        <translation type="unfinished"></translation>
+        <translation>Export PDF…  Ctrl+E</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/sheet.py" line="59"/>
         <source>匯出反思單 PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Export the reflection sheet as PDF</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/sheet.py" line="70"/>
         <source>反思單內容</source>
-        <translation type="unfinished"></translation>
+        <translation>Reflection sheet contents</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/sheet.py" line="81"/>
         <source>反思單：{title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Reflection sheet: {title}</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/sheet.py" line="95"/>
         <source>總分</source>
-        <translation type="unfinished"></translation>
+        <translation>Total</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/sheet.py" line="98"/>
         <source>總分 {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Total {n}</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/sheet.py" line="111"/>
         <source>自評 </source>
-        <translation type="unfinished"></translation>
+        <translation>Self-rating </translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/sheet.py" line="142"/>
         <source>無法匯出 PDF：{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not export the PDF: {reason}</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/sheet.py" line="146"/>
         <source>已匯出</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/sheet.py" line="146"/>
         <source>反思單已存成 PDF：
 {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>The reflection sheet was saved as a PDF:
+{path}</translation>
     </message>
 </context>
 <context>
@@ -988,7 +1186,120 @@ Ctrl+E：匯出 PDF&#x3000;Ctrl+P：列印
     <message>
         <location filename="../../trainer/ui/widgets/step_bar.py" line="31"/>
         <source>步驟進度</source>
-        <translation type="unfinished"></translation>
+        <translation>Step progress</translation>
+    </message>
+</context>
+<context>
+    <name>Vocab</name>
+    <message>
+        <location filename="../../trainer/ui/labels.py" line="18"/>
+        <source>提問</source>
+        <translation>Questioning</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/labels.py" line="19"/>
+        <source>釐清</source>
+        <translation>Clarifying</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/labels.py" line="20"/>
+        <source>解決</source>
+        <translation>Resolving</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/labels.py" line="21"/>
+        <source>回饋</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/labels.py" line="22"/>
+        <source>反思</source>
+        <translation>Reflecting</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/labels.py" line="24"/>
+        <source>住宿業者</source>
+        <translation>Accommodation</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/labels.py" line="25"/>
+        <source>景點</source>
+        <translation>Attraction</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/labels.py" line="26"/>
+        <source>汽車出租業者</source>
+        <translation>Car rental</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/labels.py" line="27"/>
+        <source>娛樂場所</source>
+        <translation>Entertainment venue</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/labels.py" line="28"/>
+        <source>活動規劃業者</source>
+        <translation>Event planner</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/labels.py" line="29"/>
+        <source>導遊</source>
+        <translation>Tour guide</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/labels.py" line="30"/>
+        <source>餐廳</source>
+        <translation>Restaurant</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/labels.py" line="31"/>
+        <source>旅遊和郵輪業者</source>
+        <translation>Tour and cruise operator</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/labels.py" line="32"/>
+        <source>旅遊批發業者</source>
+        <translation>Travel wholesaler</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/labels.py" line="33"/>
+        <source>交通運輸業者</source>
+        <translation>Transport operator</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/labels.py" line="35"/>
+        <source>產品和服務沒有達到預期</source>
+        <translation>Product or service below expectations</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/labels.py" line="36"/>
+        <source>難處理或要求高的顧客</source>
+        <translation>Difficult or demanding customer</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/labels.py" line="37"/>
+        <source>投訴或糾紛惡化</source>
+        <translation>Escalated complaint or dispute</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/labels.py" line="38"/>
+        <source>標價或報價錯誤</source>
+        <translation>Pricing or quoting error</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/labels.py" line="39"/>
+        <source>其他團隊成員或合作商沒有處理特殊要求</source>
+        <translation>Special request missed by a colleague or partner</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/labels.py" line="40"/>
+        <source>誤會或溝通不良</source>
+        <translation>Misunderstanding or miscommunication</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/labels.py" line="41"/>
+        <source>服務或產品問題或瑕疵</source>
+        <translation>Service or product fault</translation>
     </message>
 </context>
 </TS>

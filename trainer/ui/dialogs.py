@@ -19,16 +19,12 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Dialogs", text)
-
-
 def ask(parent: QWidget | None, title: str, text: str) -> bool:
     """Yes/no question; returns True for yes."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    yes = box.addButton(_t("是"), QMessageBox.ButtonRole.YesRole)
-    box.addButton(_t("否"), QMessageBox.ButtonRole.NoRole)
+    yes = box.addButton(QCoreApplication.translate("Dialogs", "是"), QMessageBox.ButtonRole.YesRole)
+    box.addButton(QCoreApplication.translate("Dialogs", "否"), QMessageBox.ButtonRole.NoRole)
     box.setDefaultButton(yes)
     box.exec()
     return box.clickedButton() is yes
@@ -44,14 +40,14 @@ def error(parent: QWidget | None, text: str, details: str | None = None) -> None
     """A short message in the learner's language; details go to the log file."""
     if details:
         log.error("%s\n%s", text, details)
-    box = QMessageBox(QMessageBox.Icon.Warning, _t("發生問題"), text, parent=parent)
+    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("Dialogs", "發生問題"), text, parent=parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setInformativeText(_t("詳細資訊已寫入記錄檔 logs/trainer.log。"))
+    box.setInformativeText(QCoreApplication.translate("Dialogs", "詳細資訊已寫入記錄檔 logs/trainer.log。"))
     box.exec()
 
 
 def save_pdf_path(parent: QWidget | None, suggested: str) -> Path | None:
-    path, _ = QFileDialog.getSaveFileName(parent, _t("匯出 PDF"), suggested, "PDF (*.pdf)")
+    path, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("Dialogs", "匯出 PDF"), suggested, "PDF (*.pdf)")
     if not path:
         return None
     if not path.lower().endswith(".pdf"):
@@ -65,7 +61,7 @@ def print_document(parent: QWidget | None, document: QTextDocument) -> bool:
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(_t("列印反思單"))
+    dialog.setWindowTitle(QCoreApplication.translate("Dialogs", "列印反思單"))
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return False
     document.print_(printer)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QFont, QFontDatabase
 
 #: Preferred families, best first, per platform (sys.platform prefix).
@@ -15,9 +16,9 @@ CANDIDATES: dict[str, tuple[str, ...]] = {
 ALL_CANDIDATES = tuple(dict.fromkeys(f for fams in CANDIDATES.values() for f in fams))
 
 FIX_HINT = {
-    "win": "請安裝「微軟正黑體 Microsoft JhengHei」（Windows 設定 → 時間與語言 → 語言 → 新增中文（台灣））。",
-    "darwin": "請在「字體簿」啟用「蘋方-繁 PingFang TC」。",
-    "linux": "請安裝 Noto CJK 字型，例如：sudo apt install fonts-noto-cjk（Fedora：sudo dnf install google-noto-sans-cjk-fonts）。",
+    "win": QT_TRANSLATE_NOOP("Fonts", "請安裝「微軟正黑體 Microsoft JhengHei」（Windows 設定 → 時間與語言 → 語言 → 新增中文（台灣））。"),
+    "darwin": QT_TRANSLATE_NOOP("Fonts", "請在「字體簿」啟用「蘋方-繁 PingFang TC」。"),
+    "linux": QT_TRANSLATE_NOOP("Fonts", "請安裝 Noto CJK 字型，例如：sudo apt install fonts-noto-cjk（Fedora：sudo dnf install google-noto-sans-cjk-fonts）。"),
 }
 
 
@@ -58,7 +59,7 @@ def pdf_families() -> list[str]:
 
 
 def fix_hint() -> str:
-    return FIX_HINT[_platform_key()]
+    return QCoreApplication.translate("Fonts", FIX_HINT[_platform_key()])
 
 
 def ui_font(family: str | None, point_size: float) -> QFont:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QThread, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -187,8 +187,15 @@ class MainWindow(QMainWindow):
         self._action(view, self.tr("縮小文字"), "Ctrl+-", lambda: self.scale_text(-0.1))
         self._action(view, self.tr("還原文字大小"), "Ctrl+0", lambda: self.scale_text(0))
         view.addSeparator()
-        self._action(view, self.tr("介面語言：中文（台灣）"), None, lambda: self.set_language("zh-TW"))
-        self._action(view, self.tr("Interface language: English"), None, lambda: self.set_language("en"))
+        # Language names stay in their own language so either reader finds theirs.
+        languages = view.addMenu(self.tr("語言 Language"))
+        self.language_group = QActionGroup(self)
+        for code, name in (("zh-TW", "中文（台灣）"), ("en", "English")):
+            action = self._action(languages, name, None, lambda c=code: self.set_language(c))
+            action.setCheckable(True)
+            action.setChecked(code == self.lang)
+            action.setData(code)
+            self.language_group.addAction(action)
         teacher = bar.addMenu(self.tr("教師(&T)"))
         self._action(teacher, self.tr("教師專區 Instructor area"), "Ctrl+Shift+I", self.open_instructor_area)
         helpm = bar.addMenu(self.tr("說明(&H)"))

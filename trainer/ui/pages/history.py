@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -16,12 +16,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trainer.core.vocab import INDICATOR_LABELS, INDICATORS
+from trainer.core.vocab import INDICATORS
+from trainer.ui import labels
 from trainer.ui.charts import TrendChart
 from trainer.ui.widgets.common import card, plain
 
-STATUS = {"in_progress": "進行中", "completed": "已完成", "abandoned": "已放棄"}
-MODE = {"practice": "練習", "assessment": "評量"}
+STATUS = {
+    "in_progress": QT_TRANSLATE_NOOP("HistoryPage", "進行中"),
+    "completed": QT_TRANSLATE_NOOP("HistoryPage", "已完成"),
+    "abandoned": QT_TRANSLATE_NOOP("HistoryPage", "已放棄"),
+}
+MODE = {
+    "practice": QT_TRANSLATE_NOOP("HistoryPage", "練習"),
+    "assessment": QT_TRANSLATE_NOOP("HistoryPage", "評量"),
+}
 
 
 class HistoryPage(QWidget):
@@ -57,7 +65,7 @@ class HistoryPage(QWidget):
         chart_body.addWidget(self.trend)
         root.addWidget(chart_card)
         headers = [self.tr("日期"), self.tr("個案"), self.tr("模式"), self.tr("狀態")]
-        headers += [f"{i} {INDICATOR_LABELS[i]['zh-TW']}" for i in INDICATORS] + [self.tr("總分")]
+        headers += [labels.indicator(i) for i in INDICATORS] + [self.tr("總分")]
         self.table = QTableWidget(0, len(headers))
         self.table.setObjectName("historyTable")
         self.table.setAccessibleName(self.tr("作答紀錄"))
@@ -99,8 +107,8 @@ class HistoryPage(QWidget):
             cells = [
                 str(attempt.get("started_at") or "")[:16].replace("T", " "),
                 str(attempt.get("case_title") or attempt["case_id"]),
-                MODE.get(attempt.get("mode") or "", str(attempt.get("mode"))),
-                STATUS.get(attempt["status"], attempt["status"]),
+                self.tr(MODE.get(attempt.get("mode") or "", str(attempt.get("mode")))),
+                self.tr(STATUS.get(attempt["status"], attempt["status"])),
                 *[str(mine[i]) if i in mine else "—" for i in INDICATORS],
                 str(attempt["total"]) if attempt.get("total") is not None else "—",
             ]
@@ -111,8 +119,8 @@ class HistoryPage(QWidget):
                 self.table.setItem(r, c, item)
         done = [a for a in reversed(attempts) if a["status"] == "completed" and a["id"] in scores]
         series = {i: [scores[a["id"]].get(i, 0) for a in done] for i in INDICATORS}
-        labels = {i: f"{i} {INDICATOR_LABELS[i]['zh-TW']}" for i in INDICATORS}
-        self.trend.set_series(series, labels)
+        names = {i: labels.indicator(i) for i in INDICATORS}
+        self.trend.set_series(series, names)
         self.empty.setVisible(not attempts)
         if attempts:
             self.table.selectRow(0)

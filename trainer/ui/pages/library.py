@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.core.vocab import COMPLAINT_TYPES, SETTINGS
+from trainer.ui import labels
 from trainer.ui.widgets.common import chip, plain
 
 if TYPE_CHECKING:
@@ -56,8 +57,8 @@ class CaseItem(QWidget):
         column.addWidget(summary)
         chips = QHBoxLayout()
         chips.setSpacing(6)
-        chips.addWidget(chip(SETTINGS.get(row.setting, row.setting), "accent"))
-        chips.addWidget(chip(COMPLAINT_TYPES.get(row.complaint_type, row.complaint_type), "neutral"))
+        chips.addWidget(chip(labels.setting(row.setting), "accent"))
+        chips.addWidget(chip(labels.complaint_type(row.complaint_type), "neutral"))
         chips.addWidget(chip(self.tr("難度 ") + "●" * row.difficulty + "○" * (3 - row.difficulty), "neutral"))
         if row.in_progress:
             chips.addWidget(chip(self.tr("進行中，可繼續"), "warn"))
@@ -108,8 +109,8 @@ class LibraryPage(QWidget):
         self.search.setAccessibleName(self.tr("搜尋個案標題"))
         self.search.setClearButtonEnabled(True)
         filters.addWidget(self.search, 2)
-        self.setting = self._combo(self.tr("所有場域"), SETTINGS, self.tr("場域篩選"))
-        self.ctype = self._combo(self.tr("所有投訴類型"), COMPLAINT_TYPES, self.tr("投訴類型篩選"))
+        self.setting = self._combo(self.tr("所有場域"), labels.translated(SETTINGS), self.tr("場域篩選"))
+        self.ctype = self._combo(self.tr("所有投訴類型"), labels.translated(COMPLAINT_TYPES), self.tr("投訴類型篩選"))
         self.difficulty = self._combo(
             self.tr("所有難度"), {"1": self.tr("難度 1"), "2": self.tr("難度 2"), "3": self.tr("難度 3")},
             self.tr("難度篩選"),

@@ -11,7 +11,7 @@ import time
 import traceback
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -43,11 +43,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PROMPTS = {
-    "questions": "選一個問題問顧客。可以多問幾題，問清楚了再結束提問。",
-    "paraphrases": "用自己的話向顧客確認問題（換句話說），看看你理解得對不對。",
-    "tones": "選擇你接下來的回應方式與語氣。",
-    "resolving": "採取行動或提出方案：詢問顧客想要什麼、聯絡同事或合作廠商、請示主管、提出補償⋯",
-    "follow_ups": "問題處理後，怎麼對顧客做後續回饋？",
+    "questions": QT_TRANSLATE_NOOP("PlayPage", "選一個問題問顧客。可以多問幾題，問清楚了再結束提問。"),
+    "paraphrases": QT_TRANSLATE_NOOP("PlayPage", "用自己的話向顧客確認問題（換句話說），看看你理解得對不對。"),
+    "tones": QT_TRANSLATE_NOOP("PlayPage", "選擇你接下來的回應方式與語氣。"),
+    "resolving": QT_TRANSLATE_NOOP("PlayPage", "採取行動或提出方案：詢問顧客想要什麼、聯絡同事或合作廠商、請示主管、提出補償⋯"),
+    "follow_ups": QT_TRANSLATE_NOOP("PlayPage", "問題處理後，怎麼對顧客做後續回饋？"),
 }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from trainer.core.vocab import INDICATOR_LABELS, OUTCOMES, STEP_INDICATOR
 from trainer.ui.sheet_html import quality_label
@@ -27,10 +27,10 @@ OUTCOME_EN = {
 }
 
 QUALITY_TITLE = {
-    "best": "很好的選擇",
-    "good": "不錯",
-    "fair": "還可以更好",
-    "poor": "這一步有風險",
+    "best": QT_TRANSLATE_NOOP("PlayRender", "很好的選擇"),
+    "good": QT_TRANSLATE_NOOP("PlayRender", "不錯"),
+    "fair": QT_TRANSLATE_NOOP("PlayRender", "還可以更好"),
+    "poor": QT_TRANSLATE_NOOP("PlayRender", "這一步有風險"),
 }
 
 
@@ -46,16 +46,16 @@ def step_intro(case: Case, step: str, lang: str) -> str:
 
 def render_intro(conv: Conversation, case: Case, lang: str) -> None:
     conv.add_note(case.summary.get(lang), "scene")
-    conv.add_note(_t("你的角色：") + case.learner_role.get(lang), "info")
+    conv.add_note(QCoreApplication.translate("PlayRender", "你的角色：") + case.learner_role.get(lang), "info")
     conv.add_step(step_title("questioning", lang), step_intro(case, "questioning", lang))
     conv.add_customer(case.customer.name.get(lang), case.customer.opening_line.get(lang))
 
 
 def _consequence(case: Case, option_id: str, cost_before: int, lang: str) -> str:
     option = case.option(option_id)
-    bits = [_t("+{n} 分鐘").format(n=option.sim_minutes)]
+    bits = [QCoreApplication.translate("PlayRender", "+{n} 分鐘").format(n=option.sim_minutes)]
     if option.cost:
-        bits.append(_t("成本 NT${n:,}").format(n=option.cost))
+        bits.append(QCoreApplication.translate("PlayRender", "成本 NT${n:,}").format(n=option.cost))
     del cost_before, lang
     return " · ".join(bits)
 
@@ -71,36 +71,37 @@ def render_events(
         if kind == "say":
             text = case.option(d["option_id"]).text.get(lang)
             footer = _consequence(case, d["option_id"], 0, lang)
-            conv.add_learner(_t("你"), text, d.get("free_text"), footer)
+            conv.add_learner(QCoreApplication.translate("PlayRender", "你"), text, d.get("free_text"), footer)
         elif kind == "reply":
             conv.add_customer(customer, _ltext(d["text"], lang))
         elif kind == "fact":
             fact = case.fact(d["fact_id"])
-            conv.add_note(_t("記到筆記本：") + fact.text.get(lang), "fact")
+            conv.add_note(QCoreApplication.translate("PlayRender", "記到筆記本：") + fact.text.get(lang), "fact")
         elif kind == "authority":
-            conv.add_note(_t("主管授權：你的權限提高到 NT${n:,}").format(n=d["authority"]), "info")
+            conv.add_note(QCoreApplication.translate("PlayRender", "主管授權：你的權限提高到 NT${n:,}").format(n=d["authority"]), "info")
         elif kind == "feedback" and show_feedback:
             quality = d.get("quality") or "fair"
-            title = f"{_t('教練回饋')} · {quality_label(quality, lang)} · {_t(QUALITY_TITLE.get(quality, ''))}"
+            coach = QCoreApplication.translate("PlayRender", "教練回饋")
+            title = f"{coach} · {quality_label(quality, lang)} · {_t(QUALITY_TITLE.get(quality, ''))}"
             conv.add_feedback(quality, title, _ltext(d["text"], lang))
         elif kind == "overrun":
-            conv.add_note(_t("已超過目標處理時間，顧客更不耐煩了。"), "warn")
+            conv.add_note(QCoreApplication.translate("PlayRender", "已超過目標處理時間，顧客更不耐煩了。"), "warn")
         elif kind == "escalated":
             conv.add_customer(customer, _ltext(d["reply"], lang))
-            conv.add_note(_t("投訴升級：") + _ltext(d["consequence"], lang), "bad")
+            conv.add_note(QCoreApplication.translate("PlayRender", "投訴升級：") + _ltext(d["consequence"], lang), "bad")
         elif kind == "offer_refused":
-            conv.add_note(_t("顧客拒絕了這個方案。"), "warn")
+            conv.add_note(QCoreApplication.translate("PlayRender", "顧客拒絕了這個方案。"), "warn")
         elif kind == "outcome":
             outcome = d["outcome"]
             label = OUTCOME_EN.get(outcome, outcome) if lang == "en" else OUTCOMES.get(outcome, outcome)
-            conv.add_note(_t("結果：") + label, "good" if outcome == "resolved" else "warn")
+            conv.add_note(QCoreApplication.translate("PlayRender", "結果：") + label, "good" if outcome == "resolved" else "warn")
         elif kind == "step":
             step = d["step"]
             conv.add_step(step_title(step, lang), step_intro(case, step, lang))
         elif kind == "report":
-            conv.add_note(_t("已提交內部回饋報告。"), "info")
+            conv.add_note(QCoreApplication.translate("PlayRender", "已提交內部回饋報告。"), "info")
         elif kind == "finished":
-            conv.add_note(_t("完成！正在產生反思單。"), "good")
+            conv.add_note(QCoreApplication.translate("PlayRender", "完成！正在產生反思單。"), "good")
 
 
 def _ltext(value: object, lang: str) -> str:

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trainer.core.vocab import INDICATOR_LABELS, INDICATORS
+from trainer.core.vocab import INDICATORS
+from trainer.ui import labels
 from trainer.ui.widgets.common import clear_layout, plain, restyle
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ class ReflectionForm(QWidget):
         body.addLayout(self.grid)
         self.groups: dict[str, QButtonGroup] = {}
         for row, indicator in enumerate(RATED):
-            name = f"{indicator} {INDICATOR_LABELS[indicator]['zh-TW']}"
+            name = labels.indicator(indicator)
             self.grid.addWidget(plain(name, "body", wrap=False), row, 0)
             group = QButtonGroup(self)
             for value in range(1, 6):

@@ -2,6 +2,7 @@
 
 Runs offscreen on a throwaway data dir with a few learners and attempts:
     .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
+    .venv/bin/python scripts/screenshots.py --lang en   # only docs/screenshots/play-en.png
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ def settle(ms: int = 700) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", default=str(REPO / "docs" / "screenshots"))
+    parser.add_argument("--lang", choices=("zh-TW", "en"), default="zh-TW",
+                        help="UI language; 'en' writes only the play screen, as play-en.png")
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -42,6 +45,9 @@ def main() -> int:
     qapp = appmod.create_app(["screenshots"])
     family, problem = appmod.setup_fonts()
     appmod.apply_style(qapp, 1.0, family)
+    english = args.lang == "en"
+    if english and not appmod.install_translator(qapp, "en"):
+        raise SystemExit("resources/translations/trainer_en.qm is missing")
     dialogs.ask = lambda *a: False  # type: ignore[assignment]
 
     from trainer.ui.main_window import MainWindow
@@ -59,7 +65,9 @@ def main() -> int:
             policy = RandomPolicy(seed)
             while not runner.finished:
                 runner.act(policy.next_action(runner.session), think_ms=8000)
-    window = MainWindow(root, Settings.load(root), workspace=workspace, font_problem=problem)
+    settings = Settings.load(root)
+    settings["language"] = args.lang
+    window = MainWindow(root, settings, workspace=workspace, font_problem=problem)
     window.resize(*SIZE)
     window.show()
     settle()
@@ -70,10 +78,12 @@ def main() -> int:
         window.grab().save(str(path))
         print(path)
 
-    window.show_profiles()
-    shot("profiles")
+    if not english:
+        window.show_profiles()
+        shot("profiles")
     window.choose_learner(learner)
-    shot("library")
+    if not english:
+        shot("library")
 
     window.start_case(CASE_ID, "practice")
     play = window.play
@@ -82,10 +92,17 @@ def main() -> int:
         action = policy.next_action(play.runner.session)  # type: ignore[union-attr]
         if action.name == "choose" and action.option_id == "p_accurate":
             play.options.select_index(0)
-            play.options.free_text.setText("先跟兩位道歉，再確認我理解得對不對")
+            play.options.free_text.setText(
+                "Apologise first, then check I understood" if english
+                else "先跟兩位道歉，再確認我理解得對不對"
+            )
         play._act(action)
     play.options.select_index(1)
-    shot("play")
+    shot("play-en" if english else "play")
+    if english:
+        window.close()
+        workspace.close()
+        return 0
 
     while play.runner is not None and play.action_area.currentWidget() is not play.report:
         play._act(policy.next_action(play.runner.session))

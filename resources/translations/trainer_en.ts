@@ -830,7 +830,7 @@ In a replay, ← / →: previous / next step</translation>
 <context>
     <name>PoliciesCard</name>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="116"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="148"/>
         <source>公司政策</source>
         <translation>Company policies</translation>
     </message>
@@ -838,69 +838,69 @@ In a replay, ← / →: previous / next step</translation>
 <context>
     <name>PolicyPanel</name>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="52"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="84"/>
         <source>交易金額</source>
         <translation>Sale value</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="53"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="85"/>
         <source>個人權限</source>
         <translation>Your authority</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="54"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="86"/>
         <source>目前補償成本</source>
         <translation>Compensation so far</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="55"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="87"/>
         <source>處理時間（模擬）</source>
         <translation>Handling time (simulated)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="71"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="103"/>
         <source>毛利 {m}（{p}%）</source>
         <translation>Margin {m} ({p}%)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="80"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="112"/>
         <source>主管已授權提高</source>
-        <translation>Raised by a manager</translation>
+        <translation>Raised by manager</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="80"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="112"/>
         <source>超過需請示主管</source>
-        <translation>Ask a manager above this</translation>
+        <translation>More: ask a manager</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="85"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="117"/>
         <source>超過個人權限！</source>
-        <translation>Over your authority!</translation>
+        <translation>Over your limit!</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="85"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="117"/>
         <source>權限內，剩 {m}</source>
-        <translation>Within authority, {m} left</translation>
+        <translation>{m} left</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="98"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="130"/>
         <source>剩 {n} 分鐘</source>
         <translation>{n} min left</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="98"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="130"/>
         <source>超時 {n} 分鐘</source>
         <translation>{n} min over</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="101"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="133"/>
         <source>{n} 分鐘</source>
         <translation>{n} min</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="104"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="136"/>
         <source>目標 {t} 分鐘內解決</source>
-        <translation>Target: resolved within {t} min</translation>
+        <translation>Target: {t} min</translation>
     </message>
 </context>
 <context>

@@ -226,3 +226,20 @@ def test_language_menu_saves_the_choice_and_says_restart(
         assert Settings.load(data_dir)["language"] == "en"
     finally:
         workspace.close()
+
+
+def test_long_metric_captions_end_in_an_ellipsis_with_the_full_text_as_tooltip(qtbot: Any) -> None:
+    from trainer.ui.widgets.policy_panel import Metric
+
+    metric = Metric("Your authority", False)
+    qtbot.addWidget(metric)
+    metric.value.setText("NT$2,000")
+    metric.caption.set_caption("More: ask a manager")
+    metric.resize(600, 60)
+    metric.show()
+    qtbot.waitExposed(metric)
+    assert metric.caption.text() == "More: ask a manager"
+    metric.resize(150, 60)
+    qtbot.wait(10)
+    assert metric.caption.text().endswith("…")
+    assert metric.caption.toolTip() == "More: ask a manager"

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from trainer.ui.widgets.common import card, plain, restyle
@@ -16,6 +17,37 @@ if TYPE_CHECKING:
 
 def money(value: int) -> str:
     return f"NT${value:,}"
+
+
+class Caption(QLabel):
+    """A one-line caption that ends in "…" when narrow (longer English, large text
+    scale) instead of being cut off; the full text is its tooltip."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setProperty("role", "metricCaption")
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.full = ""
+
+    def set_caption(self, text: str) -> None:
+        self.full = text
+        self.setToolTip(text)
+        self.updateGeometry()
+        self._elide()
+
+    def _elide(self) -> None:
+        self.setText(self.fontMetrics().elidedText(self.full, Qt.TextElideMode.ElideRight, self.width()))
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().horizontalAdvance(self.full) + 2, super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
 
 
 class Metric(QFrame):
@@ -30,8 +62,8 @@ class Metric(QFrame):
         line.setSpacing(8)
         self.value: QLabel = plain("", "metricValue", wrap=False)
         line.addWidget(self.value)
-        self.caption: QLabel = plain("", "metricCaption", wrap=False)
-        line.addWidget(self.caption, 1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.caption = Caption()
+        line.addWidget(self.caption, 1, Qt.AlignmentFlag.AlignVCenter)
         layout.addLayout(line)
         self.bar: QProgressBar | None = None
         if with_bar:
@@ -68,7 +100,7 @@ class PolicyPanel(QWidget):
         self.base_limit = b.authority_limit
         self.margin = b.margin_value
         self.value.value.setText(money(b.transaction_value))
-        self.value.caption.setText(self.tr("毛利 {m}（{p}%）").format(m=money(b.margin_value), p=f"{b.margin_pct:g}"))
+        self.value.caption.set_caption(self.tr("毛利 {m}（{p}%）").format(m=money(b.margin_value), p=f"{b.margin_pct:g}"))
         assert self.clock.bar is not None
         self.clock.bar.setRange(0, b.target_minutes)
         del lang
@@ -76,12 +108,12 @@ class PolicyPanel(QWidget):
     def update_state(self, cost: int, authority: int, minutes: int) -> None:
         self.limit_value = authority
         self.limit.value.setText(money(authority))
-        self.limit.caption.setText(
+        self.limit.caption.set_caption(
             self.tr("主管已授權提高") if authority > self.base_limit else self.tr("超過需請示主管")
         )
         self.cost.value.setText(money(cost))
         over_cost = cost > authority
-        self.cost.caption.setText(
+        self.cost.caption.set_caption(
             self.tr("超過個人權限！") if over_cost else self.tr("權限內，剩 {m}").format(m=money(authority - cost))
         )
         restyle(self.cost.value, level="bad" if over_cost else "ok")
@@ -101,7 +133,7 @@ class PolicyPanel(QWidget):
             value = self.tr("{n} 分鐘").format(n=minutes)
             clock_bar.setValue(min(minutes, self.target))
         self.clock.value.setText(value)
-        self.clock.caption.setText(self.tr("目標 {t} 分鐘內解決").format(t=self.target))
+        self.clock.caption.set_caption(self.tr("目標 {t} 分鐘內解決").format(t=self.target))
         restyle(self.clock.value, level="bad" if over else "ok")
         restyle(clock_bar, level="bad" if over else "ok")
 

@@ -116,18 +116,17 @@
 <context>
     <name>Fonts</name>
     <message>
-        <location filename="../../trainer/ui/fonts.py" line="19"/>
+        <location filename="../../trainer/ui/fonts.py" line="21"/>
         <source>請安裝「微軟正黑體 Microsoft JhengHei」（Windows 設定 → 時間與語言 → 語言 → 新增中文（台灣））。</source>
-        <extracomment>Preferred families, best first, per platform (sys.platform prefix).</extracomment>
         <translation>Install the Microsoft JhengHei font (Windows Settings → Time &amp; language → Language → Add Chinese (Traditional, Taiwan)).</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/fonts.py" line="20"/>
+        <location filename="../../trainer/ui/fonts.py" line="22"/>
         <source>請在「字體簿」啟用「蘋方-繁 PingFang TC」。</source>
         <translation>Enable the PingFang TC font in Font Book.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/fonts.py" line="21"/>
+        <location filename="../../trainer/ui/fonts.py" line="23"/>
         <source>請安裝 Noto CJK 字型，例如：sudo apt install fonts-noto-cjk（Fedora：sudo dnf install google-noto-sans-cjk-fonts）。</source>
         <translation>Install the Noto CJK fonts, e.g. sudo apt install fonts-noto-cjk (Fedora: sudo dnf install google-noto-sans-cjk-fonts).</translation>
     </message>
@@ -135,112 +134,112 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="25"/>
+        <location filename="../../trainer/ui/pages/history.py" line="26"/>
         <source>進行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="26"/>
+        <location filename="../../trainer/ui/pages/history.py" line="27"/>
         <source>已完成</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="27"/>
+        <location filename="../../trainer/ui/pages/history.py" line="28"/>
         <source>已放棄</source>
         <translation>Abandoned</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="30"/>
+        <location filename="../../trainer/ui/pages/history.py" line="31"/>
         <source>練習</source>
         <translation>Practice</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="31"/>
+        <location filename="../../trainer/ui/pages/history.py" line="32"/>
         <source>評量</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="49"/>
+        <location filename="../../trainer/ui/pages/history.py" line="50"/>
         <source>← 個案庫</source>
         <translation>← Case library</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="51"/>
+        <location filename="../../trainer/ui/pages/history.py" line="52"/>
         <source>回到個案庫</source>
         <translation>Back to the case library</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="54"/>
+        <location filename="../../trainer/ui/pages/history.py" line="55"/>
         <source>學習歷程</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="56"/>
+        <location filename="../../trainer/ui/pages/history.py" line="57"/>
         <source>匯出評量證據作品集 PDF…</source>
         <translation>Export evidence portfolio PDF…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="57"/>
+        <location filename="../../trainer/ui/pages/history.py" line="58"/>
         <source>匯出評量證據作品集 PDF</source>
         <translation>Export evidence portfolio PDF</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="62"/>
+        <location filename="../../trainer/ui/pages/history.py" line="63"/>
         <source>各指標成績趨勢（已完成的作答，由舊到新）</source>
         <translation>Score trend per indicator (completed attempts, oldest to newest)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="64"/>
+        <location filename="../../trainer/ui/pages/history.py" line="65"/>
         <source>各指標成績趨勢圖</source>
         <translation>Score trend chart per indicator</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="67"/>
+        <location filename="../../trainer/ui/pages/history.py" line="68"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="67"/>
+        <location filename="../../trainer/ui/pages/history.py" line="68"/>
         <source>個案</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="67"/>
+        <location filename="../../trainer/ui/pages/history.py" line="68"/>
         <source>模式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="67"/>
+        <location filename="../../trainer/ui/pages/history.py" line="68"/>
         <source>狀態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="68"/>
+        <location filename="../../trainer/ui/pages/history.py" line="69"/>
         <source>總分</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="71"/>
+        <location filename="../../trainer/ui/pages/history.py" line="72"/>
         <source>作答紀錄</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="85"/>
+        <location filename="../../trainer/ui/pages/history.py" line="86"/>
         <source>還沒有作答紀錄。</source>
         <translation>No attempts yet.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="87"/>
+        <location filename="../../trainer/ui/pages/history.py" line="88"/>
         <source>重播</source>
         <translation>Replay</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="88"/>
+        <location filename="../../trainer/ui/pages/history.py" line="89"/>
         <source>繼續作答</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="89"/>
+        <location filename="../../trainer/ui/pages/history.py" line="90"/>
         <source>開啟反思單  ⏎</source>
         <translation>Open reflection sheet  ⏎</translation>
     </message>
@@ -371,204 +370,204 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="80"/>
+        <location filename="../../trainer/ui/main_window.py" line="81"/>
         <source>顧客投訴處理訓練 Complaint Trainer</source>
         <translation>Complaint Handling Trainer</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="107"/>
+        <location filename="../../trainer/ui/main_window.py" line="108"/>
         <source>顧客投訴處理訓練</source>
         <translation>Complaint Handling Trainer</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="108"/>
+        <location filename="../../trainer/ui/main_window.py" line="109"/>
         <source>iCAP TRM3R0182v2 · 三、解決顧客投訴</source>
         <translation>iCAP TRM3R0182v2 · III. Resolve customer complaints</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="111"/>
-        <location filename="../../trainer/ui/main_window.py" line="182"/>
+        <location filename="../../trainer/ui/main_window.py" line="112"/>
+        <location filename="../../trainer/ui/main_window.py" line="183"/>
         <source>個案庫</source>
         <translation>Case library</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="112"/>
-        <location filename="../../trainer/ui/main_window.py" line="183"/>
+        <location filename="../../trainer/ui/main_window.py" line="113"/>
+        <location filename="../../trainer/ui/main_window.py" line="184"/>
         <source>學習歷程</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="117"/>
-        <location filename="../../trainer/ui/main_window.py" line="174"/>
+        <location filename="../../trainer/ui/main_window.py" line="118"/>
+        <location filename="../../trainer/ui/main_window.py" line="175"/>
         <source>切換學習者</source>
         <translation>Switch learner</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="130"/>
+        <location filename="../../trainer/ui/main_window.py" line="131"/>
         <source>正在載入個案庫…</source>
         <translation>Loading the case library…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="173"/>
+        <location filename="../../trainer/ui/main_window.py" line="174"/>
         <source>檔案(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="176"/>
+        <location filename="../../trainer/ui/main_window.py" line="177"/>
         <source>匯出反思單 PDF…</source>
         <translation>Export reflection sheet PDF…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="177"/>
+        <location filename="../../trainer/ui/main_window.py" line="178"/>
         <source>列印反思單…</source>
         <translation>Print reflection sheet…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="178"/>
+        <location filename="../../trainer/ui/main_window.py" line="179"/>
         <source>匯出評量證據作品集 PDF…</source>
         <translation>Export evidence portfolio PDF…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="180"/>
+        <location filename="../../trainer/ui/main_window.py" line="181"/>
         <source>結束</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="181"/>
+        <location filename="../../trainer/ui/main_window.py" line="182"/>
         <source>前往(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="184"/>
+        <location filename="../../trainer/ui/main_window.py" line="185"/>
         <source>搜尋個案</source>
         <translation>Search cases</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="185"/>
+        <location filename="../../trainer/ui/main_window.py" line="186"/>
         <source>檢視(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="186"/>
+        <location filename="../../trainer/ui/main_window.py" line="187"/>
         <source>放大文字</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="187"/>
+        <location filename="../../trainer/ui/main_window.py" line="188"/>
         <source>縮小文字</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="188"/>
+        <location filename="../../trainer/ui/main_window.py" line="189"/>
         <source>還原文字大小</source>
         <translation>Reset text size</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="199"/>
+        <location filename="../../trainer/ui/main_window.py" line="200"/>
         <source>教師(&amp;T)</source>
         <translation>&amp;Instructor</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="200"/>
-        <location filename="../../trainer/ui/main_window.py" line="410"/>
+        <location filename="../../trainer/ui/main_window.py" line="201"/>
+        <location filename="../../trainer/ui/main_window.py" line="411"/>
         <source>教師專區 Instructor area</source>
         <translation>Instructor area</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="201"/>
+        <location filename="../../trainer/ui/main_window.py" line="202"/>
         <source>說明(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="202"/>
-        <location filename="../../trainer/ui/main_window.py" line="420"/>
+        <location filename="../../trainer/ui/main_window.py" line="203"/>
+        <location filename="../../trainer/ui/main_window.py" line="421"/>
         <source>鍵盤快捷鍵</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="214"/>
+        <location filename="../../trainer/ui/main_window.py" line="215"/>
         <source>無法開啟學習紀錄資料庫。
 {m}</source>
         <translation>Cannot open the learning records database.
 {m}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="215"/>
+        <location filename="../../trainer/ui/main_window.py" line="216"/>
         <source>無法開啟學習紀錄資料庫，請通知老師。
 （{m}）</source>
         <translation>Cannot open the learning records database. Please tell your instructor.
 ({m})</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="224"/>
+        <location filename="../../trainer/ui/main_window.py" line="225"/>
         <source>學習紀錄資料庫</source>
         <translation>Learning records database</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="237"/>
+        <location filename="../../trainer/ui/main_window.py" line="238"/>
         <source>操作沒有完成：{m}</source>
         <translation>That did not work: {m}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="257"/>
+        <location filename="../../trainer/ui/main_window.py" line="258"/>
         <source>{name} · 切換</source>
         <translation>{name} · Switch</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="264"/>
+        <location filename="../../trainer/ui/main_window.py" line="265"/>
         <source>你上次的「{title}」還沒完成，要從中斷的地方繼續嗎？</source>
         <translation>You have not finished “{title}” yet. Continue where you left off?</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="267"/>
+        <location filename="../../trainer/ui/main_window.py" line="268"/>
         <source>繼續上次的作答</source>
         <translation>Continue your last attempt</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="324"/>
+        <location filename="../../trainer/ui/main_window.py" line="325"/>
         <source>這個個案已不在個案庫中。</source>
         <translation>This case is no longer in the case library.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="361"/>
-        <location filename="../../trainer/ui/main_window.py" line="367"/>
+        <location filename="../../trainer/ui/main_window.py" line="362"/>
+        <location filename="../../trainer/ui/main_window.py" line="368"/>
         <source>請先開啟一張反思單。</source>
         <translation>Open a reflection sheet first.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="380"/>
+        <location filename="../../trainer/ui/main_window.py" line="381"/>
         <source>已匯出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="380"/>
+        <location filename="../../trainer/ui/main_window.py" line="381"/>
         <source>作品集已存成 PDF：
 {p}</source>
         <translation>The portfolio was saved as a PDF:
 {p}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="191"/>
-        <location filename="../../trainer/ui/main_window.py" line="402"/>
+        <location filename="../../trainer/ui/main_window.py" line="192"/>
+        <location filename="../../trainer/ui/main_window.py" line="403"/>
         <source>語言 Language</source>
         <translation>Language 語言</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="403"/>
+        <location filename="../../trainer/ui/main_window.py" line="404"/>
         <source>重新啟動後會套用新的介面語言。
 The new language applies after a restart.</source>
         <translation>The new language applies after a restart.
 重新啟動後會套用新的介面語言。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="411"/>
+        <location filename="../../trainer/ui/main_window.py" line="412"/>
         <source>這台電腦尚未安裝教師專區。
 The instructor area is not installed.</source>
         <translation>The instructor area is not installed on this computer.
 這台電腦尚未安裝教師專區。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="422"/>
+        <location filename="../../trainer/ui/main_window.py" line="423"/>
         <source>1–9：選擇選項
 Enter：送出選擇
 Ctrl+Enter：提交報告或反思
@@ -634,107 +633,107 @@ In a replay, ← / →: previous / next step</translation>
 <context>
     <name>PlayPage</name>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="46"/>
+        <location filename="../../trainer/ui/pages/play.py" line="47"/>
         <source>選一個問題問顧客。可以多問幾題，問清楚了再結束提問。</source>
         <translation>Pick a question to ask the customer. Ask as many as you need, then end questioning.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="47"/>
+        <location filename="../../trainer/ui/pages/play.py" line="48"/>
         <source>用自己的話向顧客確認問題（換句話說），看看你理解得對不對。</source>
         <translation>Check the problem with the customer in your own words (paraphrase) to see if you understood it.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="48"/>
+        <location filename="../../trainer/ui/pages/play.py" line="49"/>
         <source>選擇你接下來的回應方式與語氣。</source>
         <translation>Choose how you respond next, and your tone.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="49"/>
+        <location filename="../../trainer/ui/pages/play.py" line="50"/>
         <source>採取行動或提出方案：詢問顧客想要什麼、聯絡同事或合作廠商、請示主管、提出補償⋯</source>
         <translation>Act or offer a solution: ask what the customer wants, contact colleagues or partners, ask a manager, offer compensation…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="50"/>
+        <location filename="../../trainer/ui/pages/play.py" line="51"/>
         <source>問題處理後，怎麼對顧客做後續回饋？</source>
         <translation>Now the problem is handled, how do you follow up with the customer?</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="80"/>
+        <location filename="../../trainer/ui/pages/play.py" line="81"/>
         <source>← 個案庫</source>
         <translation>← Case library</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="82"/>
+        <location filename="../../trainer/ui/pages/play.py" line="83"/>
         <source>回到個案庫</source>
         <translation>Back to the case library</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="145"/>
+        <location filename="../../trainer/ui/pages/play.py" line="146"/>
         <source>◀ 上一步  ←</source>
         <translation>◀ Previous  ←</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="146"/>
+        <location filename="../../trainer/ui/pages/play.py" line="147"/>
         <source>重播上一步</source>
         <translation>Replay the previous step</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="148"/>
+        <location filename="../../trainer/ui/pages/play.py" line="149"/>
         <source>下一步 ▶  →</source>
         <translation>Next ▶  →</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="150"/>
+        <location filename="../../trainer/ui/pages/play.py" line="151"/>
         <source>重播下一步</source>
         <translation>Replay the next step</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="153"/>
+        <location filename="../../trainer/ui/pages/play.py" line="154"/>
         <source>重播（唯讀）</source>
         <translation>Replay (read-only)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="169"/>
+        <location filename="../../trainer/ui/pages/play.py" line="170"/>
         <source>評量模式</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="169"/>
+        <location filename="../../trainer/ui/pages/play.py" line="170"/>
         <source>練習模式</source>
         <translation>Practice</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="186"/>
+        <location filename="../../trainer/ui/pages/play.py" line="187"/>
         <source>← 個案庫（進度已自動儲存）</source>
         <translation>← Case library (progress saved)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="193"/>
+        <location filename="../../trainer/ui/pages/play.py" line="194"/>
         <source>已從上次中斷的地方繼續。</source>
         <translation>Resumed where you left off.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="201"/>
+        <location filename="../../trainer/ui/pages/play.py" line="202"/>
         <source>← 返回歷程</source>
         <translation>← Back to history</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="219"/>
+        <location filename="../../trainer/ui/pages/play.py" line="220"/>
         <source>第 {n} / {total} 步</source>
         <translation>Step {n} of {total}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="255"/>
+        <location filename="../../trainer/ui/pages/play.py" line="256"/>
         <source>需要先問清楚其他事情。</source>
         <translation>Find out more first.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="259"/>
+        <location filename="../../trainer/ui/pages/play.py" line="260"/>
         <source>問夠了，結束提問 → 進入 3.2 釐清</source>
         <translation>I know enough – end questioning → 3.2 Clarifying</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="297"/>
+        <location filename="../../trainer/ui/pages/play.py" line="298"/>
         <source>這個動作沒有成功，請再試一次。</source>
         <translation>That did not work. Please try again.</translation>
     </message>
@@ -742,87 +741,87 @@ In a replay, ← / →: previous / next step</translation>
 <context>
     <name>PlayRender</name>
     <message>
-        <location filename="../../trainer/ui/pages/play_render.py" line="30"/>
+        <location filename="../../trainer/ui/pages/play_render.py" line="31"/>
         <source>很好的選擇</source>
         <translation>Great choice</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play_render.py" line="31"/>
+        <location filename="../../trainer/ui/pages/play_render.py" line="32"/>
         <source>不錯</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play_render.py" line="32"/>
+        <location filename="../../trainer/ui/pages/play_render.py" line="33"/>
         <source>還可以更好</source>
         <translation>Could be better</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play_render.py" line="33"/>
+        <location filename="../../trainer/ui/pages/play_render.py" line="34"/>
         <source>這一步有風險</source>
         <translation>Risky move</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play_render.py" line="49"/>
+        <location filename="../../trainer/ui/pages/play_render.py" line="50"/>
         <source>你的角色：</source>
         <translation>Your role: </translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play_render.py" line="56"/>
+        <location filename="../../trainer/ui/pages/play_render.py" line="57"/>
         <source>+{n} 分鐘</source>
         <translation>+{n} min</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play_render.py" line="58"/>
+        <location filename="../../trainer/ui/pages/play_render.py" line="59"/>
         <source>成本 NT${n:,}</source>
         <translation>Cost NT${n:,}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play_render.py" line="74"/>
+        <location filename="../../trainer/ui/pages/play_render.py" line="75"/>
         <source>你</source>
         <translation>You</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play_render.py" line="79"/>
+        <location filename="../../trainer/ui/pages/play_render.py" line="80"/>
         <source>記到筆記本：</source>
         <translation>Noted: </translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play_render.py" line="81"/>
+        <location filename="../../trainer/ui/pages/play_render.py" line="82"/>
         <source>主管授權：你的權限提高到 NT${n:,}</source>
         <translation>Manager approval: your authority is now NT${n:,}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play_render.py" line="84"/>
+        <location filename="../../trainer/ui/pages/play_render.py" line="85"/>
         <source>教練回饋</source>
         <translation>Coach</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play_render.py" line="88"/>
+        <location filename="../../trainer/ui/pages/play_render.py" line="89"/>
         <source>已超過目標處理時間，顧客更不耐煩了。</source>
         <translation>You are past the target handling time; the customer is getting impatient.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play_render.py" line="91"/>
+        <location filename="../../trainer/ui/pages/play_render.py" line="92"/>
         <source>投訴升級：</source>
         <translation>Complaint escalated: </translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play_render.py" line="93"/>
+        <location filename="../../trainer/ui/pages/play_render.py" line="94"/>
         <source>顧客拒絕了這個方案。</source>
         <translation>The customer turned down this offer.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play_render.py" line="97"/>
+        <location filename="../../trainer/ui/pages/play_render.py" line="98"/>
         <source>結果：</source>
         <translation>Outcome: </translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play_render.py" line="102"/>
+        <location filename="../../trainer/ui/pages/play_render.py" line="103"/>
         <source>已提交內部回饋報告。</source>
         <translation>Internal feedback report submitted.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play_render.py" line="104"/>
+        <location filename="../../trainer/ui/pages/play_render.py" line="105"/>
         <source>完成！正在產生反思單。</source>
         <translation>Done! Preparing your reflection sheet.</translation>
     </message>
@@ -1192,112 +1191,112 @@ In a replay, ← / →: previous / next step</translation>
 <context>
     <name>Vocab</name>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="18"/>
+        <location filename="../../trainer/ui/labels.py" line="26"/>
         <source>提問</source>
         <translation>Questioning</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="19"/>
+        <location filename="../../trainer/ui/labels.py" line="27"/>
         <source>釐清</source>
         <translation>Clarifying</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="20"/>
+        <location filename="../../trainer/ui/labels.py" line="28"/>
         <source>解決</source>
         <translation>Resolving</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="21"/>
+        <location filename="../../trainer/ui/labels.py" line="29"/>
         <source>回饋</source>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="22"/>
+        <location filename="../../trainer/ui/labels.py" line="30"/>
         <source>反思</source>
         <translation>Reflecting</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="24"/>
+        <location filename="../../trainer/ui/labels.py" line="32"/>
         <source>住宿業者</source>
         <translation>Accommodation</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="25"/>
+        <location filename="../../trainer/ui/labels.py" line="33"/>
         <source>景點</source>
         <translation>Attraction</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="26"/>
+        <location filename="../../trainer/ui/labels.py" line="34"/>
         <source>汽車出租業者</source>
         <translation>Car rental</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="27"/>
+        <location filename="../../trainer/ui/labels.py" line="35"/>
         <source>娛樂場所</source>
         <translation>Entertainment venue</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="28"/>
+        <location filename="../../trainer/ui/labels.py" line="36"/>
         <source>活動規劃業者</source>
         <translation>Event planner</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="29"/>
+        <location filename="../../trainer/ui/labels.py" line="37"/>
         <source>導遊</source>
         <translation>Tour guide</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="30"/>
+        <location filename="../../trainer/ui/labels.py" line="38"/>
         <source>餐廳</source>
         <translation>Restaurant</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="31"/>
+        <location filename="../../trainer/ui/labels.py" line="39"/>
         <source>旅遊和郵輪業者</source>
         <translation>Tour and cruise operator</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="32"/>
+        <location filename="../../trainer/ui/labels.py" line="40"/>
         <source>旅遊批發業者</source>
         <translation>Travel wholesaler</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="33"/>
+        <location filename="../../trainer/ui/labels.py" line="41"/>
         <source>交通運輸業者</source>
         <translation>Transport operator</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="35"/>
+        <location filename="../../trainer/ui/labels.py" line="43"/>
         <source>產品和服務沒有達到預期</source>
         <translation>Product or service below expectations</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="36"/>
+        <location filename="../../trainer/ui/labels.py" line="44"/>
         <source>難處理或要求高的顧客</source>
         <translation>Difficult or demanding customer</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="37"/>
+        <location filename="../../trainer/ui/labels.py" line="45"/>
         <source>投訴或糾紛惡化</source>
         <translation>Escalated complaint or dispute</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="38"/>
+        <location filename="../../trainer/ui/labels.py" line="46"/>
         <source>標價或報價錯誤</source>
         <translation>Pricing or quoting error</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="39"/>
+        <location filename="../../trainer/ui/labels.py" line="47"/>
         <source>其他團隊成員或合作商沒有處理特殊要求</source>
         <translation>Special request missed by a colleague or partner</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="40"/>
+        <location filename="../../trainer/ui/labels.py" line="48"/>
         <source>誤會或溝通不良</source>
         <translation>Misunderstanding or miscommunication</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/labels.py" line="41"/>
+        <location filename="../../trainer/ui/labels.py" line="49"/>
         <source>服務或產品問題或瑕疵</source>
         <translation>Service or product fault</translation>
     </message>

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QFontDatabase
+
+from trainer.ui.labels import QT_TRANSLATE_NOOP
 
 #: Preferred families, best first, per platform (sys.platform prefix).
 CANDIDATES: dict[str, tuple[str, ...]] = {

@@ -6,6 +6,7 @@ state and report what the learner chose.
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import logging
 import traceback
@@ -191,7 +192,7 @@ class MainWindow(QMainWindow):
         languages = view.addMenu(self.tr("語言 Language"))
         self.language_group = QActionGroup(self)
         for code, name in (("zh-TW", "中文（台灣）"), ("en", "English")):
-            action = self._action(languages, name, None, lambda c=code: self.set_language(c))
+            action = self._action(languages, name, None, functools.partial(self.set_language, code))
             action.setCheckable(True)
             action.setChecked(code == self.lang)
             action.setData(code)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from trainer.core.vocab import INDICATORS
 from trainer.ui import labels
 from trainer.ui.charts import TrendChart
+from trainer.ui.labels import QT_TRANSLATE_NOOP
 from trainer.ui.widgets.common import card, plain
 
 STATUS = {

@@ -11,7 +11,7 @@ import time
 import traceback
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.ui import dialogs
+from trainer.ui.labels import QT_TRANSLATE_NOOP
 from trainer.ui.pages.play_render import render_events, render_intro
 from trainer.ui.widgets.common import chip, plain, restyle
 from trainer.ui.widgets.conversation import Conversation

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from trainer.core.vocab import INDICATOR_LABELS, OUTCOMES, STEP_INDICATOR
+from trainer.ui.labels import QT_TRANSLATE_NOOP
 from trainer.ui.sheet_html import quality_label
 
 if TYPE_CHECKING:

@@ -4,8 +4,9 @@ Rules (docs/exchange.md):
 - Every incoming file is checked first (validate.py); one bad file refuses the whole
   merge and nothing changes.
 - The class database is backed up (trainer.store.backup, when present) before.
-- All files are merged in ONE transaction: `INSERT OR IGNORE ... SELECT` from each
-  private copy attached read-only. Ids are UUIDs, so a row already present is
+- Each checked private copy is staged into temp tables through a read-only ATTACH
+  (pure SQL), then all files are merged in ONE transaction: `INSERT ... SELECT` of
+  the rows whose id is new. Ids are UUIDs, so a row already present is
   skipped: merging the same file twice adds nothing.
 - An attempt row is the one mutable row: the copy with more decisions (then the
   later `updated_at`) wins, so an attempt exported mid-way and again when finished
@@ -113,50 +114,54 @@ def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
     return [r[1] for r in conn.execute(f"pragma main.table_info([{table}])")]
 
 
-def _stage(conn: sqlite3.Connection, src: sqlite3.Connection, table: str) -> str:
-    """Copy one incoming table into a temp table of the target connection (streamed).
+def _stage_all(conn: sqlite3.Connection, logs: Sequence[CheckedLog]) -> list[dict[str, str]]:
+    """Copy every checked incoming table into temp tables of the target connection.
 
-    Why not ATTACH: SQLite cannot DETACH inside a transaction, and all files must go
-    in one transaction; a connection can only hold ten attached files.
+    Pure SQL through a read-only ATTACH of each private copy, one file at a time, so
+    no row passes through Python. ATTACH and DETACH are refused inside a
+    transaction, so staging runs first; the merge itself is still one transaction.
     """
-    cols = _columns(conn, table)
-    names = ", ".join(f"[{c}]" for c in cols)
-    stage = f"incoming_{table}"
-    conn.execute(f"create temp table [{stage}] as select {names} from main.[{table}] where 0")
-    conn.execute(f"create index temp.[{stage}_id] on [{stage}](id)")
-    marks = ", ".join("?" for _ in cols)
-    conn.executemany(
-        f"insert into temp.[{stage}] values ({marks})", src.execute(f"select {names} from [{table}]")
-    )
-    return stage
-
-
-def _merge_one(conn: sqlite3.Connection, log: CheckedLog) -> dict[str, TableCount]:
-    counts: dict[str, TableCount] = {}
-    src = sqlite3.connect(ro_uri(log.copy), uri=True)
-    try:
-        src.execute("pragma trusted_schema = off")
-        src.execute("pragma query_only = on")
-        for table in DATA_TABLES:
-            stage = _stage(conn, src, table)
-            cols = ", ".join(f"[{c}]" for c in _columns(conn, table))
-            fresh = conn.execute(
-                f"select count(*) from temp.[{stage}] "
-                f"where id not in (select id from main.[{table}])"
-            ).fetchall()[0][0]
-            added = conn.execute(
-                f"insert or ignore into main.[{table}] ({cols}) select {cols} from temp.[{stage}]"
-            ).rowcount
-            if added != fresh:
-                raise RefusedFile(
-                    f"{log.original.name}: refused: {fresh - added} {table} rows clash with "
-                    "different rows already in the class database"
+    staged: list[dict[str, str]] = []
+    for index, log in enumerate(logs):
+        conn.execute("attach database ? as incoming", [ro_uri(log.copy)])
+        try:
+            names: dict[str, str] = {}
+            for table in DATA_TABLES:
+                cols = ", ".join(f"[{c}]" for c in _columns(conn, table))
+                stage = f"incoming_{index}_{table}"
+                conn.execute(
+                    f"create temp table [{stage}] as select {cols} from incoming.[{table}]"
                 )
-            updated = _update_attempts(conn, stage) if table == "attempts" else 0
-            counts[table] = TableCount(added, log.counts[table] - added - updated, updated)
-            conn.execute(f"drop table temp.[{stage}]")
-    finally:
-        src.close()
+                names[table] = stage
+            conn.execute(f"create index temp.[{names['attempts']}_id] on [{names['attempts']}](id)")
+            staged.append(names)
+        finally:
+            conn.execute("detach database incoming")
+    return staged
+
+
+def _merge_one(
+    conn: sqlite3.Connection, log: CheckedLog, staged: dict[str, str]
+) -> dict[str, TableCount]:
+    counts: dict[str, TableCount] = {}
+    for table in DATA_TABLES:
+        stage = staged[table]
+        cols = ", ".join(f"[{c}]" for c in _columns(conn, table))
+        try:
+            # New ids only; a new id that collides on another unique key (same
+            # attempt and seq, say) is a clash the app never produces: refuse.
+            added = conn.execute(
+                f"insert into main.[{table}] ({cols}) select {cols} from temp.[{stage}] "
+                f"where id not in (select id from main.[{table}])"
+            ).rowcount
+        except sqlite3.IntegrityError:
+            raise RefusedFile(
+                f"{log.original.name}: refused: {table} rows clash with different rows "
+                "already in the class database"
+            ) from None
+        updated = _update_attempts(conn, stage) if table == "attempts" else 0
+        counts[table] = TableCount(added, log.counts[table] - added - updated, updated)
+        conn.execute(f"drop table temp.[{stage}]")
     return counts
 
 
@@ -197,11 +202,12 @@ def merge_files(target: Target, files: Sequence[Path | str]) -> MergeSummary:
         try:
             conn.execute("pragma trusted_schema = off")
             configure(Database(conn))
+            staged = _stage_all(conn, logs)
             conn.execute("begin immediate")
             try:
-                for log in logs:
+                for log, names in zip(logs, staged, strict=True):
                     key = str(log.original)
-                    per_file = _merge_one(conn, log)
+                    per_file = _merge_one(conn, log, names)
                     if key in summary.files:  # the same file named twice
                         for table, count in per_file.items():
                             summary.files[key][table].add(count)

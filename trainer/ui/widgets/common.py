@@ -3,12 +3,55 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QLabel, QLayout, QVBoxLayout, QWidget
+
+
+class PlainLabel(QLabel):
+    """A QLabel that remembers its height for each width it was asked about.
+
+    A selectable word-wrapped QLabel lays its text document out twice per
+    heightForWidth() call (at the asked width, then back), and layouts ask again
+    for every label in a column whenever any sibling changes: that was most of a
+    play step's time. The answer depends on the text, the font and the style
+    sheet's box (padding, border), so it is kept while the text and font stay the
+    same and the label is not re-polished (`repolish` forgets it).
+
+    (No changeEvent() override: with PySide6 6.12 every call of the base
+    changeEvent from Python drops a reference to None, and a style change sends
+    one to every label.)
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._heights: dict[int, int] = {}
+        self._measured: tuple[str, QFont] | None = None
+
+    def heightForWidth(self, width: int) -> int:
+        if not self.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+            return super().heightForWidth(width)  # the style sheet's box is not applied yet
+        key = (self.text(), self.font())
+        if key != self._measured:
+            self._heights.clear()
+            self._measured = key
+        height = self._heights.get(width)
+        if height is None:
+            if len(self._heights) > 64:  # e.g. while the window is being resized
+                self._heights.clear()
+            height = self._heights[width] = super().heightForWidth(width)
+        return height
+
+    def forget_heights(self) -> None:
+        self._heights.clear()
+
+    def setWordWrap(self, on: bool) -> None:
+        self._heights.clear()
+        super().setWordWrap(on)
 
 
 def plain(text: str = "", role: str | None = None, wrap: bool = True, parent: QWidget | None = None) -> QLabel:
     """A QLabel that never interprets its text as HTML (author/learner text is data)."""
-    label = QLabel(parent)
+    label = PlainLabel(parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setText(text)
     label.setWordWrap(wrap)
@@ -44,9 +87,16 @@ def restyle(widget: QWidget, **properties: object) -> None:
         return
     for key, value in properties.items():
         widget.setProperty(key, value)
+    repolish(widget)
+
+
+def repolish(widget: QWidget) -> None:
+    """Re-resolve the style sheet for `widget` (e.g. after an ancestor's property changed)."""
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)
+    if isinstance(widget, PlainLabel):
+        widget.forget_heights()
 
 
 def clear_layout(layout: QLayout) -> None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trainer.ui.widgets.common import clear_layout, plain, restyle
+from trainer.ui.widgets.common import plain, repolish, restyle
 
 ADVANCE = "__advance__"
 
@@ -38,39 +38,59 @@ class OptionView:
 
 
 class OptionButton(QAbstractButton):
-    """A wrapping, style-sheet-painted button holding one option's text."""
+    """A wrapping, style-sheet-painted button holding one option's text.
+
+    Buttons are reused from click to click (`show_view`): creating, polishing and
+    showing fresh widgets was most of the cost of a step.
+    """
 
     def __init__(self, number: int, view: OptionView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.view = view
         self.setCheckable(True)
         self.setAttribute(Qt.WidgetAttribute.WA_Hover)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # The first view's properties are set before the first polish, not re-polished.
         self.setProperty("role", "optionAdvance" if view.advance else "option")
         self.setProperty("selected", False)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 8, 12, 8)
         layout.setSpacing(10)
-        badge_text = "·" if view.locked else (str(number) if number <= 9 else "")
-        badge = plain(badge_text, "optionNumber", wrap=False)
-        badge.setProperty("locked", view.locked)
-        badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        badge.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        layout.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
+        self.badge = plain("", "optionNumber", wrap=False)
+        self.badge.setProperty("locked", view.locked)
+        self.badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.badge.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        layout.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
         column = QVBoxLayout()
         column.setSpacing(2)
-        self.label = plain(view.text, "optionText")
+        self.label = plain("", "optionText")
         self.label.setProperty("locked", view.locked)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         column.addWidget(self.label)
-        if view.hint:
-            hint = plain(view.hint, "optionHint")
-            hint.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-            column.addWidget(hint)
+        self.hint = plain("", "optionHint")
+        self.hint.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.hint.hide()
+        column.addWidget(self.hint)
         layout.addLayout(column, 1)
+        self.toggled.connect(lambda on: restyle(self, selected=on))
+        self.view = view
+        self.show_view(number, view)
+
+    def show_view(self, number: int, view: OptionView) -> None:
+        """Show `view` as option `number`, touching only what changed."""
+        self.view = view
+        role = "optionAdvance" if view.advance else "option"
+        role_changed = self.property("role") != role
+        restyle(self, role=role)
+        self.badge.setText("·" if view.locked else (str(number) if number <= 9 else ""))
+        if role_changed:
+            repolish(self.badge)  # its colour depends on the button's role
+        restyle(self.badge, locked=view.locked)
+        self.label.setText(view.text)
+        restyle(self.label, locked=view.locked)
+        self.hint.setText(view.hint)
+        self.hint.setVisible(bool(view.hint))
         self.setEnabled(not view.locked)
         self.setAccessibleName(view.text if view.locked else f"{number}. {view.text}")
-        self.toggled.connect(lambda on: restyle(self, selected=on))
 
     def paintEvent(self, event: object) -> None:
         option = QStyleOption()
@@ -100,6 +120,7 @@ class OptionsPanel(QWidget):
         self.list = QVBoxLayout(holder)
         self.list.setContentsMargins(0, 0, 6, 0)
         self.list.setSpacing(6)
+        self.list.addStretch(1)
         scroll.setWidget(holder)
         layout.addWidget(scroll, 1)
         bottom = QHBoxLayout()
@@ -120,26 +141,39 @@ class OptionsPanel(QWidget):
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.group.buttonToggled.connect(lambda *_: self._sync())
+        #: The selectable buttons of the current step, in order.
         self.buttons: list[OptionButton] = []
+        #: Every button made so far; those beyond the current step are hidden.
+        self.pool: list[OptionButton] = []
         self.scroll_area = scroll
         self._sync()
 
     def set_options(self, prompt: str, views: list[OptionView]) -> None:
-        for button in self.buttons:
+        # Clear the selection first: the group is exclusive, so switch that off.
+        self.group.setExclusive(False)
+        for button in self.pool:
+            button.setChecked(False)
             self.group.removeButton(button)
-        clear_layout(self.list)
+        self.group.setExclusive(True)
         self.buttons = []
         self.prompt.setText(prompt)
         number = 0
-        for view in views:
+        for index, view in enumerate(views):
             if not view.locked:
                 number += 1
-            button = OptionButton(number, view)
+            if index < len(self.pool):
+                button = self.pool[index]
+                button.show_view(number, view)
+            else:
+                button = OptionButton(number, view)
+                self.pool.append(button)
+                self.list.insertWidget(index, button)
             if not view.locked:
                 self.group.addButton(button)
                 self.buttons.append(button)
-            self.list.addWidget(button)
-        self.list.addStretch(1)
+            button.setVisible(True)
+        for button in self.pool[len(views) :]:
+            button.setVisible(False)
         self.free_text.clear()
         self._sync()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QLabel, QLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QLayout, QProgressBar, QVBoxLayout, QWidget
 
 
 class PlainLabel(QLabel):
@@ -97,6 +97,19 @@ def repolish(widget: QWidget) -> None:
     style.polish(widget)
     if isinstance(widget, PlainLabel):
         widget.forget_heights()
+
+
+def set_bar(bar: QProgressBar, value: int) -> None:
+    """Like bar.setValue(value), but painted with the rest of the window.
+
+    QProgressBar.setValue() repaints at once, which also paints everything else
+    already dirty (the conversation, mid-step) and is then painted again.
+    """
+    if bar.value() == value:
+        return
+    bar.setUpdatesEnabled(False)
+    bar.setValue(value)
+    bar.setUpdatesEnabled(True)  # schedules an ordinary update()
 
 
 def clear_layout(layout: QLayout) -> None:

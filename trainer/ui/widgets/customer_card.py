@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 
-from trainer.ui.widgets.common import card, chip, clear_layout, plain, restyle
+from trainer.ui.widgets.common import card, chip, clear_layout, plain, restyle, set_bar
 
 if TYPE_CHECKING:
     from trainer.core.model import Case
@@ -94,7 +94,7 @@ class CustomerCard(QWidget):
         self.set_mood(c.mood)
 
     def set_mood(self, mood: int) -> None:
-        self.mood.setValue(mood)
+        set_bar(self.mood, mood)
         self.mood_word.setText(mood_word(mood, self.lang))
         level = "low" if mood < 35 else ("mid" if mood < 65 else "high")
         restyle(self.mood, level=level)

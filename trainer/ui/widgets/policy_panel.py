@@ -9,7 +9,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
-from trainer.ui.widgets.common import card, plain, restyle
+from trainer.ui.widgets.common import card, plain, restyle, set_bar
 
 if TYPE_CHECKING:
     from trainer.core.model import Case
@@ -120,7 +120,7 @@ class PolicyPanel(QWidget):
         bar = self.cost.bar
         assert bar is not None
         bar.setRange(0, max(1, authority))
-        bar.setValue(min(cost, max(1, authority)))
+        set_bar(bar, min(cost, max(1, authority)))
         restyle(bar, level="bad" if over_cost else "ok")
         over = minutes > self.target
         left = self.target - minutes
@@ -128,10 +128,10 @@ class PolicyPanel(QWidget):
         assert clock_bar is not None
         if self.countdown:
             value = self.tr("剩 {n} 分鐘").format(n=left) if left >= 0 else self.tr("超時 {n} 分鐘").format(n=-left)
-            clock_bar.setValue(max(0, left))
+            set_bar(clock_bar, max(0, left))
         else:
             value = self.tr("{n} 分鐘").format(n=minutes)
-            clock_bar.setValue(min(minutes, self.target))
+            set_bar(clock_bar, min(minutes, self.target))
         self.clock.value.setText(value)
         self.clock.caption.set_caption(self.tr("目標 {t} 分鐘內解決").format(t=self.target))
         restyle(self.clock.value, level="bad" if over else "ok")

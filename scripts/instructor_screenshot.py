@@ -83,8 +83,14 @@ def main() -> int:
         "select a.id from attempts a join learners l on l.id = a.learner_id "
         "where l.display_name = '張家豪' order by a.started_at limit 1"
     ).fetchone()[0]
-    add_review(workspace.store, attempt, comment="釐清時有先複述客人的需求，給予部分分數。",
-               adjusted_score=55, indicator="3.2", author="許老師")
+    add_review(
+        workspace.store,
+        attempt,
+        comment="釐清時有先複述客人的需求，給予部分分數。",
+        adjusted_score=55,
+        indicator="3.2",
+        author="許老師",
+    )
 
     window = open_instructor_area(None, workspace)
     assert window is not None
@@ -94,8 +100,13 @@ def main() -> int:
     path = out / "instructor-dashboard.png"
     window.grab().save(str(path))
     print(path)
-    window.show_learner(str(workspace.store.db.execute(
-        "select learner_id from attempts where id = ?", [attempt]).fetchone()[0]))
+    window.show_learner(
+        str(
+            workspace.store.db.execute(
+                "select learner_id from attempts where id = ?", [attempt]
+            ).fetchone()[0]
+        )
+    )
     table = window.attempts.table
     reviewed = next(r for r in range(table.rowCount()) if row_id(table, r) == attempt)
     table.setCurrentCell(reviewed, 0)  # the attempt with the review, beside its original

@@ -30,8 +30,12 @@ def settle(ms: int = 700) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", default=str(REPO / "docs" / "screenshots"))
-    parser.add_argument("--lang", choices=("zh-TW", "en"), default="zh-TW",
-                        help="UI language; 'en' writes only the play screen, as play-en.png")
+    parser.add_argument(
+        "--lang",
+        choices=("zh-TW", "en"),
+        default="zh-TW",
+        help="UI language; 'en' writes only the play screen, as play-en.png",
+    )
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -93,7 +97,8 @@ def main() -> int:
         if action.name == "choose" and action.option_id == "p_accurate":
             play.options.select_index(0)
             play.options.free_text.setText(
-                "Apologise first, then check I understood" if english
+                "Apologise first, then check I understood"
+                if english
                 else "先跟兩位道歉，再確認我理解得對不對"
             )
         play._act(action)

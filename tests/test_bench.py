@@ -103,9 +103,7 @@ def test_table_marks_missed_goals_and_notes() -> None:
 @pytest.mark.slow
 def test_bench_full_json_reports_every_key(tmp_path: Path) -> None:
     """The full-size bench (several minutes) also yields every key."""
-    proc = run_cli(
-        "bench", "--json", "--no-progress", "--work-dir", str(tmp_path), timeout=3600
-    )
+    proc = run_cli("bench", "--json", "--no-progress", "--work-dir", str(tmp_path), timeout=3600)
     assert proc.returncode == 0, proc.stderr
     _check_report(json.loads(proc.stdout), quick=False)
 

@@ -102,7 +102,9 @@ class AttemptRunner:
         if attempt["status"] != "in_progress":
             raise ResumeError(f"attempt {attempt_id} is already {attempt['status']}")
         if attempt["case_id"] not in library.cases:
-            raise ResumeError(f"case '{attempt['case_id']}' of attempt {attempt_id} is not installed")
+            raise ResumeError(
+                f"case '{attempt['case_id']}' of attempt {attempt_id} is not installed"
+            )
         loaded = library.get(attempt["case_id"])
         actions = [Action.from_dict(a) for a in store.iter_actions(attempt_id)]
         try:
@@ -188,9 +190,7 @@ class AttemptRunner:
                 }
                 for s in card.scores.values()
             ]
-            update.update(
-                {"status": "completed", "finished_at": stamp, "total": card.total}
-            )
+            update.update({"status": "completed", "finished_at": stamp, "total": card.total})
         self.last_decision_id = self.store.record_decision(record, update, extra)
         self.session = trial
         if update.get("status") == "completed":
@@ -224,7 +224,9 @@ def replay_attempt(workspace: Workspace, attempt_id: str) -> tuple[LoadedCase, S
     try:
         return loaded, Session.replay(loaded.case, actions)
     except IllegalAction as exc:
-        raise ResumeError(f"attempt {attempt_id} does not replay on case '{case_id}': {exc}") from None
+        raise ResumeError(
+            f"attempt {attempt_id} does not replay on case '{case_id}': {exc}"
+        ) from None
 
 
 def load_sheet(workspace: Workspace, attempt_id: str, lang: str = "zh-TW") -> ReflectionSheet:
@@ -233,4 +235,6 @@ def load_sheet(workspace: Workspace, attempt_id: str, lang: str = "zh-TW") -> Re
     store = workspace.store
     attempt = store.attempt(attempt_id)
     learner = store.learner(attempt["learner_id"])
-    return build_sheet(loaded.case, session.state, store.decisions(attempt_id), attempt, learner, lang)
+    return build_sheet(
+        loaded.case, session.state, store.decisions(attempt_id), attempt, learner, lang
+    )

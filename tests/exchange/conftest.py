@@ -45,14 +45,18 @@ def class_logs(tmp_path_factory: pytest.TempPathFactory) -> ClassLogs:
     laptops, logs = [], []
     for n, (name, student_no, class_name) in enumerate(LEARNERS, 1):
         data = root / f"laptop{n}"
-        ok(run_cli("play", CASE, "--auto", "random", "--seed", str(n), "--learner", name,
-                   data=data))
+        ok(
+            run_cli(
+                "play", CASE, "--auto", "random", "--seed", str(n), "--learner", name, data=data
+            )
+        )
         if n == 1:  # one expert run: a passed attempt among the failed ones
             ok(run_cli("play", CASE, "--auto", "expert", "--learner", name, data=data))
         # Registration details a learner would type in the app.
         with sqlite3.connect(data / "trainer.db") as conn:
-            conn.execute("update learners set student_no = ?, class_name = ?",
-                         [student_no, class_name])
+            conn.execute(
+                "update learners set student_no = ?, class_name = ?", [student_no, class_name]
+            )
         conn.close()
         log = root / f"log{n}.db"
         export_sqlite(data / "trainer.db", log)  # the CLI path is tested in test_exports

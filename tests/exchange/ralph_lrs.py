@@ -52,8 +52,16 @@ def ensure_ralph() -> Path:
     base = getattr(sys, "_base_executable", sys.executable)
     steps = [
         [base, "-m", "venv", "--clear", str(venv)],
-        [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-         RALPH_REQUIREMENT, *EXTRA_REQUIREMENTS],
+        [
+            str(python),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            RALPH_REQUIREMENT,
+            *EXTRA_REQUIREMENTS,
+        ],
     ]
     for cmd in steps:
         done = subprocess.run(cmd, capture_output=True, text=True, timeout=900)
@@ -88,16 +96,30 @@ class LRS:
         store = self.workdir / "lrs"
         store.mkdir(parents=True, exist_ok=True)
         hashed = subprocess.run(
-            [str(self.python), "-c",
-             "import bcrypt,sys; print(bcrypt.hashpw(sys.argv[1].encode(), "
-             "bcrypt.gensalt()).decode())", PASSWORD],
-            capture_output=True, text=True, check=True,
+            [
+                str(self.python),
+                "-c",
+                "import bcrypt,sys; print(bcrypt.hashpw(sys.argv[1].encode(), "
+                "bcrypt.gensalt()).decode())",
+                PASSWORD,
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout.strip()
         auth = self.workdir / "auth.json"
-        auth.write_text(json.dumps([{
-            "username": USER, "hash": hashed, "scopes": ["all"],
-            "agent": {"account": {"homePage": "http://127.0.0.1", "name": USER}},
-        }]))
+        auth.write_text(
+            json.dumps(
+                [
+                    {
+                        "username": USER,
+                        "hash": hashed,
+                        "scopes": ["all"],
+                        "agent": {"account": {"homePage": "http://127.0.0.1", "name": USER}},
+                    }
+                ]
+            )
+        )
         env = {
             "PATH": os.environ.get("PATH", ""),
             "HOME": str(self.workdir),
@@ -108,9 +130,22 @@ class LRS:
         }
         self.log = (self.workdir / "ralph.log").open("wb")
         self.proc = subprocess.Popen(
-            [str(self.python), "-m", "uvicorn", "ralph.api:app",
-             "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "warning"],
-            cwd=self.workdir, env=env, stdout=self.log, stderr=subprocess.STDOUT,
+            [
+                str(self.python),
+                "-m",
+                "uvicorn",
+                "ralph.api:app",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--log-level",
+                "warning",
+            ],
+            cwd=self.workdir,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
         )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -129,11 +164,16 @@ class LRS:
     def request(self, method: str, path: str, body: Any = None) -> tuple[int, Any]:
         data = None if body is None else json.dumps(body).encode("utf-8")
         token = base64.b64encode(f"{USER}:{PASSWORD}".encode()).decode()
-        req = urllib.request.Request(self.base + path, data=data, method=method, headers={
-            "Authorization": f"Basic {token}",
-            "Content-Type": "application/json",
-            "X-Experience-API-Version": "1.0.3",
-        })
+        req = urllib.request.Request(
+            self.base + path,
+            data=data,
+            method=method,
+            headers={
+                "Authorization": f"Basic {token}",
+                "Content-Type": "application/json",
+                "X-Experience-API-Version": "1.0.3",
+            },
+        )
         try:
             with urllib.request.urlopen(req, timeout=60) as resp:
                 raw = resp.read()

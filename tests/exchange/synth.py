@@ -33,17 +33,34 @@ def make_log(path: Path, attempts: int, decisions_per_attempt: int, seed: int = 
                 "lang, status, started_at, updated_at, finished_at, decisions, outcome, "
                 "escalated, total) values (?, ?, 'beitou-hot-spring-cold-water', 1, '北投', "
                 "'practice', 'zh-TW', 'completed', ?, ?, ?, ?, 'resolved', ?, ?)",
-                [attempt, learner, stamp, stamp, "2025-03-01T09:10:00.000+00:00",
-                 decisions_per_attempt, rnd.random() < 0.2, total],
+                [
+                    attempt,
+                    learner,
+                    stamp,
+                    stamp,
+                    "2025-03-01T09:10:00.000+00:00",
+                    decisions_per_attempt,
+                    rnd.random() < 0.2,
+                    total,
+                ],
             )
             conn.executemany(
                 "insert into decisions (id, attempt_id, seq, ts, think_ms, step, indicator, "
                 "action, option_id, quality, free_text, payload) "
                 "values (?, ?, ?, ?, ?, ?, ?, 'choose', ?, ?, ?, '{}')",
                 (
-                    (str(uuid.uuid4()), attempt, seq, stamp, rnd.randint(500, 30000),
-                     step, STEP_INDICATOR[step], f"opt_{rnd.randint(1, 9)}",
-                     rnd.choice(("best", "good", "fair", "poor")), "我會先道歉，再確認房號。")
+                    (
+                        str(uuid.uuid4()),
+                        attempt,
+                        seq,
+                        stamp,
+                        rnd.randint(500, 30000),
+                        step,
+                        STEP_INDICATOR[step],
+                        f"opt_{rnd.randint(1, 9)}",
+                        rnd.choice(("best", "good", "fair", "poor")),
+                        "我會先道歉，再確認房號。",
+                    )
                     for seq in range(1, decisions_per_attempt + 1)
                     for step in [STEPS[min(4, (seq - 1) * 5 // decisions_per_attempt)]]
                 ),

@@ -118,10 +118,24 @@ def test_cli_export_on_a_full_destination(class_db: Path, tmp_path: Path) -> Non
     out = tmp_path / "class.json"
     out.write_text("old export")
     done = subprocess.run(
-        [sys.executable, "-m", "trainer", "--data-dir", str(class_db.parent), "export",
-         "--format", "xapi", "--out", str(out)],
-        cwd=REPO, capture_output=True, text=True, preexec_fn=_limit_file_size,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "trainer",
+            "--data-dir",
+            str(class_db.parent),
+            "export",
+            "--format",
+            "xapi",
+            "--out",
+            str(out),
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        preexec_fn=_limit_file_size,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        timeout=120,
     )
     assert done.returncode != 0, done.stdout
     assert "not enough space" in done.stderr and "Traceback" not in done.stderr

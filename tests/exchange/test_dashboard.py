@@ -44,14 +44,19 @@ def test_indicator_averages_and_distributions(db: Path) -> None:
 
 
 def test_adjusted_scores_count_in_the_dashboard_not_in_the_log(db: Path) -> None:
-    attempt, score = _sql(db, "select attempt_id, score from scores where indicator = '3.2' "
-                              "order by score limit 1")[0]
+    attempt, score = _sql(
+        db, "select attempt_id, score from scores where indicator = '3.2' order by score limit 1"
+    )[0]
     before = dash.indicator_stats(db)["3.2"].mean
     add_review(db, str(attempt), adjusted_score=100, indicator="3.2")
     after = dash.indicator_stats(db)["3.2"].mean
     assert after is not None and before is not None and after > before
-    assert _sql(db, "select score from scores where attempt_id = ? and indicator = '3.2'",
-                attempt)[0][0] == score
+    assert (
+        _sql(db, "select score from scores where attempt_id = ? and indicator = '3.2'", attempt)[0][
+            0
+        ]
+        == score
+    )
     history = dash.learner_history(
         db, str(_sql(db, "select learner_id from attempts where id = ?", attempt)[0][0])
     )
@@ -61,8 +66,9 @@ def test_adjusted_scores_count_in_the_dashboard_not_in_the_log(db: Path) -> None
 
 def test_case_difficulty(db: Path) -> None:
     [case] = dash.case_difficulty(db)
-    rows = _sql(db, "select count(*), avg(total), avg(escalated) from attempts "
-                    "where status = 'completed'")[0]
+    rows = _sql(
+        db, "select count(*), avg(total), avg(escalated) from attempts where status = 'completed'"
+    )[0]
     assert case.case_id == CASE and case.completed == rows[0] == case.attempts
     assert case.mean_total == round(float(rows[1]), 1)  # type: ignore[arg-type]
     assert case.escalation_rate == round(float(rows[2]), 3)  # type: ignore[arg-type]
@@ -77,8 +83,10 @@ def test_common_mistakes_are_off_the_expert_path(db: Path) -> None:
     assert all(m["option_id"] not in expert[CASE] for m in mistakes)
     assert [m["times"] for m in mistakes] == sorted((m["times"] for m in mistakes), reverse=True)
     top = mistakes[0]
-    assert top["times"] == _sql(db, "select count(*) from decisions where option_id = ?",
-                                top["option_id"])[0][0]
+    assert (
+        top["times"]
+        == _sql(db, "select count(*) from decisions where option_id = ?", top["option_id"])[0][0]
+    )
     # Without the library, any option not rated best counts.
     assert all(m["quality"] != "best" for m in dash.common_mistakes(db, limit=50))
 

@@ -33,8 +33,14 @@ def class_dir(class_logs: ClassLogs, tmp_path_factory: pytest.TempPathFactory) -
     conn = sqlite3.connect(root / "trainer.db")
     attempt = conn.execute("select id from attempts order by started_at limit 1").fetchone()[0]
     conn.close()
-    add_review(root / "trainer.db", attempt, comment="很好，但要先道歉", adjusted_score=77,
-               indicator="3.2", author="林老師")
+    add_review(
+        root / "trainer.db",
+        attempt,
+        comment="很好，但要先道歉",
+        adjusted_score=77,
+        indicator="3.2",
+        author="林老師",
+    )
     return root
 
 
@@ -51,8 +57,14 @@ def test_csv_folder_has_bom_tables_and_adjusted_scores(class_dir: Path, tmp_path
     out = tmp_path / "grades"
     export(class_dir, "csv", out)
     names = {p.name for p in out.iterdir()}
-    assert {"attempts.csv", "decisions.csv", "reflections.csv", "internal_reports.csv",
-            "scores.csv", "learners.csv"} <= names
+    assert {
+        "attempts.csv",
+        "decisions.csv",
+        "reflections.csv",
+        "internal_reports.csv",
+        "scores.csv",
+        "learners.csv",
+    } <= names
     for path in out.iterdir():
         assert path.read_bytes().startswith(b"\xef\xbb\xbf"), f"{path.name} lacks the BOM"
     learners = rows(out / "learners.csv")
@@ -75,11 +87,27 @@ def test_csv_export_of_one_class_and_since(class_dir: Path, tmp_path: Path) -> N
     export(class_dir, "csv", tmp_path / "b", "--since", "2999-01-01")
     assert rows(tmp_path / "b" / "attempts.csv") == []
     assert rows(tmp_path / "b" / "decisions.csv") == []
-    done = run_cli("export", "--format", "csv", "--out", str(tmp_path / "c"),
-                   "--since", "1/2/2025", data=class_dir)
+    done = run_cli(
+        "export",
+        "--format",
+        "csv",
+        "--out",
+        str(tmp_path / "c"),
+        "--since",
+        "1/2/2025",
+        data=class_dir,
+    )
     assert done.returncode != 0 and "YYYY-MM-DD" in done.stderr
-    done = run_cli("export", "--format", "csv", "--out", str(tmp_path / "c"),
-                   "--learner", "nobody", data=class_dir)
+    done = run_cli(
+        "export",
+        "--format",
+        "csv",
+        "--out",
+        str(tmp_path / "c"),
+        "--learner",
+        "nobody",
+        data=class_dir,
+    )
     assert done.returncode != 0 and "no learner" in done.stderr
     assert not (tmp_path / "c").exists()
 
@@ -119,8 +147,9 @@ def test_sqlite_copy_for_one_learner_is_clean(class_dir: Path, tmp_path: Path) -
     assert orphans == 0
     tool = Path(sys.executable).with_name("sqlite-utils")
     if tool.exists():  # the tool instructors use on such copies reads it
-        listed = subprocess.run([str(tool), "tables", str(out), "--counts"],
-                                capture_output=True, text=True, check=True).stdout
+        listed = subprocess.run(
+            [str(tool), "tables", str(out), "--counts"], capture_output=True, text=True, check=True
+        ).stdout
         assert '"decisions"' in listed
 
 
@@ -267,8 +296,17 @@ def test_pdf_sheet_and_portfolio(class_dir: Path, tmp_path: Path) -> None:
         assert name in flat, f"{name} not in {path.name}"
         for indicator in INDICATORS:
             assert indicator in text, f"{indicator} not in {path.name}"
-    done = run_cli("export", "--format", "pdf", "--out", str(tmp_path / "p.pdf"),
-                   "--learner", "王小明", "--pseudonymize", data=class_dir)
+    done = run_cli(
+        "export",
+        "--format",
+        "pdf",
+        "--out",
+        str(tmp_path / "p.pdf"),
+        "--learner",
+        "王小明",
+        "--pseudonymize",
+        data=class_dir,
+    )
     assert done.returncode != 0 and not (tmp_path / "p.pdf").exists()
     done = run_cli("export", "--format", "pdf", "--out", str(tmp_path / "p.pdf"), data=class_dir)
     assert done.returncode != 0 and "--attempt" in done.stderr
@@ -282,6 +320,9 @@ def test_export_cli_does_not_import_qt_for_other_formats(class_dir: Path, tmp_pa
         "assert rc == 0, rc\n"
         "assert 'PySide6' not in sys.modules, 'PySide6 imported'\n"
     )
-    subprocess.run([sys.executable, "-c", code, str(class_dir), str(tmp_path / "o")],
-                   check=True, cwd=Path(__file__).resolve().parents[2])
+    subprocess.run(
+        [sys.executable, "-c", code, str(class_dir), str(tmp_path / "o")],
+        check=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
     shutil.rmtree(tmp_path / "o")

@@ -73,8 +73,10 @@ def test_a_database_of_another_program_is_refused(class_db: Path, tmp_path: Path
         ),
         (["alter table decisions drop column think_ms"], ["decisions", "think_ms"]),
         (
-            ["insert into _sqlite_migrations (migration_set, name, applied_at) "
-             "values ('trainer', 'm999_from_the_future', '2099-01-01')"],
+            [
+                "insert into _sqlite_migrations (migration_set, name, applied_at) "
+                "values ('trainer', 'm999_from_the_future', '2099-01-01')"
+            ],
             ["newer version"],
         ),
     ],
@@ -87,9 +89,7 @@ def test_wrong_schema_is_refused(
     _refused(class_db, bad, *words)
 
 
-def test_corrupted_pages_are_refused(
-    class_logs: ClassLogs, class_db: Path, tmp_path: Path
-) -> None:
+def test_corrupted_pages_are_refused(class_logs: ClassLogs, class_db: Path, tmp_path: Path) -> None:
     bad = copy_log(class_logs.logs[1], tmp_path)
     size = bad.stat().st_size
     with bad.open("r+b") as fh:  # scribble over pages 3.. (keep the header readable)
@@ -117,8 +117,10 @@ def test_a_million_junk_rows_are_refused_quickly(
 @pytest.mark.parametrize(
     ("sql", "words"),
     [
-        (["update decisions set attempt_id = '" + str(uuid.uuid4()) + "' where seq = 1"],
-         ["decisions", "attempts are missing"]),
+        (
+            ["update decisions set attempt_id = '" + str(uuid.uuid4()) + "' where seq = 1"],
+            ["decisions", "attempts are missing"],
+        ),
         (["update scores set score = 1000 where indicator = '3.1'"], ["scores", "malformed"]),
         (["update reflections set text = zeroblob(100)"], ["reflections", "malformed"]),
         (["update reflections set text = printf('%.50000c', 'x')"], ["reflections"]),
@@ -136,14 +138,16 @@ def test_rows_clashing_with_the_class_database_are_refused(
     class_logs: ClassLogs, class_db: Path, tmp_path: Path
 ) -> None:
     """Same attempt and step number as a merged decision but another id: refused."""
-    bad = _edit(copy_log(class_logs.logs[0], tmp_path, "tampered.db"),
-                f"update decisions set id = '{uuid.uuid4()}' "
-                "where rowid = (select min(rowid) from decisions)")
+    bad = _edit(
+        copy_log(class_logs.logs[0], tmp_path, "tampered.db"),
+        f"update decisions set id = '{uuid.uuid4()}' "
+        "where rowid = (select min(rowid) from decisions)",
+    )
     _refused(class_db, bad, "clash")
 
 
 FORMULAS = {
-    "display_name": "=HYPERLINK(\"http://evil.invalid\",\"點我\")",
+    "display_name": '=HYPERLINK("http://evil.invalid","點我")',
     "reflection": "+cmd|' /C calc'!A0",
     "free_text": "@SUM(1+1)*cmd|' /C calc'!A0",
     "preventive": "<script>alert('x')</script><b>粗體</b>",
@@ -158,8 +162,10 @@ def _hostile_text_log(class_logs: ClassLogs, tmp_path: Path) -> Path:
         conn.execute("update learners set display_name = ?", [FORMULAS["display_name"]])
         conn.execute("update reflections set text = ?", [FORMULAS["reflection"]])
         conn.execute("update decisions set free_text = ?", [FORMULAS["free_text"]])
-        conn.execute("update internal_reports set preventive = ?, profile_note = ?",
-                     [FORMULAS["preventive"], FORMULAS["profile_note"]])
+        conn.execute(
+            "update internal_reports set preventive = ?, profile_note = ?",
+            [FORMULAS["preventive"], FORMULAS["profile_note"]],
+        )
     conn.close()
     return log
 
@@ -170,15 +176,23 @@ def test_formulas_and_html_are_kept_as_text_and_neutralised_on_export(
     """Text is data: merged verbatim, exported so that no spreadsheet runs it."""
     merge_files(class_db, [_hostile_text_log(class_logs, tmp_path)])
     conn = sqlite3.connect(class_db)
-    assert conn.execute("select count(*) from learners where display_name = ?",
-                        [FORMULAS["display_name"]]).fetchone()[0] == 1
+    assert (
+        conn.execute(
+            "select count(*) from learners where display_name = ?", [FORMULAS["display_name"]]
+        ).fetchone()[0]
+        == 1
+    )
     conn.close()
 
     out = tmp_path / "csv"
     export_csv(class_db, out)
     cells = _csv_cells(out)
-    for text in (FORMULAS["display_name"], FORMULAS["reflection"], FORMULAS["free_text"],
-                 FORMULAS["profile_note"]):
+    for text in (
+        FORMULAS["display_name"],
+        FORMULAS["reflection"],
+        FORMULAS["free_text"],
+        FORMULAS["profile_note"],
+    ):
         assert "'" + text in cells, text
         assert text not in cells
     assert FORMULAS["preventive"] in cells  # starts with '<': harmless in a spreadsheet

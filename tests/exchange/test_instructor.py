@@ -83,18 +83,29 @@ def test_pin_hash_never_leaves_in_an_export(db: Path, tmp_path: Path) -> None:
 def test_reviews_are_kept_beside_the_original_scores(db: Path) -> None:
     conn = sqlite3.connect(db)
     attempt = conn.execute("select id from attempts limit 1").fetchone()[0]
-    original = dict(conn.execute(
-        "select indicator, score from scores where attempt_id = ?", [attempt]).fetchall())
+    original = dict(
+        conn.execute(
+            "select indicator, score from scores where attempt_id = ?", [attempt]
+        ).fetchall()
+    )
     conn.close()
     add_review(db, attempt, comment="請先同理再解釋", author="林老師")
     add_review(db, attempt, adjusted_score=80, indicator="3.2")
     add_review(db, attempt, adjusted_score=85, indicator="3.2", comment="重新評估")
     add_review(db, attempt, adjusted_score=70)
     assert adjusted_scores(db, attempt) == {"3.2": 85, "total": 70}
-    assert [r["comment"] for r in reviews(db, attempt)] == ["請先同理再解釋", None, "重新評估", None]
+    assert [r["comment"] for r in reviews(db, attempt)] == [
+        "請先同理再解釋",
+        None,
+        "重新評估",
+        None,
+    ]
     conn = sqlite3.connect(db)
-    after = dict(conn.execute(
-        "select indicator, score from scores where attempt_id = ?", [attempt]).fetchall())
+    after = dict(
+        conn.execute(
+            "select indicator, score from scores where attempt_id = ?", [attempt]
+        ).fetchall()
+    )
     conn.close()
     assert after == original
     with pytest.raises(StoreError):

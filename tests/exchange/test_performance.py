@@ -67,9 +67,12 @@ def test_exports_stream_a_million_decisions_in_flat_memory(tmp_path: Path) -> No
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         figures[name] = (seconds, peak / 1024**2, "peak Python heap")
-    print("\n" + "\n".join(
-        f"export {k} of 1,000,000 decisions: {s:.0f}s, {what} {m:.1f} MB"
-        for k, (s, m, what) in figures.items()
-    ))
+    print(
+        "\n"
+        + "\n".join(
+            f"export {k} of 1,000,000 decisions: {s:.0f}s, {what} {m:.1f} MB"
+            for k, (s, m, what) in figures.items()
+        )
+    )
     for name, (_, mb, _what) in figures.items():
         assert mb < 100, f"{name} export grew memory by {mb:.0f} MB: not streaming"

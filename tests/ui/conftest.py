@@ -117,14 +117,18 @@ def play_steps(qtbot: Any, window: MainWindow, limit: int = 200, free_text: str 
     return count
 
 
-def start_case(qtbot: Any, window: MainWindow, name: str = "陳怡君", mode: str = "practice") -> None:
+def start_case(
+    qtbot: Any, window: MainWindow, name: str = "陳怡君", mode: str = "practice"
+) -> None:
     profiles = window.profiles
     profiles.name.setText(name)
     profiles.student_no.setText("S1120")
     profiles.class_name.setText("觀光二甲")
     qtbot.mouseClick(profiles.create_button, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.library
-    (window.library.assessment if mode == "assessment" else window.library.practice).setChecked(True)
+    (window.library.assessment if mode == "assessment" else window.library.practice).setChecked(
+        True
+    )
     window.library.search.setText("北投")
     assert CASE_ID in window.library.visible_case_ids()
     window.library.list.setFocus()

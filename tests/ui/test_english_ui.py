@@ -68,7 +68,11 @@ def test_every_message_is_translated_with_the_same_placeholders() -> None:
         assert source.count("\n") == text.count("\n"), f"line count differs: {where}"
     indicators = {src: tr.text for ctx, src, tr in found if ctx == "Vocab"}
     assert [indicators[vocab.INDICATOR_LABELS[i]["zh-TW"]] for i in vocab.INDICATORS] == [
-        "Questioning", "Clarifying", "Resolving", "Feedback", "Reflecting",
+        "Questioning",
+        "Clarifying",
+        "Resolving",
+        "Feedback",
+        "Reflecting",
     ]
 
 
@@ -81,11 +85,16 @@ def test_ts_lists_exactly_the_strings_in_the_sources(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.ts"
     subprocess.run(
         [tool, "-no-obsolete", *ui_sources(), "-ts", str(fresh)],
-        cwd=REPO, check=True, capture_output=True, timeout=60,
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+        timeout=60,
     )
     want = {(c, s) for c, s, _ in messages(fresh)}
     have = {(c, s) for c, s, _ in messages(TS)}
-    assert want - have == set(), "strings missing from the .ts: run the lupdate command in resources/translations/README.md"
+    assert want - have == set(), (
+        "strings missing from the .ts: run the lupdate command in resources/translations/README.md"
+    )
     assert have - want == set(), "stale strings in the .ts"
 
 
@@ -190,7 +199,9 @@ def test_english_window(
         workspace.close()
 
 
-def test_chinese_window(qtbot: Any, data_dir: Path, no_modals: dict[str, list[Any]], english: None) -> None:
+def test_chinese_window(
+    qtbot: Any, data_dir: Path, no_modals: dict[str, list[Any]], english: None
+) -> None:
     window, workspace = build_window(qtbot, data_dir, "zh-TW")
     try:
         assert menu_titles(window) == ["檔案(&F)", "前往(&G)", "檢視(&V)", "教師(&T)", "說明(&H)"]

@@ -90,13 +90,17 @@ def test_pdf_failures_are_clear_and_leave_no_file(qapp: Any, data_dir: Path) -> 
 
 def test_cli_export_pdf_when_available(cli: Any, data_dir: Path) -> None:
     """`python -m trainer export --format pdf` (another team's command) calls our writer."""
-    result = cli("play", CASE_ID, "--auto", "expert", "--json", "--learner", "李小龍", data=data_dir)
+    result = cli(
+        "play", CASE_ID, "--auto", "expert", "--json", "--learner", "李小龍", data=data_dir
+    )
     assert result.returncode == 0, result.stderr
     import json
 
     attempt = json.loads(result.stdout)["attempt_id"]
     out = data_dir / "cli.pdf"
-    result = cli("export", "--format", "pdf", "--attempt", attempt, "--out", str(out), data=data_dir)
+    result = cli(
+        "export", "--format", "pdf", "--attempt", attempt, "--out", str(out), data=data_dir
+    )
     if result.returncode != 0 and "invalid choice" in result.stderr:
         pytest.skip("the export command is not installed yet")
     assert result.returncode == 0, result.stderr
@@ -105,14 +109,22 @@ def test_cli_export_pdf_when_available(cli: Any, data_dir: Path) -> None:
 
 
 def test_sheet_page_prints_and_exports(
-    qtbot: Any, window: MainWindow, no_modals: dict[str, list[Any]], data_dir: Path, monkeypatch: Any
+    qtbot: Any,
+    window: MainWindow,
+    no_modals: dict[str, list[Any]],
+    data_dir: Path,
+    monkeypatch: Any,
 ) -> None:
     """From the sheet page: print goes through the dialog helper, PDF export writes a file."""
     from trainer.ui import dialogs
 
     start_case(qtbot, window)
     play_steps(qtbot, window)
-    qtbot.keyClick(window, "p", modifier=__import__("PySide6.QtCore").QtCore.Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(
+        window,
+        "p",
+        modifier=__import__("PySide6.QtCore").QtCore.Qt.KeyboardModifier.ControlModifier,
+    )
     assert len(no_modals["print"]) == 1
     out = data_dir / "from-ui.pdf"
     monkeypatch.setattr(dialogs, "save_pdf_path", lambda parent, suggested: out)

@@ -24,9 +24,7 @@ def _markup_case(root: Path) -> str:
     text = text.replace(
         "  zh-TW: 北投溫泉旅館：結婚紀念日的湯屋不熱", f"  zh-TW: '{MARKUP} 標題'", 1
     )
-    text = text.replace(
-        "    zh-TW: 你們的湯屋水根本是溫的！", f"    zh-TW: '{MARKUP}' # ", 1
-    )
+    text = text.replace("    zh-TW: 你們的湯屋水根本是溫的！", f"    zh-TW: '{MARKUP}' # ", 1)
     folder = user_cases_dir(root)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "markup-case.yaml").write_text(text, encoding="utf-8")
@@ -54,7 +52,9 @@ def test_markup_in_names_free_text_and_cases_is_shown_literally(
         assert _labels_with(window.library, MARKUP + " 標題")
         window.start_case(case_id, "practice")
         title_labels = _labels_with(window.play, MARKUP)
-        assert title_labels and all(lab.textFormat() == Qt.TextFormat.PlainText for lab in title_labels)
+        assert title_labels and all(
+            lab.textFormat() == Qt.TextFormat.PlainText for lab in title_labels
+        )
         assert ("customer", MARKUP) in window.play.conversation.entries
         play_steps(qtbot, window, free_text=MARKUP)
         assert window.stack.currentWidget() is window.sheet
@@ -81,7 +81,9 @@ def test_broken_case_is_listed_as_unavailable(
         workspace.close()
 
 
-def test_hidden_mood_meter_setting(qtbot: Any, data_dir: Path, no_modals: dict[str, list[Any]]) -> None:
+def test_hidden_mood_meter_setting(
+    qtbot: Any, data_dir: Path, no_modals: dict[str, list[Any]]
+) -> None:
     """show_mood_meter=false (set by the instructor) hides the meter from learners."""
     Settings.load(data_dir)["show_mood_meter"] = False
     assert '"show_mood_meter": false' in (data_dir / "settings.json").read_text()

@@ -44,8 +44,9 @@ def _play(root: Path, learner: str, policy: str) -> Path:
 def logs(tmp_path_factory: pytest.TempPathFactory) -> Logs:
     """Each learner's own trainer.db, as brought in on a USB stick."""
     base = tmp_path_factory.mktemp("laptops")
-    return Logs(_play(base / "laptop1", "王小明", "expert"),
-                _play(base / "laptop2", MARKUP, "worst"))
+    return Logs(
+        _play(base / "laptop1", "王小明", "expert"), _play(base / "laptop2", MARKUP, "worst")
+    )
 
 
 def digest(db_path: Path) -> str:

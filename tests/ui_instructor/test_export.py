@@ -22,7 +22,9 @@ def merged(qtbot: Any, area: InstructorWindow, logs: Logs) -> InstructorWindow:
     return area
 
 
-def export_via_button(qtbot: Any, area: InstructorWindow, monkeypatch: Any, fmt: str, out: Path) -> str:
+def export_via_button(
+    qtbot: Any, area: InstructorWindow, monkeypatch: Any, fmt: str, out: Path
+) -> str:
     monkeypatch.setattr(prompts, "choose_export_path", lambda parent, f, suggested: out)
     area.exports.format_buttons[fmt].setChecked(True)
     area.exports.export_button.click()

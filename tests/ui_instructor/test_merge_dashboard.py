@@ -93,8 +93,11 @@ def test_dropping_files_merges_them(
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(copy))])
     event = QDropEvent(
-        QPointF(10, 10), Qt.DropAction.CopyAction, mime,
-        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
     )
     area.imports.drop.dropEvent(event)
     wait_idle(qtbot, area)

@@ -36,8 +36,11 @@ def test_first_use_sets_a_hashed_pin_then_asks_for_it(
 
 @pytest.mark.parametrize("answer", ["9999", "", None])
 def test_wrong_or_cancelled_pin_keeps_the_area_locked(
-    qtbot: Any, workspace: Workspace, shown: dict[str, list[Any]],
-    monkeypatch: pytest.MonkeyPatch, answer: str | None,
+    qtbot: Any,
+    workspace: Workspace,
+    shown: dict[str, list[Any]],
+    monkeypatch: pytest.MonkeyPatch,
+    answer: str | None,
 ) -> None:
     """A wrong PIN is refused with a message; cancelling just does nothing."""
     assert open_instructor_area(None, workspace) is not None  # sets the PIN

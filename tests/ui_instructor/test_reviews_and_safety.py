@@ -28,8 +28,11 @@ def merged(qtbot: Any, area: InstructorWindow, logs: Logs) -> InstructorWindow:
 
 
 def learner_id(area: InstructorWindow, name: str) -> str:
-    return str(area.workspace.store.db.execute(
-        "select id from learners where display_name = ?", [name]).fetchone()[0])
+    return str(
+        area.workspace.store.db.execute(
+            "select id from learners where display_name = ?", [name]
+        ).fetchone()[0]
+    )
 
 
 def test_comment_and_adjusted_score_show_beside_the_original(merged: InstructorWindow) -> None:
@@ -58,10 +61,16 @@ def test_comment_and_adjusted_score_show_beside_the_original(merged: InstructorW
     assert history[col] == f"77*（{original}）"
     assert MARKUP in panel.history.toPlainText() and "許老師" in panel.history.toPlainText()
     assert merged.dashboard.chart.stats["3.2"].mean is not None
-    effective = [77, int(store.db.execute(
-        "select s.score from scores s join attempts a on a.id = s.attempt_id "
-        "join learners l on l.id = a.learner_id where l.display_name = '王小明' "
-        "and s.indicator = '3.2'").fetchone()[0])]
+    effective = [
+        77,
+        int(
+            store.db.execute(
+                "select s.score from scores s join attempts a on a.id = s.attempt_id "
+                "join learners l on l.id = a.learner_id where l.display_name = '王小明' "
+                "and s.indicator = '3.2'"
+            ).fetchone()[0]
+        ),
+    ]
     assert merged.dashboard.chart.stats["3.2"].mean == round(sum(effective) / 2, 1)
     assert len(reviews(store, attempt)) == 1
 
@@ -77,7 +86,9 @@ def test_markup_in_learner_text_is_shown_literally(merged: InstructorWindow) -> 
     """A learner named `<b>x</b><img ...>` appears as those characters everywhere."""
     merged.show_learner(learner_id(merged, MARKUP))
     page = merged.attempts
-    assert any(page.learners.item(i).text().startswith(MARKUP) for i in range(page.learners.count()))
+    assert any(
+        page.learners.item(i).text().startswith(MARKUP) for i in range(page.learners.count())
+    )
     assert MARKUP in page.heading.text()
     assert page.heading.textFormat() == Qt.TextFormat.PlainText
     assert MARKUP in page.sheet.toPlainText()  # the sheet escapes it (sheet_html.esc)

@@ -260,8 +260,12 @@ class Bench:
 
 def total_weight(plan: Plan) -> float:
     ui = 30
-    return 2 + 3 + 15 + ui + (
-        4 + 4 + 6 + 4 + 5 + 2 + 5 if plan.quick else 10 + 8 + 60 + 25 + 30 + 6 + 20
+    return (
+        2
+        + 3
+        + 15
+        + ui
+        + (4 + 4 + 6 + 4 + 5 + 2 + 5 if plan.quick else 10 + 8 + 60 + 25 + 30 + 6 + 20)
     )
 
 
@@ -273,7 +277,9 @@ def _rounded(value: Any) -> Any:
     return value
 
 
-def run_bench(quick: bool, work_dir: Path | None = None, show_progress: bool = True) -> dict[str, Any]:
+def run_bench(
+    quick: bool, work_dir: Path | None = None, show_progress: bool = True
+) -> dict[str, Any]:
     plan = QUICK if quick else FULL
     progress = Progress(total_weight(plan), enabled=show_progress)
     with tempfile.TemporaryDirectory(prefix="trainer-bench-", dir=work_dir) as tmp:

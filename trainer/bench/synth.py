@@ -30,7 +30,20 @@ CHILD_TABLES = ("decisions", "internal_reports", "reflections", "self_ratings", 
 MAX_ACTIONS = 500
 
 SURNAMES = "陳林黃張李王吳劉蔡楊許鄭謝郭洪曾邱廖賴徐"
-GIVEN = ("怡君", "雅婷", "家豪", "志明", "佳穎", "冠宇", "宜蓁", "柏翰", "詩涵", "承恩", "欣妤", "宇軒")
+GIVEN = (
+    "怡君",
+    "雅婷",
+    "家豪",
+    "志明",
+    "佳穎",
+    "冠宇",
+    "宜蓁",
+    "柏翰",
+    "詩涵",
+    "承恩",
+    "欣妤",
+    "宇軒",
+)
 
 
 @dataclass(frozen=True)
@@ -116,8 +129,8 @@ class Ids:
         if not self.pool:
             h = os.urandom(16 * self.batch).hex()
             self.pool = [
-                f"{h[i:i + 8]}-{h[i + 8:i + 12]}-4{h[i + 13:i + 16]}-"
-                f"{'89ab'[int(h[i + 16], 16) & 3]}{h[i + 17:i + 20]}-{h[i + 20:i + 32]}"
+                f"{h[i : i + 8]}-{h[i + 8 : i + 12]}-4{h[i + 13 : i + 16]}-"
+                f"{'89ab'[int(h[i + 16], 16) & 3]}{h[i + 17 : i + 20]}-{h[i + 20 : i + 32]}"
                 for i in range(0, 32 * self.batch, 32)
             ]
         return self.pool.pop()

@@ -77,4 +77,3 @@ def run(bench: Bench) -> None:
         raise RuntimeError(UNAVAILABLE)
     bench.guarded(("startup_s", "startup_ratio"), lambda: startup(bench))
     bench.guarded(("ui_step_p95_ms", "peak_rss_mb_app"), lambda: play(bench))
-

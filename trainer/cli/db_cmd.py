@@ -64,7 +64,12 @@ def check_file(path: str) -> dict[str, object]:
 def run_check(args: argparse.Namespace) -> int:
     path = database_path(root_of(args))
     if not path.exists():
-        report: dict[str, object] = {"path": str(path), "ok": True, "problems": [], "note": "no database yet"}
+        report: dict[str, object] = {
+            "path": str(path),
+            "ok": True,
+            "problems": [],
+            "note": "no database yet",
+        }
     else:
         report = check_file(str(path))
     if args.json:

@@ -44,7 +44,14 @@ CUSTOMER_KINDS = {
 
 #: Tags that mark a customer with a special need (註1 特殊需要), beyond everyday wishes.
 SPECIAL_NEED_TAGS = frozenset(
-    {"wheelchair", "special_needs", "food_allergy", "halal", "hearing_impaired", "visually_impaired"}
+    {
+        "wheelchair",
+        "special_needs",
+        "food_allergy",
+        "halal",
+        "hearing_impaired",
+        "visually_impaired",
+    }
 )
 
 

@@ -64,7 +64,9 @@ def lint_case(loaded: LoadedCase) -> list[CaseProblem]:
         where = option_path[option.id]
         for fact_id in option.reveals:
             if fact_id not in fact_ids:
-                report((*where, "reveals"), f"option '{option.id}' reveals unknown fact '{fact_id}'")
+                report(
+                    (*where, "reveals"), f"option '{option.id}' reveals unknown fact '{fact_id}'"
+                )
             else:
                 rank = option_rank[option.id]
                 revealed_by[fact_id] = min(revealed_by.get(fact_id, 99), rank)
@@ -135,7 +137,10 @@ def _prerequisite_problems(
             )
     for fact in option.requires_facts:
         if fact not in revealed_by:
-            yield "requires_facts", f"option '{option.id}' requires fact '{fact}', which nothing reveals"
+            yield (
+                "requires_facts",
+                f"option '{option.id}' requires fact '{fact}', which nothing reveals",
+            )
         elif revealed_by[fact] > rank:
             yield (
                 "requires_facts",

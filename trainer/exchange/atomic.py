@@ -95,9 +95,7 @@ def atomic_dir(dest: Path, allowed_suffixes: tuple[str, ...] = (".csv",)) -> Ite
         if not dest.is_dir():
             raise ExportError(f"{dest} exists and is not a folder")
         if not _is_replaceable(dest, allowed_suffixes):
-            raise ExportError(
-                f"{dest} already holds other files; choose a new or empty folder"
-            )
+            raise ExportError(f"{dest} already holds other files; choose a new or empty folder")
     if not dest.parent.is_dir():
         raise ExportError(f"the folder {dest.parent} does not exist")
     try:

@@ -46,15 +46,14 @@ class IndicatorStats:
 def indicator_stats(source: Source, filters: Filters | None = None) -> dict[str, IndicatorStats]:
     filters = filters or Filters()
     sql, params = _effective_scores_sql(filters)
-    bucket_sql = ", ".join(
-        f"sum(score between {lo} and {hi})" for lo, hi in BUCKETS
-    )
+    bucket_sql = ", ".join(f"sum(score between {lo} and {hi})" for lo, hi in BUCKETS)
     with opened(source) as db:
         rows = {
             r[0]: r
             for r in db.execute(
                 f"select indicator, count(*), avg(score), {bucket_sql} from ({sql}) "
-                "group by indicator", params
+                "group by indicator",
+                params,
             ).fetchall()
         }
     result = {}
@@ -145,10 +144,16 @@ def common_mistakes(
         for case_id, step, option_id, quality, times, learners in cursor:
             off_path = option_id not in expert[case_id] if case_id in expert else quality != "best"
             if off_path:
-                found.append({
-                    "case_id": case_id, "step": step, "option_id": option_id,
-                    "quality": quality, "times": int(times), "learners": int(learners),
-                })
+                found.append(
+                    {
+                        "case_id": case_id,
+                        "step": step,
+                        "option_id": option_id,
+                        "quality": quality,
+                        "times": int(times),
+                        "learners": int(learners),
+                    }
+                )
     found.sort(key=lambda m: (-m["times"], m["case_id"], m["option_id"]))
     return found[:limit]
 
@@ -168,10 +173,17 @@ def learners_below(
         ).fetchall()
     learners: dict[str, dict[str, Any]] = {}
     for learner_id, name, student_no, class_name, indicator, mean in rows:
-        entry = learners.setdefault(learner_id, {
-            "learner_id": learner_id, "display_name": name, "student_no": student_no,
-            "class_name": class_name, "means": {}, "below": [],
-        })
+        entry = learners.setdefault(
+            learner_id,
+            {
+                "learner_id": learner_id,
+                "display_name": name,
+                "student_no": student_no,
+                "class_name": class_name,
+                "means": {},
+                "below": [],
+            },
+        )
         entry["means"][indicator] = round(float(mean), 1)
         if mean < threshold:
             entry["below"].append(indicator)
@@ -183,9 +195,7 @@ def learner_history(
 ) -> list[dict[str, Any]]:
     """A learner's attempts, oldest first, with original and effective scores."""
     base = filters or Filters()
-    chosen = Filters(
-        learner=learner_id, since=base.since, until=base.until, case_id=base.case_id
-    )
+    chosen = Filters(learner=learner_id, since=base.since, until=base.until, case_id=base.case_id)
     where, params = chosen.where()
     with opened(source) as db:
         attempts = db.execute(
@@ -198,19 +208,33 @@ def learner_history(
         history = []
         for row in attempts:
             attempt_id = row[0]
-            scores = dict(db.execute(
-                "select indicator, score from scores where attempt_id = ?", [attempt_id]
-            ).fetchall())
-            adjusted = dict(db.execute(
-                f"select indicator, adjusted_score from ({LATEST_ADJUSTED_SQL}) "
-                "where attempt_id = ?", [attempt_id]
-            ).fetchall())
-            history.append({
-                "attempt_id": attempt_id, "case_id": row[1], "case_title": row[2],
-                "mode": row[3], "status": row[4], "started_at": row[5], "finished_at": row[6],
-                "outcome": row[7], "escalated": bool(row[8]), "total": row[9],
-                "scores": scores,
-                "adjusted": adjusted,
-                "effective": {i: adjusted.get(i, s) for i, s in scores.items()},
-            })
+            scores = dict(
+                db.execute(
+                    "select indicator, score from scores where attempt_id = ?", [attempt_id]
+                ).fetchall()
+            )
+            adjusted = dict(
+                db.execute(
+                    f"select indicator, adjusted_score from ({LATEST_ADJUSTED_SQL}) "
+                    "where attempt_id = ?",
+                    [attempt_id],
+                ).fetchall()
+            )
+            history.append(
+                {
+                    "attempt_id": attempt_id,
+                    "case_id": row[1],
+                    "case_title": row[2],
+                    "mode": row[3],
+                    "status": row[4],
+                    "started_at": row[5],
+                    "finished_at": row[6],
+                    "outcome": row[7],
+                    "escalated": bool(row[8]),
+                    "total": row[9],
+                    "scores": scores,
+                    "adjusted": adjusted,
+                    "effective": {i: adjusted.get(i, s) for i, s in scores.items()},
+                }
+            )
     return history

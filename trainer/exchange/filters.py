@@ -45,9 +45,7 @@ class Filters:
         parts: list[str] = []
         params: list[Any] = []
         if self.learner:
-            parts.append(
-                f"({alias}.id = ? or {alias}.display_name = ? or {alias}.student_no = ?)"
-            )
+            parts.append(f"({alias}.id = ? or {alias}.display_name = ? or {alias}.student_no = ?)")
             params += [self.learner.strip()] * 3
         if self.class_name:
             parts.append(f"{alias}.class_name = ?")
@@ -88,7 +86,10 @@ class Filters:
                 raise ExportError(
                     f"no learner with the name, student number or id '{self.learner}'"
                 )
-        if self.attempt_id and not conn.execute(
-            "select 1 from attempts where id = ?", [self.attempt_id.strip()]
-        ).fetchone():
+        if (
+            self.attempt_id
+            and not conn.execute(
+                "select 1 from attempts where id = ?", [self.attempt_id.strip()]
+            ).fetchone()
+        ):
             raise ExportError(f"no attempt with id {self.attempt_id}")

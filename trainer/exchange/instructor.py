@@ -31,7 +31,9 @@ def _hash(pin: str, salt: bytes, n: int, r: int, p: int) -> bytes:
 
 def _stored(source: Source) -> str | None:
     with opened(source) as db:
-        row = db.execute("select value from instructor_settings where key = ?", [PIN_KEY]).fetchone()
+        row = db.execute(
+            "select value from instructor_settings where key = ?", [PIN_KEY]
+        ).fetchone()
     return str(row[0]) if row and row[0] else None
 
 
@@ -57,7 +59,9 @@ def verify_pin(source: Source, pin: str) -> bool:
 def set_pin(source: Source, pin: str, old_pin: str | None = None) -> None:
     """Set the PIN on first use; changing it needs the current one."""
     if not MIN_PIN <= len(pin) <= MAX_PIN or pin.strip() != pin:
-        raise PinError(f"the PIN needs {MIN_PIN} to {MAX_PIN} characters, without spaces at the ends")
+        raise PinError(
+            f"the PIN needs {MIN_PIN} to {MAX_PIN} characters, without spaces at the ends"
+        )
     if has_pin(source) and (old_pin is None or not verify_pin(source, old_pin)):
         raise PinError("the current PIN is not correct")
     salt = secrets.token_bytes(16)

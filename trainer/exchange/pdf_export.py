@@ -18,8 +18,9 @@ from trainer.exchange.filters import Filters
 def resolve_learner(conn: sqlite3.Connection, learner: str) -> str:
     """The one learner id a name, student number or id stands for."""
     sql, params = Filters(learner=learner).learner_where()
-    rows = conn.execute(f"select l.id, l.display_name, l.class_name from learners l where {sql}",
-                        params).fetchall()
+    rows = conn.execute(
+        f"select l.id, l.display_name, l.class_name from learners l where {sql}", params
+    ).fetchall()
     if not rows:
         raise ExportError(f"no learner with the name, student number or id '{learner}'")
     if len(rows) > 1:
@@ -63,13 +64,16 @@ def _write(
             report_pdf.write_attempt_pdf(workspace, filters.attempt_id.strip(), tmp, lang)
             return {"attempts": 1}
         learner_id = resolve_learner(conn, filters.learner or "")
-        chosen = Filters(
-            learner=learner_id, class_name=filters.class_name, since=filters.since
-        )
+        chosen = Filters(learner=learner_id, class_name=filters.class_name, since=filters.since)
         sql, params = chosen.attempt_ids_sql()
-        ids = [r[0] for r in conn.execute(
-            f"select id from attempts where id in ({sql}) and status = 'completed' "
-            "order by started_at", params)]
+        ids = [
+            r[0]
+            for r in conn.execute(
+                f"select id from attempts where id in ({sql}) and status = 'completed' "
+                "order by started_at",
+                params,
+            )
+        ]
         if not ids:
             raise ExportError("this learner has no finished attempt to put in a portfolio")
         report_pdf.write_portfolio_pdf(workspace, learner_id, tmp, lang, ids)

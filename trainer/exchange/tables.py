@@ -55,9 +55,13 @@ def queries(filters: Filters, pseudonymize: bool, lang: str) -> dict[str, tuple[
     if attempt_level:  # only learners with a chosen attempt
         lw, lp = f"({lw}) and l.id in (select a.learner_id {base})", [*lp, *params]
     reason = "s.reason_en" if lang == "en" else "s.reason_zh"
-    comment = "null" if pseudonymize else (
-        "(select r.comment from attempt_reviews r where r.attempt_id = a.id "
-        "and r.comment is not null order by r.created_at desc, r.rowid desc limit 1)"
+    comment = (
+        "null"
+        if pseudonymize
+        else (
+            "(select r.comment from attempt_reviews r where r.attempt_id = a.id "
+            "and r.comment is not null order by r.created_at desc, r.rowid desc limit 1)"
+        )
     )
     adj = f"left join ({LATEST_ADJUSTED_SQL}) adj"
     return {

@@ -97,7 +97,9 @@ def check_log(path: Path, workdir: Path, target_columns: dict[str, list[str]]) -
     except _Bad as exc:
         raise RefusedFile(f"{path.name}: refused: {exc}") from None
     except sqlite3.DatabaseError as exc:
-        raise RefusedFile(f"{path.name}: refused: cannot be read as a trainer log ({exc})") from None
+        raise RefusedFile(
+            f"{path.name}: refused: cannot be read as a trainer log ({exc})"
+        ) from None
     except OSError as exc:
         raise RefusedFile(f"{path.name}: refused: cannot be read ({exc.strerror or exc})") from None
 
@@ -174,9 +176,7 @@ def _check_rows(conn: sqlite3.Connection) -> dict[str, int]:
         if table in BAD_ROWS:
             rules.append(BAD_ROWS[table])
         text_cols = [
-            r[1]
-            for r in conn.execute(f"pragma table_info([{table}])")
-            if r[2].upper() == "TEXT"
+            r[1] for r in conn.execute(f"pragma table_info([{table}])") if r[2].upper() == "TEXT"
         ]
         rules += [f"length([{c}]) > {MAX_TEXT_CHARS}" for c in text_cols]
         rules += [f"typeof([{c}]) = 'blob'" for c in text_cols]

@@ -96,7 +96,12 @@ class StatementBuilder:
         }
 
     def make(
-        self, kind: str, n: int, verb: str, obj: dict[str, Any], stamp: str | None,
+        self,
+        kind: str,
+        n: int,
+        verb: str,
+        obj: dict[str, Any],
+        stamp: str | None,
         result: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
         a = self.attempt
@@ -128,14 +133,16 @@ class StatementBuilder:
         return statement
 
 
-def attempt_statements(conn: sqlite3.Connection, attempt: dict[str, Any], pseudonym: str
-                       ) -> Iterator[dict[str, Any]]:
+def attempt_statements(
+    conn: sqlite3.Connection, attempt: dict[str, Any], pseudonym: str
+) -> Iterator[dict[str, Any]]:
     b = StatementBuilder(attempt, pseudonym)
     aid = attempt["id"]
     yield b.make("initialized", 0, "initialized", b.case, attempt["started_at"])
     decisions = conn.execute(
         "select seq, ts, step, indicator, action, option_id, quality, think_ms from decisions "
-        "where attempt_id = ? and action in ('choose', 'report') order by seq", [aid]
+        "where attempt_id = ? and action in ('choose', 'report') order by seq",
+        [aid],
     )
     for seq, ts, step, indicator, action, option_id, quality, think_ms in decisions:
         label = INDICATOR_LABELS.get(indicator or "", {})
@@ -150,7 +157,8 @@ def attempt_statements(conn: sqlite3.Connection, attempt: dict[str, Any], pseudo
         yield b.make("answered", seq, "answered", obj, ts, result)
     reflections = conn.execute(
         "select prompt_id, text, created_at from reflections where attempt_id = ? "
-        "order by prompt_id", [aid]
+        "order by prompt_id",
+        [aid],
     )
     for n, (prompt_id, text, created_at) in enumerate(reflections, 1):
         obj = _activity(f"{b.case_iri}/reflection/{prompt_id}", {"en": prompt_id}, "question")
@@ -178,7 +186,8 @@ def iter_statements(conn: sqlite3.Connection, filters: Filters) -> Iterator[dict
     where, params = filters.where()
     cursor = conn.execute(
         f"select a.* from attempts a join learners l on l.id = a.learner_id where {where} "
-        "order by a.started_at, a.id", params
+        "order by a.started_at, a.id",
+        params,
     )
     columns = [d[0] for d in cursor.description]
     for row in cursor:

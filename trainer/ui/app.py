@@ -42,7 +42,10 @@ def setup_logging(root: Path) -> Path | None:
     except OSError:
         handler, path = logging.StreamHandler(), None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    if not any(getattr(h, "baseFilename", None) == getattr(handler, "baseFilename", 0) for h in logger.handlers):
+    if not any(
+        getattr(h, "baseFilename", None) == getattr(handler, "baseFilename", 0)
+        for h in logger.handlers
+    ):
         logger.addHandler(handler)
     return path
 
@@ -65,8 +68,13 @@ def style_sheet(scale: float) -> str:
     """resources/style.qss with its {{size}} tokens filled for the text scale."""
     text = (RESOURCES / "style.qss").read_text(encoding="utf-8")
     sizes = {
-        "small": 9.5, "base": BASE_POINT_SIZE, "medium": 12.0, "large": 13.5,
-        "title": 16.0, "hero": 22.0, "score": 26.0,
+        "small": 9.5,
+        "base": BASE_POINT_SIZE,
+        "medium": 12.0,
+        "large": 13.5,
+        "title": 16.0,
+        "hero": 22.0,
+        "score": 26.0,
     }
     for key, value in sizes.items():
         text = text.replace("{{" + key + "}}", f"{value * scale:.1f}pt")
@@ -147,6 +155,7 @@ def run(argv: list[str] | None = None) -> int:
         root, settings, font_problem=problem, on_scale=lambda s: apply_style(app, s, family)
     )
     window.show()
+
     def bring_forward() -> None:
         window.showNormal()
         window.raise_()

@@ -53,7 +53,9 @@ def paint_mood_curve(painter: QPainter, rect: QRectF, curve: Sequence[int]) -> N
     """Mood 0–100 per decision; the band under 30 is tinted as a warning."""
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     plot = _plot_rect(rect)
-    danger = QRectF(plot.left(), plot.bottom() - 0.3 * plot.height(), plot.width(), 0.3 * plot.height())
+    danger = QRectF(
+        plot.left(), plot.bottom() - 0.3 * plot.height(), plot.width(), 0.3 * plot.height()
+    )
     painter.fillRect(danger, QColor("#fdf1ee"))
     _grid(painter, plot, 0, 100, (0, 25, 50, 75, 100))
     if not curve:
@@ -108,7 +110,9 @@ def paint_trend(
 MOOD_IMAGE_SIZE = (1280, 340)
 
 
-def mood_image(curve: Sequence[int], size: QSize | None = None, font: QFont | None = None) -> QImage:
+def mood_image(
+    curve: Sequence[int], size: QSize | None = None, font: QFont | None = None
+) -> QImage:
     """The mood curve as an image for the printed sheet (drawn at 2x for print)."""
     size = size or QSize(*MOOD_IMAGE_SIZE)
     image = QImage(size, QImage.Format.Format_ARGB32)
@@ -118,7 +122,9 @@ def mood_image(curve: Sequence[int], size: QSize | None = None, font: QFont | No
         scaled = QFont(font)
         scaled.setPointSizeF(18)
         painter.setFont(scaled)
-    paint_mood_curve(painter, QRectF(0, 0, size.width(), size.height()).adjusted(30, 0, 0, 0), curve)
+    paint_mood_curve(
+        painter, QRectF(0, 0, size.width(), size.height()).adjusted(30, 0, 0, 0), curve
+    )
     painter.end()
     return image
 

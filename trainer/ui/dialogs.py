@@ -40,14 +40,23 @@ def error(parent: QWidget | None, text: str, details: str | None = None) -> None
     """A short message in the learner's language; details go to the log file."""
     if details:
         log.error("%s\n%s", text, details)
-    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("Dialogs", "發生問題"), text, parent=parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("Dialogs", "發生問題"),
+        text,
+        parent=parent,
+    )
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setInformativeText(QCoreApplication.translate("Dialogs", "詳細資訊已寫入記錄檔 logs/trainer.log。"))
+    box.setInformativeText(
+        QCoreApplication.translate("Dialogs", "詳細資訊已寫入記錄檔 logs/trainer.log。")
+    )
     box.exec()
 
 
 def save_pdf_path(parent: QWidget | None, suggested: str) -> Path | None:
-    path, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("Dialogs", "匯出 PDF"), suggested, "PDF (*.pdf)")
+    path, _ = QFileDialog.getSaveFileName(
+        parent, QCoreApplication.translate("Dialogs", "匯出 PDF"), suggested, "PDF (*.pdf)"
+    )
     if not path:
         return None
     if not path.lower().endswith(".pdf"):

@@ -18,9 +18,15 @@ CANDIDATES: dict[str, tuple[str, ...]] = {
 ALL_CANDIDATES = tuple(dict.fromkeys(f for fams in CANDIDATES.values() for f in fams))
 
 FIX_HINT = {
-    "win": QT_TRANSLATE_NOOP("Fonts", "請安裝「微軟正黑體 Microsoft JhengHei」（Windows 設定 → 時間與語言 → 語言 → 新增中文（台灣））。"),
+    "win": QT_TRANSLATE_NOOP(
+        "Fonts",
+        "請安裝「微軟正黑體 Microsoft JhengHei」（Windows 設定 → 時間與語言 → 語言 → 新增中文（台灣））。",
+    ),
     "darwin": QT_TRANSLATE_NOOP("Fonts", "請在「字體簿」啟用「蘋方-繁 PingFang TC」。"),
-    "linux": QT_TRANSLATE_NOOP("Fonts", "請安裝 Noto CJK 字型，例如：sudo apt install fonts-noto-cjk（Fedora：sudo dnf install google-noto-sans-cjk-fonts）。"),
+    "linux": QT_TRANSLATE_NOOP(
+        "Fonts",
+        "請安裝 Noto CJK 字型，例如：sudo apt install fonts-noto-cjk（Fedora：sudo dnf install google-noto-sans-cjk-fonts）。",
+    ),
 }
 
 

@@ -106,7 +106,9 @@ class MainWindow(QMainWindow):
         titles = QHBoxLayout()
         titles.setSpacing(14)
         titles.addWidget(plain(self.tr("顧客投訴處理訓練"), "appTitle", wrap=False))
-        titles.addWidget(plain(self.tr("iCAP TRM3R0182v2 · 三、解決顧客投訴"), "appSubtitle", wrap=False))
+        titles.addWidget(
+            plain(self.tr("iCAP TRM3R0182v2 · 三、解決顧客投訴"), "appSubtitle", wrap=False)
+        )
         row.addLayout(titles)
         row.addStretch(1)
         self.nav_library = QPushButton(self.tr("個案庫"))
@@ -137,7 +139,14 @@ class MainWindow(QMainWindow):
         self.play = PlayPage()
         self.sheet = SheetPage()
         self.history = HistoryPage()
-        for page in (self.loading, self.profiles, self.library, self.play, self.sheet, self.history):
+        for page in (
+            self.loading,
+            self.profiles,
+            self.library,
+            self.play,
+            self.sheet,
+            self.history,
+        ):
             self.stack.addWidget(page)
         column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
@@ -161,7 +170,13 @@ class MainWindow(QMainWindow):
         for button in (self.nav_library, self.nav_history, self.nav_learner):
             button.setVisible(on)
 
-    def _action(self, menu: Any, text: str, shortcut: str | QKeySequence.StandardKey | None, slot: Callable[[], Any]) -> QAction:
+    def _action(
+        self,
+        menu: Any,
+        text: str,
+        shortcut: str | QKeySequence.StandardKey | None,
+        slot: Callable[[], Any],
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -176,7 +191,9 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         self.act_pdf = self._action(file, self.tr("匯出反思單 PDF…"), "Ctrl+E", self._export_sheet)
         self.act_print = self._action(file, self.tr("列印反思單…"), "Ctrl+P", self._print_sheet)
-        self._action(file, self.tr("匯出評量證據作品集 PDF…"), "Ctrl+Shift+E", self.export_portfolio)
+        self._action(
+            file, self.tr("匯出評量證據作品集 PDF…"), "Ctrl+Shift+E", self.export_portfolio
+        )
         file.addSeparator()
         self._action(file, self.tr("結束"), "Ctrl+Q", self.close)
         go = bar.addMenu(self.tr("前往(&G)"))
@@ -198,7 +215,9 @@ class MainWindow(QMainWindow):
             action.setData(code)
             self.language_group.addAction(action)
         teacher = bar.addMenu(self.tr("教師(&T)"))
-        self._action(teacher, self.tr("教師專區 Instructor area"), "Ctrl+Shift+I", self.open_instructor_area)
+        self._action(
+            teacher, self.tr("教師專區 Instructor area"), "Ctrl+Shift+I", self.open_instructor_area
+        )
         helpm = bar.addMenu(self.tr("說明(&H)"))
         self._action(helpm, self.tr("鍵盤快捷鍵"), "F1", self._show_keys)
 
@@ -213,7 +232,11 @@ class MainWindow(QMainWindow):
     def _load_failed(self, message: str, details: str) -> None:
         log.error("cannot open workspace: %s\n%s", message, details)
         self.loading_label.setText(self.tr("無法開啟學習紀錄資料庫。\n{m}").format(m=message))
-        dialogs.error(self, self.tr("無法開啟學習紀錄資料庫，請通知老師。\n（{m}）").format(m=message), details)
+        dialogs.error(
+            self,
+            self.tr("無法開啟學習紀錄資料庫，請通知老師。\n（{m}）").format(m=message),
+            details,
+        )
 
     def set_workspace(self, workspace: Workspace) -> None:
         self.workspace = workspace
@@ -235,7 +258,9 @@ class MainWindow(QMainWindow):
             return fn(*args)
         except Exception as exc:
             log.exception("UI action %s failed", getattr(fn, "__name__", fn))
-            dialogs.error(self, self.tr("操作沒有完成：{m}").format(m=_short(exc)), traceback.format_exc())
+            dialogs.error(
+                self, self.tr("操作沒有完成：{m}").format(m=_short(exc)), traceback.format_exc()
+            )
             return None
 
     # -- navigation ---------------------------------------------------------------
@@ -258,7 +283,9 @@ class MainWindow(QMainWindow):
         self.nav_learner.setText(self.tr("{name} · 切換").format(name=self.learner["display_name"]))
         self._nav_visible(True)
         unfinished = [
-            a for a in store.unfinished_attempts(learner_id) if a["case_id"] in self.ws().library.cases
+            a
+            for a in store.unfinished_attempts(learner_id)
+            if a["case_id"] in self.ws().library.cases
         ]
         if unfinished:
             attempt = unfinished[0]
@@ -288,7 +315,11 @@ class MainWindow(QMainWindow):
         in_progress = {a["case_id"] for a in attempts if a["status"] == "in_progress"}
         self.library.set_mode(str(self.settings["mode"]))
         self.library.set_library(
-            ws.library.sorted_cases(), ws.library.broken, best, in_progress, self.lang,
+            ws.library.sorted_cases(),
+            ws.library.broken,
+            best,
+            in_progress,
+            self.lang,
             str(learner["display_name"]),
         )
         self.stack.setCurrentWidget(self.library)
@@ -300,7 +331,9 @@ class MainWindow(QMainWindow):
         if learner is None:
             return
         ws = self.ws()
-        runner = AttemptRunner.start(ws.store, ws.library.get(case_id), learner["id"], mode, self.lang)
+        runner = AttemptRunner.start(
+            ws.store, ws.library.get(case_id), learner["id"], mode, self.lang
+        )
         self.play.start(runner, self.lang, mode, bool(self.settings["show_mood_meter"]))
         self.stack.setCurrentWidget(self.play)
         self.play.setFocus()
@@ -325,7 +358,9 @@ class MainWindow(QMainWindow):
             raise RuntimeError(self.tr("這個個案已不在個案庫中。"))
         actions = [Action.from_dict(a) for a in ws.store.iter_actions(attempt_id)]
         loaded = ws.library.get(attempt["case_id"])
-        self.play.replay(loaded.case, actions, str(attempt.get("lang") or self.lang), str(attempt["mode"]))
+        self.play.replay(
+            loaded.case, actions, str(attempt.get("lang") or self.lang), str(attempt["mode"])
+        )
         self.stack.setCurrentWidget(self.play)
         self.play.setFocus()
 
@@ -378,7 +413,9 @@ class MainWindow(QMainWindow):
         if path is None:
             return None
         write_portfolio_pdf(self.ws(), learner["id"], path, self.lang)
-        dialogs.info(self, self.tr("已匯出"), self.tr("作品集已存成 PDF：\n{p}").format(p=str(path)))
+        dialogs.info(
+            self, self.tr("已匯出"), self.tr("作品集已存成 PDF：\n{p}").format(p=str(path))
+        )
         return path
 
     def _focus_search(self) -> None:

@@ -158,7 +158,9 @@ def _load_sheet(workspace: Workspace, attempt_id: str, lang: str) -> ReflectionS
         raise PdfExportError(str(exc)) from exc
 
 
-def write_attempt_pdf(workspace: Workspace, attempt_id: str, out: Path, lang: str = "zh-TW") -> None:
+def write_attempt_pdf(
+    workspace: Workspace, attempt_id: str, out: Path, lang: str = "zh-TW"
+) -> None:
     """Write the reflection sheet of one attempt to `out` as a PDF."""
     ensure_gui_app()
     sheet = _load_sheet(workspace, attempt_id, lang)
@@ -166,7 +168,9 @@ def write_attempt_pdf(workspace: Workspace, attempt_id: str, out: Path, lang: st
     write_atomic(Path(out), _render_pdf(doc, f"{sheet.case_title} — {sheet.learner_name}"))
 
 
-def _cover_html(workspace: Workspace, learner: dict[str, object], sheets: list[ReflectionSheet], lang: str) -> str:
+def _cover_html(
+    workspace: Workspace, learner: dict[str, object], sheets: list[ReflectionSheet], lang: str
+) -> str:
     from trainer.core.vocab import INDICATOR_LABELS, INDICATORS, UNIT_ID, UNIT_TITLE
     from trainer.ui.sheet_html import MUTED, PRIMARY, esc
 
@@ -188,7 +192,10 @@ def _cover_html(workspace: Workspace, learner: dict[str, object], sheets: list[R
     rows = []
     for index, sheet in enumerate(sheets):
         shade = "#f3f6fc" if index % 2 == 0 else "#ffffff"
-        mode = {"practice": "Practice" if en else "練習", "assessment": "Assessment" if en else "評量"}
+        mode = {
+            "practice": "Practice" if en else "練習",
+            "assessment": "Assessment" if en else "評量",
+        }
         cells = [
             esc((sheet.finished_at or sheet.started_at)[:10]),
             esc(sheet.case_title),
@@ -196,12 +203,29 @@ def _cover_html(workspace: Workspace, learner: dict[str, object], sheets: list[R
             *[str(r.score) for r in sheet.rows],
             f"<b>{sheet.total}</b>",
         ]
-        rows.append(f'<tr style="background-color:{shade};">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+        rows.append(
+            f'<tr style="background-color:{shade};">'
+            + "".join(f"<td>{c}</td>" for c in cells)
+            + "</tr>"
+        )
     if sheets:
-        avg = [round(sum(s.rows[i].score for s in sheets) / len(sheets)) for i in range(len(INDICATORS))]
+        avg = [
+            round(sum(s.rows[i].score for s in sheets) / len(sheets))
+            for i in range(len(INDICATORS))
+        ]
         total = round(sum(s.total for s in sheets) / len(sheets))
-        cells = ["", f"<b>{'Average' if en else '平均'}</b>", "", *[f"<b>{a}</b>" for a in avg], f"<b>{total}</b>"]
-        rows.append('<tr style="background-color:#e8edf8;">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+        cells = [
+            "",
+            f"<b>{'Average' if en else '平均'}</b>",
+            "",
+            *[f"<b>{a}</b>" for a in avg],
+            f"<b>{total}</b>",
+        ]
+        rows.append(
+            '<tr style="background-color:#e8edf8;">'
+            + "".join(f"<td>{c}</td>" for c in cells)
+            + "</tr>"
+        )
     empty = "" if sheets else f"<p>{'No completed attempts.' if en else '尚無完成的個案。'}</p>"
     today = datetime.now().strftime("%Y-%m-%d")
     return (
@@ -248,7 +272,9 @@ def write_portfolio_pdf(
     for sheet in sheets:
         parts.append(sheet_html(sheet, _add_mood(doc, sheet), page_break=True))
     doc.setHtml(document_html("".join(parts)))
-    title = ("Portfolio of evidence" if lang == "en" else "評量證據作品集") + " — " + str(
-        learner.get("display_name") or ""
+    title = (
+        ("Portfolio of evidence" if lang == "en" else "評量證據作品集")
+        + " — "
+        + str(learner.get("display_name") or "")
     )
     write_atomic(Path(out), _render_pdf(doc, html.unescape(title)))

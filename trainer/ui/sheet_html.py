@@ -21,7 +21,10 @@ QUALITY_COLORS = {"best": "#1f8a4c", "good": "#3a9d5d", "fair": "#c27c0e", "poor
 
 _LABELS: dict[str, tuple[str, str]] = {
     "title": ("反思單", "Reflection sheet"),
-    "unit": ("iCAP TRM3R0182v2 三、解決顧客投訴", "iCAP TRM3R0182v2 III. Resolve customer complaints"),
+    "unit": (
+        "iCAP TRM3R0182v2 三、解決顧客投訴",
+        "iCAP TRM3R0182v2 III. Resolve customer complaints",
+    ),
     "learner": ("學習者", "Learner"),
     "student_no": ("學號", "Student no."),
     "class": ("班級", "Class"),
@@ -156,9 +159,11 @@ def _evidence(row: SheetRow, lang: str) -> str:
         quality = ""
         if ev.quality:
             color = QUALITY_COLORS.get(ev.quality, MUTED)
-            quality = f' <span style="color:{color};">[{esc(quality_label(ev.quality, lang))}]</span>'
+            quality = (
+                f' <span style="color:{color};">[{esc(quality_label(ev.quality, lang))}]</span>'
+            )
         secs = f"{ev.think_ms / 1000:.0f} {label('seconds', lang)}"
-        line = f"#{ev.seq} {esc(ev.text)}{quality} <span style=\"color:{MUTED};\">· {secs}</span>"
+        line = f'#{ev.seq} {esc(ev.text)}{quality} <span style="color:{MUTED};">· {secs}</span>'
         if ev.free_text:
             line += (
                 f'<br/><span style="color:{MUTED};">{esc(label("own_words", lang))}：</span>'
@@ -212,8 +217,7 @@ def _facts(sheet: ReflectionSheet, lang: str) -> str:
         return "<br/>".join(lines)
 
     return (
-        _h2(L("facts"))
-        + '<table cellspacing="0" cellpadding="5" width="100%"><tr>'
+        _h2(L("facts")) + '<table cellspacing="0" cellpadding="5" width="100%"><tr>'
         f'<td width="50%" style="background-color:#eef8f1;"><b>{esc(L("found"))}'
         f" ({len(sheet.facts_found)})</b><br/>{items(sheet.facts_found, '#1f8a4c')}</td>"
         f'<td width="50%" style="background-color:#fdf1ee;"><b>{esc(L("missed"))}'
@@ -234,7 +238,10 @@ def _money(sheet: ReflectionSheet, lang: str) -> str:
     time_color = "#c8402f" if over_time else "#1f8a4c"
     rows = [
         (L("cost"), f"<b>{money(sheet.cost)}</b>{warn}"),
-        (L("limit"), f"{money(sheet.authority_limit)}（{L('authority')} {money(sheet.authority)}）"),
+        (
+            L("limit"),
+            f"{money(sheet.authority_limit)}（{L('authority')} {money(sheet.authority)}）",
+        ),
         (L("value"), money(sheet.transaction_value)),
         (L("margin"), money(sheet.margin_value)),
         (
@@ -243,7 +250,9 @@ def _money(sheet: ReflectionSheet, lang: str) -> str:
             f"（{L('target')} {sheet.target_minutes} {L('minutes')}）",
         ),
     ]
-    cells = "".join(f'<tr><td width="30%" style="color:{MUTED};">{k}</td><td>{v}</td></tr>' for k, v in rows)
+    cells = "".join(
+        f'<tr><td width="30%" style="color:{MUTED};">{k}</td><td>{v}</td></tr>' for k, v in rows
+    )
     return _h2(L("money")) + f'<table cellspacing="0" cellpadding="3">{cells}</table>'
 
 
@@ -262,12 +271,15 @@ def _paths(sheet: ReflectionSheet, lang: str) -> str:
             if step is None:
                 return "—"
             color = QUALITY_COLORS.get(step.quality, MUTED)
-            return (
-                f"{esc(step.text)} <span style=\"color:{color};\">[{esc(quality_label(step.quality, lang))}]</span>"
-            )
+            return f'{esc(step.text)} <span style="color:{color};">[{esc(quality_label(step.quality, lang))}]</span>'
 
         mine_cell = cell(mine)
-        if parted and mine is not None and expert is not None and mine.option_id != expert.option_id:
+        if (
+            parted
+            and mine is not None
+            and expert is not None
+            and mine.option_id != expert.option_id
+        ):
             mine_cell = f"<i>{mine_cell}</i>"
         rows.append(
             f'<tr style="background-color:{bg};"><td width="6%">{i + 1}{mark}</td>'
@@ -298,7 +310,9 @@ def _report(sheet: ReflectionSheet, lang: str) -> str:
         (L("preventive"), esc(report.get("preventive")) or esc(L("none"))),
         (L("profile_note"), esc(report.get("profile_note")) or esc(L("none"))),
     ]
-    cells = "".join(f'<tr><td width="22%" style="color:{MUTED};">{k}</td><td>{v}</td></tr>' for k, v in rows)
+    cells = "".join(
+        f'<tr><td width="22%" style="color:{MUTED};">{k}</td><td>{v}</td></tr>' for k, v in rows
+    )
     return _h2(L("report")) + f'<table cellspacing="0" cellpadding="3" width="100%">{cells}</table>'
 
 
@@ -320,12 +334,17 @@ def _reflection(sheet: ReflectionSheet, lang: str) -> str:
     return "".join(parts)
 
 
-def sheet_html(sheet: ReflectionSheet, mood_src: str | None = None, page_break: bool = False) -> str:
+def sheet_html(
+    sheet: ReflectionSheet, mood_src: str | None = None, page_break: bool = False
+) -> str:
     """The whole sheet as one HTML fragment (a `<div>`)."""
     lang = sheet.lang
     mood = ""
     if mood_src:
-        mood = _h2(label("mood", lang)) + f'<p><img src="{esc(mood_src)}" width="600" height="160"/></p>'
+        mood = (
+            _h2(label("mood", lang))
+            + f'<p><img src="{esc(mood_src)}" width="600" height="160"/></p>'
+        )
     style = ' style="page-break-before:always;"' if page_break else ""
     return (
         f"<div{style}>"

@@ -74,11 +74,19 @@ class AttemptsPage(QWidget):
         mid.setContentsMargins(0, 0, 0, 0)
         self.heading = plain("", "pageTitle")
         mid.addWidget(self.heading)
-        mid.addWidget(plain("* 教師調整後的分數，括號內為原始分數。 * adjusted; original in brackets.", "muted"))
+        mid.addWidget(
+            plain(
+                "* 教師調整後的分數，括號內為原始分數。 * adjusted; original in brackets.", "muted"
+            )
+        )
         self.table = make_table(
             ["日期 Date", "個案 Case", "模式 Mode", "狀態 Status", "總分 Total", *INDICATORS],
-            "作答歷程 Attempt history", stretch=1)
-        self.table.currentCellChanged.connect(lambda row, *_: self.show_attempt(row_id(self.table, row)))
+            "作答歷程 Attempt history",
+            stretch=1,
+        )
+        self.table.currentCellChanged.connect(
+            lambda row, *_: self.show_attempt(row_id(self.table, row))
+        )
         mid.addWidget(self.table, 1)
         sheet_head = QHBoxLayout()
         sheet_head.addWidget(plain("反思單 Reflection sheet", "cardTitle"), 1)
@@ -139,11 +147,23 @@ class AttemptsPage(QWidget):
         keep = self.attempt_id
         history = list(reversed(learner_history(self.workspace.store, learner_id)))
         self.table.blockSignals(True)
-        fill(self.table, ((h["attempt_id"], [
-            str(h["started_at"])[:16].replace("T", " "), h["case_title"] or h["case_id"],
-            MODE.get(h["mode"], h["mode"]), STATUS.get(h["status"], h["status"]),
-            score_cell(h, "total"), *(score_cell(h, i) for i in INDICATORS),
-        ]) for h in history))
+        fill(
+            self.table,
+            (
+                (
+                    h["attempt_id"],
+                    [
+                        str(h["started_at"])[:16].replace("T", " "),
+                        h["case_title"] or h["case_id"],
+                        MODE.get(h["mode"], h["mode"]),
+                        STATUS.get(h["status"], h["status"]),
+                        score_cell(h, "total"),
+                        *(score_cell(h, i) for i in INDICATORS),
+                    ],
+                )
+                for h in history
+            ),
+        )
         ids = [h["attempt_id"] for h in history]
         row = ids.index(keep) if keep in ids else (0 if ids else -1)
         if row >= 0:

@@ -73,7 +73,9 @@ def paint_means(
             )
             painter.setPen(TEXT)
             painter.drawText(
-                QRectF(x, plot.bottom() - h - line - 2, slot, line), ALIGN_CENTER, f"{item.mean:.0f}"
+                QRectF(x, plot.bottom() - h - line - 2, slot, line),
+                ALIGN_CENTER,
+                f"{item.mean:.0f}",
             )
         else:
             painter.setPen(MUTED)
@@ -91,11 +93,14 @@ def paint_means(
     painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
     painter.setPen(THRESHOLD)
     painter.drawText(
-        QRectF(plot.left(), rect.top(), plot.width(), line), ALIGN_RIGHT,
+        QRectF(plot.left(), rect.top(), plot.width(), line),
+        ALIGN_RIGHT,
         f"門檻 threshold {threshold:.0f}",
     )
     painter.setPen(TEXT)
-    painter.drawText(QRectF(plot.left(), rect.top(), plot.width(), line), ALIGN_LEFT, "平均分數 Mean")
+    painter.drawText(
+        QRectF(plot.left(), rect.top(), plot.width(), line), ALIGN_LEFT, "平均分數 Mean"
+    )
     painter.restore()
 
 
@@ -121,7 +126,9 @@ def paint_distribution(
         item = stats.get(ind)
         y = body.top() + i * row_h + (row_h - bar_h) / 2
         painter.setPen(TEXT)
-        painter.drawText(QRectF(body.left(), y, label_w - 8, bar_h), ALIGN_RIGHT, indicator_label(ind, lang))
+        painter.drawText(
+            QRectF(body.left(), y, label_w - 8, bar_h), ALIGN_RIGHT, indicator_label(ind, lang)
+        )
         total = item.n if item is not None else 0
         if not total or item is None:
             painter.fillRect(QRectF(left, y, width, bar_h), GRID)
@@ -183,10 +190,17 @@ class IndicatorChart(QWidget):
         painter = QPainter(self)
         area = QRectF(self.rect()).adjusted(12, 10, -12, -8)
         split = area.width() * 0.46
-        paint_means(painter, QRectF(area.left(), area.top(), split - 16, area.height()),
-                    self.stats, self.threshold, self.lang)
+        paint_means(
+            painter,
+            QRectF(area.left(), area.top(), split - 16, area.height()),
+            self.stats,
+            self.threshold,
+            self.lang,
+        )
         paint_distribution(
-            painter, QRectF(area.left() + split + 16, area.top(), area.width() - split - 16, area.height()),
-            self.stats, self.lang,
+            painter,
+            QRectF(area.left() + split + 16, area.top(), area.width() - split - 16, area.height()),
+            self.stats,
+            self.lang,
         )
         painter.end()

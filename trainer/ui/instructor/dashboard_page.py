@@ -28,8 +28,11 @@ if TYPE_CHECKING:
     from trainer.service import Workspace
 
 STEP_NAMES = {
-    "questioning": "提問", "clarifying": "釐清", "resolving": "解決",
-    "feedback": "回饋", "reflecting": "反思",
+    "questioning": "提問",
+    "clarifying": "釐清",
+    "resolving": "解決",
+    "feedback": "回饋",
+    "reflecting": "反思",
 }
 
 
@@ -75,25 +78,46 @@ class DashboardPage(QWidget):
         grid = QGridLayout()
         grid.setSpacing(10)
         self.cases = make_table(
-            ["個案 Case", "作答\nAttempts", "完成\nDone", "平均\nMean", "升級率\nEscalated",
-             "中位時間\nMedian time"], "個案難度 Case difficulty", stretch=0)
+            [
+                "個案 Case",
+                "作答\nAttempts",
+                "完成\nDone",
+                "平均\nMean",
+                "升級率\nEscalated",
+                "中位時間\nMedian time",
+            ],
+            "個案難度 Case difficulty",
+            stretch=0,
+        )
         self.mistakes = make_table(
             ["個案 Case", "步驟\nStep", "選項 Option", "次數\nTimes", "人數\nLearners"],
-            "常見錯誤選擇 Common mistakes", stretch=2)
+            "常見錯誤選擇 Common mistakes",
+            stretch=2,
+        )
         self.mistakes.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.mistakes.setColumnWidth(0, 170)
         headers = ["學習者 Learner", "學號 No.", "班級 Class", *INDICATORS, "低於門檻 Below"]
         self.below = make_table(
-            headers, "低於門檻的學習者 Learners below threshold", stretch=len(headers) - 1)
+            headers, "低於門檻的學習者 Learners below threshold", stretch=len(headers) - 1
+        )
         self.below.cellDoubleClicked.connect(self._open_learner)
-        for col, (title, table) in enumerate((
-            ("個案難度 Case difficulty", self.cases),
-            ("專家不會選的常見選擇 Options chosen where the expert would not", self.mistakes),
-        )):
+        for col, (title, table) in enumerate(
+            (
+                ("個案難度 Case difficulty", self.cases),
+                ("專家不會選的常見選擇 Options chosen where the expert would not", self.mistakes),
+            )
+        ):
             grid.addWidget(self._boxed(title, table), 0, col)
-        grid.addWidget(self._boxed(
-            "低於門檻的學習者（雙擊看歷程）Learners below the threshold (double-click for history)",
-            self.below), 1, 0, 1, 2)
+        grid.addWidget(
+            self._boxed(
+                "低於門檻的學習者（雙擊看歷程）Learners below the threshold (double-click for history)",
+                self.below,
+            ),
+            1,
+            0,
+            1,
+            2,
+        )
         root.addLayout(grid, 1)
 
     @staticmethod
@@ -113,28 +137,64 @@ class DashboardPage(QWidget):
         stats = dashboard.indicator_stats(source, chosen)
         self.chart.set_stats(stats, threshold, self.lang)
         cases = dashboard.case_difficulty(source, chosen)
-        fill(self.cases, ((c.case_id, [
-            c.case_title or c.case_id, c.attempts, c.completed, c.mean_total,
-            None if c.escalation_rate is None else f"{c.escalation_rate * 100:.0f}%",
-            minutes(c.median_seconds),
-        ]) for c in cases))
+        fill(
+            self.cases,
+            (
+                (
+                    c.case_id,
+                    [
+                        c.case_title or c.case_id,
+                        c.attempts,
+                        c.completed,
+                        c.mean_total,
+                        None if c.escalation_rate is None else f"{c.escalation_rate * 100:.0f}%",
+                        minutes(c.median_seconds),
+                    ],
+                )
+                for c in cases
+            ),
+        )
         mistakes = dashboard.common_mistakes(
             source, chosen, dashboard.expert_options(self.workspace.library)
         )
-        fill(self.mistakes, ((None, [
-            self._case_title(m["case_id"]), STEP_NAMES.get(m["step"], m["step"]),
-            self._option_text(m["case_id"], m["option_id"]), m["times"], m["learners"],
-        ]) for m in mistakes))
+        fill(
+            self.mistakes,
+            (
+                (
+                    None,
+                    [
+                        self._case_title(m["case_id"]),
+                        STEP_NAMES.get(m["step"], m["step"]),
+                        self._option_text(m["case_id"], m["option_id"]),
+                        m["times"],
+                        m["learners"],
+                    ],
+                )
+                for m in mistakes
+            ),
+        )
         below = dashboard.learners_below(source, threshold, chosen)
-        fill(self.below, ((e["learner_id"], [
-            e["display_name"], e["student_no"], e["class_name"],
-            *(cell(e["means"].get(i), i in e["below"]) for i in INDICATORS),
-            "、".join(f"{i} {INDICATOR_LABELS[i][self.lang]}" for i in e["below"]),
-        ]) for e in below))
+        fill(
+            self.below,
+            (
+                (
+                    e["learner_id"],
+                    [
+                        e["display_name"],
+                        e["student_no"],
+                        e["class_name"],
+                        *(cell(e["means"].get(i), i in e["below"]) for i in INDICATORS),
+                        "、".join(f"{i} {INDICATOR_LABELS[i][self.lang]}" for i in e["below"]),
+                    ],
+                )
+                for e in below
+            ),
+        )
         n_attempts = sum(c.attempts for c in cases)
         n_learners = source.db.execute(
             "select count(distinct a.learner_id) from attempts a join learners l "
-            f"on l.id = a.learner_id where {chosen.where()[0]}", chosen.where()[1]
+            f"on l.id = a.learner_id where {chosen.where()[0]}",
+            chosen.where()[1],
         ).fetchone()[0]
         self.summary.setText(
             f"{n_learners} 位學習者 learners · {n_attempts} 次作答 attempts · "

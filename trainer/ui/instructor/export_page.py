@@ -43,7 +43,10 @@ log = logging.getLogger(__name__)
 FORMAT_TEXT = {
     "csv": ("CSV 資料夾", "每個資料表一個 CSV（UTF-8 BOM，Excel 可直接開）\none CSV per table"),
     "xlsx": ("Excel 活頁簿 .xlsx", "摘要與各資料表分頁\nsummary + one sheet per table"),
-    "xapi": ("xAPI 陳述 .json", "給 LRS 使用；學習者一律以代號表示\nfor an LRS; always pseudonymous"),
+    "xapi": (
+        "xAPI 陳述 .json",
+        "給 LRS 使用；學習者一律以代號表示\nfor an LRS; always pseudonymous",
+    ),
     "sqlite": ("SQLite 複本 .db", "可在別台電腦合併，或用 Datasette 檢視\nto merge elsewhere"),
     "pdf": ("PDF 評量證據作品集", "選一位學習者；含每次完成的反思單\none learner's portfolio"),
 }
@@ -140,10 +143,14 @@ class ExportPage(QWidget):
             return False
         return self.export(fmt, out, self.filters.filters())
 
-    def export(self, fmt: str, out: Path, filters: Filters, pseudonymize: bool | None = None) -> bool:
+    def export(
+        self, fmt: str, out: Path, filters: Filters, pseudonymize: bool | None = None
+    ) -> bool:
         pseudo = self.pseudonymize.isChecked() if pseudonymize is None else pseudonymize
         if fmt == "pdf" and not (filters.learner or filters.attempt_id):
-            self._show("PDF 作品集需要先選一位學習者。 Choose a learner for a PDF portfolio.", ok=False)
+            self._show(
+                "PDF 作品集需要先選一位學習者。 Choose a learner for a PDF portfolio.", ok=False
+            )
             return False
         lang = str(self.language.currentData())
         root, database = self.workspace.root, Path(db_path_of(self.workspace.store.db))
@@ -166,7 +173,9 @@ class ExportPage(QWidget):
         self.last_result = None
         log.error("export failed: %s\n%s", exc, details)
         reason = str(exc) if isinstance(exc, ExportError) else f"{type(exc).__name__}: {exc}"
-        self._show(f"匯出失敗，沒有寫入任何檔案。 Export failed; nothing was written.\n{reason}", ok=False)
+        self._show(
+            f"匯出失敗，沒有寫入任何檔案。 Export failed; nothing was written.\n{reason}", ok=False
+        )
 
     def _show(self, text: str, ok: bool | None) -> None:
         self.status.setText(text)

@@ -49,7 +49,9 @@ def date_edit(name: str) -> QDateEdit:
 class FilterBar(QWidget):
     """Combo boxes list plain text only (item text is never rich text)."""
 
-    def __init__(self, learner: bool, case: bool, until: bool, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, learner: bool, case: bool, until: bool, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -93,11 +95,20 @@ class FilterBar(QWidget):
         self._fill(self.class_box, [(c, c) for c in class_names(workspace)])
         if self.learner_box is not None:
             learners = workspace.store.learners()
-            self._fill(self.learner_box, [
-                (str(r["id"]), " · ".join(str(x) for x in (
-                    r["display_name"], r.get("student_no"), r.get("class_name")) if x))
-                for r in learners
-            ])
+            self._fill(
+                self.learner_box,
+                [
+                    (
+                        str(r["id"]),
+                        " · ".join(
+                            str(x)
+                            for x in (r["display_name"], r.get("student_no"), r.get("class_name"))
+                            if x
+                        ),
+                    )
+                    for r in learners
+                ],
+            )
         if self.case_box is not None:
             self._fill(self.case_box, case_choices(workspace, lang))
 

@@ -28,9 +28,13 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 TABLE_NAMES = {
-    "learners": "學習者 learners", "attempts": "作答 attempts", "decisions": "決策 decisions",
-    "internal_reports": "內部報告 reports", "reflections": "反思 reflections",
-    "self_ratings": "自評 self-ratings", "scores": "分數 scores",
+    "learners": "學習者 learners",
+    "attempts": "作答 attempts",
+    "decisions": "決策 decisions",
+    "internal_reports": "內部報告 reports",
+    "reflections": "反思 reflections",
+    "self_ratings": "自評 self-ratings",
+    "scores": "分數 scores",
 }
 
 
@@ -43,12 +47,14 @@ class DropZone(QFrame):
         self.setObjectName("dropZone")
         self.setStyleSheet(
             "#dropZone { border: 2px dashed #9aa8bd; border-radius: 10px; background: #f7f9fc; }"
-            "#dropZone[hover=\"true\"] { border-color: #2a5bd7; background: #eef3fd; }"
+            '#dropZone[hover="true"] { border-color: #2a5bd7; background: #eef3fd; }'
         )
         self.setMinimumHeight(120)
         column = QVBoxLayout(self)
-        text = plain("把學習紀錄檔（.db / .sqlite）拖放到這裡\n"
-                     "Drop learner log files (.db / .sqlite) here", "heroSub")
+        text = plain(
+            "把學習紀錄檔（.db / .sqlite）拖放到這裡\nDrop learner log files (.db / .sqlite) here",
+            "heroSub",
+        )
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         column.addWidget(text)
 
@@ -78,11 +84,15 @@ class ImportPage(QWidget):
         root = QVBoxLayout(self)
         root.setContentsMargins(16, 12, 16, 12)
         root.setSpacing(10)
-        root.addWidget(plain(
-            "合併學生交來的學習紀錄檔到這台電腦的資料庫。重複合併不會重複計算；"
-            "有任何一個檔案有問題，就整批不合併，資料庫維持原狀。合併前會先自動備份。\n"
-            "Merge learner logs into this computer's database. Merging twice adds nothing; "
-            "one bad file and nothing is merged. A backup is made first.", "body"))
+        root.addWidget(
+            plain(
+                "合併學生交來的學習紀錄檔到這台電腦的資料庫。重複合併不會重複計算；"
+                "有任何一個檔案有問題，就整批不合併，資料庫維持原狀。合併前會先自動備份。\n"
+                "Merge learner logs into this computer's database. Merging twice adds nothing; "
+                "one bad file and nothing is merged. A backup is made first.",
+                "body",
+            )
+        )
         self.drop = DropZone()
         self.drop.dropped.connect(self.merge)
         root.addWidget(self.drop)
@@ -100,7 +110,9 @@ class ImportPage(QWidget):
         root.addWidget(self.status)
         self.table = make_table(
             ["資料表 Table", "新增 Added", "已存在 Already there", "更新 Updated"],
-            "合併結果 Merge summary", stretch=0)
+            "合併結果 Merge summary",
+            stretch=0,
+        )
         root.addWidget(self.table, 1)
         self.runner = Runner(self.busy, [self.choose_button, self.drop], self)
 
@@ -117,15 +129,18 @@ class ImportPage(QWidget):
         names = ", ".join(f.name for f in files)
         self._show_status(f"正在合併 Merging {names}…", ok=None)
         database = self.database
-        return self.runner.start(
-            lambda: jobs.merge_logs(database, files), self._done, self._failed
-        )
+        return self.runner.start(lambda: jobs.merge_logs(database, files), self._done, self._failed)
 
     def _done(self, summary: MergeSummary) -> None:
         self.last_summary = summary
         log.info("merge done\n%s", summary.text())
-        fill(self.table, ((t, [TABLE_NAMES.get(t, t), c.added, c.present, c.updated])
-                          for t, c in summary.totals.items()))
+        fill(
+            self.table,
+            (
+                (t, [TABLE_NAMES.get(t, t), c.added, c.present, c.updated])
+                for t, c in summary.totals.items()
+            ),
+        )
         added = sum(c.added for c in summary.totals.values())
         files = len(summary.files)
         self._show_status(

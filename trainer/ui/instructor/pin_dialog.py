@@ -111,12 +111,16 @@ def unlock(parent: QWidget | None, source: Source) -> bool:
         except PinError as exc:
             dialogs.error(parent, _t("無法設定 PIN：{m}").format(m=str(exc)))
             return False
-        dialogs.info(parent, _t(TITLE), _t("已設定教師 PIN。請記住它。\nThe PIN is set; keep it safe."))
+        dialogs.info(
+            parent, _t(TITLE), _t("已設定教師 PIN。請記住它。\nThe PIN is set; keep it safe.")
+        )
         return True
     pin = ask_pin(parent)
     if pin is None:
         return False
     if verify_pin(source, pin):
         return True
-    dialogs.error(parent, _t("PIN 不正確，無法開啟教師專區。\nWrong PIN: the instructor area stays locked."))
+    dialogs.error(
+        parent, _t("PIN 不正確，無法開啟教師專區。\nWrong PIN: the instructor area stays locked.")
+    )
     return False

@@ -18,7 +18,9 @@ FILTERS = {
 
 def choose_log_files(parent: QWidget | None) -> list[Path]:
     names, _ = QFileDialog.getOpenFileNames(
-        parent, "選擇學習紀錄檔 Choose learner logs", str(Path.home()),
+        parent,
+        "選擇學習紀錄檔 Choose learner logs",
+        str(Path.home()),
         "學習紀錄 Learner logs (*.db *.sqlite *.sqlite3);;所有檔案 All files (*)",
     )
     return [Path(n) for n in names]
@@ -32,6 +34,10 @@ def choose_export_path(parent: QWidget | None, fmt: str, suggested: Path) -> Pat
         return None
     path = Path(name)
     suffix = SUFFIX.get(fmt)
-    if suffix and path.suffix.lower() != suffix and not (fmt == "sqlite" and path.suffix == ".sqlite"):
+    if (
+        suffix
+        and path.suffix.lower() != suffix
+        and not (fmt == "sqlite" and path.suffix == ".sqlite")
+    ):
         path = path.with_name(path.name + suffix)
     return path

@@ -120,10 +120,22 @@ class ReviewPanel(QWidget):
         for r in rows:
             if r["adjusted_score"] is not None:
                 adjusted[r["indicator"] or TOTAL] = int(r["adjusted_score"])
-        fill(self.scores, ((key, [
-            text, original.get(key),
-            _adjusted_cell(adjusted[key], original.get(key)) if key in adjusted else None,
-        ]) for key, text in INDICATORS_TEXT.items()))
+        fill(
+            self.scores,
+            (
+                (
+                    key,
+                    [
+                        text,
+                        original.get(key),
+                        _adjusted_cell(adjusted[key], original.get(key))
+                        if key in adjusted
+                        else None,
+                    ],
+                )
+                for key, text in INDICATORS_TEXT.items()
+            ),
+        )
         self.history.setPlainText(review_lines(rows))
 
     def submit(self) -> str | None:
@@ -136,7 +148,9 @@ class ReviewPanel(QWidget):
                 self.attempt_id,
                 comment=self.comment.toPlainText(),
                 adjusted_score=None if score == NO_SCORE else score,
-                indicator=None if self.indicator.currentData() == TOTAL else self.indicator.currentData(),
+                indicator=None
+                if self.indicator.currentData() == TOTAL
+                else self.indicator.currentData(),
                 author=self.author.text(),
             )
         except StoreError as exc:

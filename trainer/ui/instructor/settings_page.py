@@ -15,7 +15,9 @@ if TYPE_CHECKING:
 
 
 class SettingsPage(QWidget):
-    def __init__(self, workspace: Workspace, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, workspace: Workspace, settings: Settings, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.settings = settings
@@ -29,14 +31,22 @@ class SettingsPage(QWidget):
         self.mood.setChecked(bool(settings["show_mood_meter"]))
         self.mood.toggled.connect(self._mood_toggled)
         body.addWidget(self.mood)
-        body.addWidget(plain("下一次開始或繼續作答時生效。 Applies from the next case started.", "muted"))
+        body.addWidget(
+            plain("下一次開始或繼續作答時生效。 Applies from the next case started.", "muted")
+        )
         root.addWidget(frame)
 
         frame, body = card()
         body.addWidget(plain("變更教師 PIN Change the PIN", "cardTitle"))
         form = QFormLayout()
-        self.old_pin, self.new_pin, self.again = (self._pin_field(n) for n in (
-            "目前的 PIN Current", f"新的 PIN New ({MIN_PIN}–{MAX_PIN})", "再輸入一次 Again"))
+        self.old_pin, self.new_pin, self.again = (
+            self._pin_field(n)
+            for n in (
+                "目前的 PIN Current",
+                f"新的 PIN New ({MIN_PIN}–{MAX_PIN})",
+                "再輸入一次 Again",
+            )
+        )
         for field in (self.old_pin, self.new_pin, self.again):
             form.addRow(field.accessibleName(), field)
         body.addLayout(form)

@@ -45,7 +45,9 @@ class InstructorWindow(QWidget):
         row = QHBoxLayout(bar)
         row.setContentsMargins(20, 8, 20, 8)
         row.addWidget(plain("教師專區", "appTitle", wrap=False))
-        row.addWidget(plain("Instructor area · iCAP TRM3R0182v2 三、解決顧客投訴", "appSubtitle", wrap=False))
+        row.addWidget(
+            plain("Instructor area · iCAP TRM3R0182v2 三、解決顧客投訴", "appSubtitle", wrap=False)
+        )
         row.addStretch(1)
         self.lock_button = QPushButton("鎖定並關閉 Lock")
         self.lock_button.setProperty("role", "nav")

@@ -44,7 +44,9 @@ class Runner(QObject):
 
     busy_changed = Signal(bool)
 
-    def __init__(self, busy: QProgressBar, controls: list[QWidget], parent: QObject | None = None) -> None:
+    def __init__(
+        self, busy: QProgressBar, controls: list[QWidget], parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.busy = busy
         self.controls = controls

@@ -60,7 +60,9 @@ class HistoryPage(QWidget):
         head.addWidget(self.portfolio_button)
         root.addLayout(head)
         chart_card, chart_body = card("card")
-        chart_body.addWidget(plain(self.tr("各指標成績趨勢（已完成的作答，由舊到新）"), "cardTitle"))
+        chart_body.addWidget(
+            plain(self.tr("各指標成績趨勢（已完成的作答，由舊到新）"), "cardTitle")
+        )
         self.trend = TrendChart()
         self.trend.setAccessibleName(self.tr("各指標成績趨勢圖"))
         chart_body.addWidget(self.trend)
@@ -100,7 +102,9 @@ class HistoryPage(QWidget):
         root.addLayout(buttons)
         self.attempts: list[dict[str, Any]] = []
 
-    def set_attempts(self, attempts: list[dict[str, Any]], scores: dict[str, dict[str, int]]) -> None:
+    def set_attempts(
+        self, attempts: list[dict[str, Any]], scores: dict[str, dict[str, int]]
+    ) -> None:
         self.attempts = attempts
         self.table.setRowCount(len(attempts))
         for r, attempt in enumerate(attempts):

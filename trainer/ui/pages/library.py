@@ -59,7 +59,9 @@ class CaseItem(QWidget):
         chips.setSpacing(6)
         chips.addWidget(chip(labels.setting(row.setting), "accent"))
         chips.addWidget(chip(labels.complaint_type(row.complaint_type), "neutral"))
-        chips.addWidget(chip(self.tr("難度 ") + "●" * row.difficulty + "○" * (3 - row.difficulty), "neutral"))
+        chips.addWidget(
+            chip(self.tr("難度 ") + "●" * row.difficulty + "○" * (3 - row.difficulty), "neutral")
+        )
         if row.in_progress:
             chips.addWidget(chip(self.tr("進行中，可繼續"), "warn"))
         chips.addStretch(1)
@@ -70,7 +72,9 @@ class CaseItem(QWidget):
         best = plain("—" if row.best is None else str(row.best), "bestScore", wrap=False)
         best.setAlignment(Qt.AlignmentFlag.AlignCenter)
         score.addWidget(best)
-        caption = plain(self.tr("最佳成績") if row.done else self.tr("尚未完成"), "muted", wrap=False)
+        caption = plain(
+            self.tr("最佳成績") if row.done else self.tr("尚未完成"), "muted", wrap=False
+        )
         caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         score.addWidget(caption)
         layout.addLayout(score)
@@ -109,14 +113,21 @@ class LibraryPage(QWidget):
         self.search.setAccessibleName(self.tr("搜尋個案標題"))
         self.search.setClearButtonEnabled(True)
         filters.addWidget(self.search, 2)
-        self.setting = self._combo(self.tr("所有場域"), labels.translated(SETTINGS), self.tr("場域篩選"))
-        self.ctype = self._combo(self.tr("所有投訴類型"), labels.translated(COMPLAINT_TYPES), self.tr("投訴類型篩選"))
+        self.setting = self._combo(
+            self.tr("所有場域"), labels.translated(SETTINGS), self.tr("場域篩選")
+        )
+        self.ctype = self._combo(
+            self.tr("所有投訴類型"), labels.translated(COMPLAINT_TYPES), self.tr("投訴類型篩選")
+        )
         self.difficulty = self._combo(
-            self.tr("所有難度"), {"1": self.tr("難度 1"), "2": self.tr("難度 2"), "3": self.tr("難度 3")},
+            self.tr("所有難度"),
+            {"1": self.tr("難度 1"), "2": self.tr("難度 2"), "3": self.tr("難度 3")},
             self.tr("難度篩選"),
         )
         self.status = self._combo(
-            self.tr("全部"), {"done": self.tr("已完成"), "todo": self.tr("未完成")}, self.tr("完成狀態篩選")
+            self.tr("全部"),
+            {"done": self.tr("已完成"), "todo": self.tr("未完成")},
+            self.tr("完成狀態篩選"),
         )
         for combo in (self.setting, self.ctype, self.difficulty, self.status):
             filters.addWidget(combo, 1)
@@ -143,10 +154,10 @@ class LibraryPage(QWidget):
         root.addWidget(self.broken)
         self.rows: list[CaseRow] = []
 
-
     def _mode_toggled(self, button: QAbstractButton, checked: bool) -> None:
         if checked:
             self.mode_changed.emit(str(button.property("mode")))
+
     def _combo(self, all_label: str, values: dict[str, str], name: str) -> QComboBox:
         combo = QComboBox()
         combo.setAccessibleName(name)
@@ -236,7 +247,9 @@ class LibraryPage(QWidget):
             )
             self.list.item(i).setHidden(not visible)
             shown += visible
-        self.count.setText(self.tr("顯示 {n} / {total} 個個案").format(n=shown, total=len(self.rows)))
+        self.count.setText(
+            self.tr("顯示 {n} / {total} 個個案").format(n=shown, total=len(self.rows))
+        )
         current = self.list.currentItem()
         if current is None or current.isHidden():
             self._select_first_visible()

@@ -44,10 +44,16 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PROMPTS = {
-    "questions": QT_TRANSLATE_NOOP("PlayPage", "選一個問題問顧客。可以多問幾題，問清楚了再結束提問。"),
-    "paraphrases": QT_TRANSLATE_NOOP("PlayPage", "用自己的話向顧客確認問題（換句話說），看看你理解得對不對。"),
+    "questions": QT_TRANSLATE_NOOP(
+        "PlayPage", "選一個問題問顧客。可以多問幾題，問清楚了再結束提問。"
+    ),
+    "paraphrases": QT_TRANSLATE_NOOP(
+        "PlayPage", "用自己的話向顧客確認問題（換句話說），看看你理解得對不對。"
+    ),
     "tones": QT_TRANSLATE_NOOP("PlayPage", "選擇你接下來的回應方式與語氣。"),
-    "resolving": QT_TRANSLATE_NOOP("PlayPage", "採取行動或提出方案：詢問顧客想要什麼、聯絡同事或合作廠商、請示主管、提出補償⋯"),
+    "resolving": QT_TRANSLATE_NOOP(
+        "PlayPage", "採取行動或提出方案：詢問顧客想要什麼、聯絡同事或合作廠商、請示主管、提出補償⋯"
+    ),
     "follow_ups": QT_TRANSLATE_NOOP("PlayPage", "問題處理後，怎麼對顧客做後續回饋？"),
 }
 
@@ -253,7 +259,9 @@ class PlayPage(QWidget):
             views = [OptionView(o.id, o.text.get(lang)) for o in available]
             if self._feedback_on():
                 for option in session.locked_options():
-                    hint = option.hint.get(lang) if option.hint else self.tr("需要先問清楚其他事情。")
+                    hint = (
+                        option.hint.get(lang) if option.hint else self.tr("需要先問清楚其他事情。")
+                    )
                     views.append(OptionView(option.id, option.text.get(lang), hint, locked=True))
             if session.can_advance():
                 views.append(
@@ -295,9 +303,11 @@ class PlayPage(QWidget):
             events = runner.act(action, think_ms)
         except Exception as exc:
             log.exception("action %s failed", action)
-            dialogs.error(self, self.tr("這個動作沒有成功，請再試一次。"), "".join(
-                traceback.format_exception(exc)
-            ))
+            dialogs.error(
+                self,
+                self.tr("這個動作沒有成功，請再試一次。"),
+                "".join(traceback.format_exception(exc)),
+            )
             return
         assert self.case is not None
         render_events(self.conversation, self.case, events, self.lang, self._feedback_on())
@@ -337,7 +347,10 @@ class PlayPage(QWidget):
                 self.replay_to(self.replay_pos + 1)
                 return
         elif self.action_area.currentWidget() is self.options:
-            if Qt.Key.Key_1 <= key <= Qt.Key.Key_9 and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            if (
+                Qt.Key.Key_1 <= key <= Qt.Key.Key_9
+                and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            ):
                 self.options.select_index(key - Qt.Key.Key_1)
                 return
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -47,7 +47,9 @@ def step_intro(case: Case, step: str, lang: str) -> str:
 
 def render_intro(conv: Conversation, case: Case, lang: str) -> None:
     conv.add_note(case.summary.get(lang), "scene")
-    conv.add_note(QCoreApplication.translate("PlayRender", "你的角色：") + case.learner_role.get(lang), "info")
+    conv.add_note(
+        QCoreApplication.translate("PlayRender", "你的角色：") + case.learner_role.get(lang), "info"
+    )
     conv.add_step(step_title("questioning", lang), step_intro(case, "questioning", lang))
     conv.add_customer(case.customer.name.get(lang), case.customer.opening_line.get(lang))
 
@@ -72,37 +74,63 @@ def render_events(
         if kind == "say":
             text = case.option(d["option_id"]).text.get(lang)
             footer = _consequence(case, d["option_id"], 0, lang)
-            conv.add_learner(QCoreApplication.translate("PlayRender", "你"), text, d.get("free_text"), footer)
+            conv.add_learner(
+                QCoreApplication.translate("PlayRender", "你"), text, d.get("free_text"), footer
+            )
         elif kind == "reply":
             conv.add_customer(customer, _ltext(d["text"], lang))
         elif kind == "fact":
             fact = case.fact(d["fact_id"])
-            conv.add_note(QCoreApplication.translate("PlayRender", "記到筆記本：") + fact.text.get(lang), "fact")
+            conv.add_note(
+                QCoreApplication.translate("PlayRender", "記到筆記本：") + fact.text.get(lang),
+                "fact",
+            )
         elif kind == "authority":
-            conv.add_note(QCoreApplication.translate("PlayRender", "主管授權：你的權限提高到 NT${n:,}").format(n=d["authority"]), "info")
+            conv.add_note(
+                QCoreApplication.translate(
+                    "PlayRender", "主管授權：你的權限提高到 NT${n:,}"
+                ).format(n=d["authority"]),
+                "info",
+            )
         elif kind == "feedback" and show_feedback:
             quality = d.get("quality") or "fair"
             coach = QCoreApplication.translate("PlayRender", "教練回饋")
-            title = f"{coach} · {quality_label(quality, lang)} · {_t(QUALITY_TITLE.get(quality, ''))}"
+            title = (
+                f"{coach} · {quality_label(quality, lang)} · {_t(QUALITY_TITLE.get(quality, ''))}"
+            )
             conv.add_feedback(quality, title, _ltext(d["text"], lang))
         elif kind == "overrun":
-            conv.add_note(QCoreApplication.translate("PlayRender", "已超過目標處理時間，顧客更不耐煩了。"), "warn")
+            conv.add_note(
+                QCoreApplication.translate("PlayRender", "已超過目標處理時間，顧客更不耐煩了。"),
+                "warn",
+            )
         elif kind == "escalated":
             conv.add_customer(customer, _ltext(d["reply"], lang))
-            conv.add_note(QCoreApplication.translate("PlayRender", "投訴升級：") + _ltext(d["consequence"], lang), "bad")
+            conv.add_note(
+                QCoreApplication.translate("PlayRender", "投訴升級：")
+                + _ltext(d["consequence"], lang),
+                "bad",
+            )
         elif kind == "offer_refused":
             conv.add_note(QCoreApplication.translate("PlayRender", "顧客拒絕了這個方案。"), "warn")
         elif kind == "outcome":
             outcome = d["outcome"]
-            label = OUTCOME_EN.get(outcome, outcome) if lang == "en" else OUTCOMES.get(outcome, outcome)
-            conv.add_note(QCoreApplication.translate("PlayRender", "結果：") + label, "good" if outcome == "resolved" else "warn")
+            label = (
+                OUTCOME_EN.get(outcome, outcome) if lang == "en" else OUTCOMES.get(outcome, outcome)
+            )
+            conv.add_note(
+                QCoreApplication.translate("PlayRender", "結果：") + label,
+                "good" if outcome == "resolved" else "warn",
+            )
         elif kind == "step":
             step = d["step"]
             conv.add_step(step_title(step, lang), step_intro(case, step, lang))
         elif kind == "report":
             conv.add_note(QCoreApplication.translate("PlayRender", "已提交內部回饋報告。"), "info")
         elif kind == "finished":
-            conv.add_note(QCoreApplication.translate("PlayRender", "完成！正在產生反思單。"), "good")
+            conv.add_note(
+                QCoreApplication.translate("PlayRender", "完成！正在產生反思單。"), "good"
+            )
 
 
 def _ltext(value: object, lang: str) -> str:

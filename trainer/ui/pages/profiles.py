@@ -53,7 +53,9 @@ class ProfilesPage(QWidget):
         root.addWidget(plain(self.tr("歡迎！今天是誰要練習？"), "heroTitle"))
         root.addWidget(
             plain(
-                self.tr("選擇你的學習檔案，或建立一個新的。同一台電腦可以有很多位同學，不需要密碼。"),
+                self.tr(
+                    "選擇你的學習檔案，或建立一個新的。同一台電腦可以有很多位同學，不需要密碼。"
+                ),
                 "heroSub",
             )
         )
@@ -150,6 +152,8 @@ class ProfilesPage(QWidget):
             self.name.setFocus()
             return
         self.error.clear()
-        self.create_requested.emit(name, self.student_no.text().strip(), self.class_name.text().strip())
+        self.create_requested.emit(
+            name, self.student_no.text().strip(), self.class_name.text().strip()
+        )
         for edit in (self.name, self.student_no, self.class_name):
             edit.clear()

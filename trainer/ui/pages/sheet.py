@@ -50,7 +50,9 @@ class SheetPage(QWidget):
         head.addWidget(self.title, 1)
         self.replay_button = QPushButton(self.tr("重播這次作答"))
         self.replay_button.setAccessibleName(self.tr("重播這次作答"))
-        self.replay_button.clicked.connect(lambda: self.sheet and self.replay.emit(self.sheet.attempt_id))
+        self.replay_button.clicked.connect(
+            lambda: self.sheet and self.replay.emit(self.sheet.attempt_id)
+        )
         self.print_button = QPushButton(self.tr("列印…  Ctrl+P"))
         self.print_button.setAccessibleName(self.tr("列印反思單"))
         self.print_button.clicked.connect(self.print_sheet)
@@ -143,5 +145,7 @@ class SheetPage(QWidget):
                 "".join(traceback.format_exception(exc)),
             )
             return None
-        dialogs.info(self, self.tr("已匯出"), self.tr("反思單已存成 PDF：\n{path}").format(path=str(path)))
+        dialogs.info(
+            self, self.tr("已匯出"), self.tr("反思單已存成 PDF：\n{path}").format(path=str(path))
+        )
         return path

@@ -49,7 +49,9 @@ class PlainLabel(QLabel):
         super().setWordWrap(on)
 
 
-def plain(text: str = "", role: str | None = None, wrap: bool = True, parent: QWidget | None = None) -> QLabel:
+def plain(
+    text: str = "", role: str | None = None, wrap: bool = True, parent: QWidget | None = None
+) -> QLabel:
     """A QLabel that never interprets its text as HTML (author/learner text is data)."""
     label = PlainLabel(parent)
     label.setTextFormat(Qt.TextFormat.PlainText)

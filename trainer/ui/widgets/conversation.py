@@ -23,7 +23,9 @@ class Conversation(QScrollArea):
         self.column.addStretch(1)
         self.setWidget(inner)
         # Follow new entries: jump to the end whenever the content grows.
-        self.verticalScrollBar().rangeChanged.connect(lambda _lo, hi: self.verticalScrollBar().setValue(hi))
+        self.verticalScrollBar().rangeChanged.connect(
+            lambda _lo, hi: self.verticalScrollBar().setValue(hi)
+        )
         #: (kind, text) of every entry, in order (used by tests and replay checks).
         self.entries: list[tuple[str, str]] = []
 
@@ -68,7 +70,9 @@ class Conversation(QScrollArea):
         self._append(row)
         self.entries.append(("customer", text))
 
-    def add_learner(self, who: str, text: str, free_text: str | None = None, footer: str = "") -> None:
+    def add_learner(
+        self, who: str, text: str, free_text: str | None = None, footer: str = ""
+    ) -> None:
         row = QHBoxLayout()
         row.addStretch(2)
         extra = f"「{free_text}」" if free_text else ""
@@ -96,7 +100,11 @@ class Conversation(QScrollArea):
         self.entries.append(("feedback", text))
 
     def add_step(self, title: str, intro: str) -> None:
-        frame = self._bubble("stepHeader", title, intro) if intro else self._bubble("stepHeader", "", title)
+        frame = (
+            self._bubble("stepHeader", title, intro)
+            if intro
+            else self._bubble("stepHeader", "", title)
+        )
         self._append(frame)
         self.entries.append(("step", title))
 

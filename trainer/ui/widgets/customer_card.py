@@ -13,7 +13,12 @@ if TYPE_CHECKING:
 
 
 def mood_word(mood: int, lang: str) -> str:
-    words = [(20, "非常不滿", "furious"), (40, "不滿", "upset"), (60, "平靜", "calm"), (80, "滿意", "pleased")]
+    words = [
+        (20, "非常不滿", "furious"),
+        (40, "不滿", "upset"),
+        (60, "平靜", "calm"),
+        (80, "滿意", "pleased"),
+    ]
     for limit, zh, en in words:
         if mood < limit:
             return en if lang == "en" else zh

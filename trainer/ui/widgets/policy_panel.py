@@ -37,10 +37,14 @@ class Caption(QLabel):
         self._elide()
 
     def _elide(self) -> None:
-        self.setText(self.fontMetrics().elidedText(self.full, Qt.TextElideMode.ElideRight, self.width()))
+        self.setText(
+            self.fontMetrics().elidedText(self.full, Qt.TextElideMode.ElideRight, self.width())
+        )
 
     def sizeHint(self) -> QSize:
-        return QSize(self.fontMetrics().horizontalAdvance(self.full) + 2, super().sizeHint().height())
+        return QSize(
+            self.fontMetrics().horizontalAdvance(self.full) + 2, super().sizeHint().height()
+        )
 
     def minimumSizeHint(self) -> QSize:
         return QSize(0, super().minimumSizeHint().height())
@@ -100,7 +104,9 @@ class PolicyPanel(QWidget):
         self.base_limit = b.authority_limit
         self.margin = b.margin_value
         self.value.value.setText(money(b.transaction_value))
-        self.value.caption.set_caption(self.tr("毛利 {m}（{p}%）").format(m=money(b.margin_value), p=f"{b.margin_pct:g}"))
+        self.value.caption.set_caption(
+            self.tr("毛利 {m}（{p}%）").format(m=money(b.margin_value), p=f"{b.margin_pct:g}")
+        )
         assert self.clock.bar is not None
         self.clock.bar.setRange(0, b.target_minutes)
         del lang
@@ -114,7 +120,9 @@ class PolicyPanel(QWidget):
         self.cost.value.setText(money(cost))
         over_cost = cost > authority
         self.cost.caption.set_caption(
-            self.tr("超過個人權限！") if over_cost else self.tr("權限內，剩 {m}").format(m=money(authority - cost))
+            self.tr("超過個人權限！")
+            if over_cost
+            else self.tr("權限內，剩 {m}").format(m=money(authority - cost))
         )
         restyle(self.cost.value, level="bad" if over_cost else "ok")
         bar = self.cost.bar
@@ -127,7 +135,11 @@ class PolicyPanel(QWidget):
         clock_bar = self.clock.bar
         assert clock_bar is not None
         if self.countdown:
-            value = self.tr("剩 {n} 分鐘").format(n=left) if left >= 0 else self.tr("超時 {n} 分鐘").format(n=-left)
+            value = (
+                self.tr("剩 {n} 分鐘").format(n=left)
+                if left >= 0
+                else self.tr("超時 {n} 分鐘").format(n=-left)
+            )
             set_bar(clock_bar, max(0, left))
         else:
             value = self.tr("{n} 分鐘").format(n=minutes)

@@ -47,7 +47,12 @@ class ReflectionForm(QWidget):
         self.prompts = QVBoxLayout()
         self.prompts.setSpacing(6)
         body.addLayout(self.prompts)
-        body.addWidget(plain(self.tr("自評：你覺得自己在每個步驟做得如何？（1 = 需要加強，5 = 非常好）"), "sectionLabel"))
+        body.addWidget(
+            plain(
+                self.tr("自評：你覺得自己在每個步驟做得如何？（1 = 需要加強，5 = 非常好）"),
+                "sectionLabel",
+            )
+        )
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(6)
         body.addLayout(self.grid)

@@ -41,9 +41,7 @@ class ReportForm(QWidget):
         scroll.setWidget(holder)
         outer.addWidget(scroll, 1)
         body.addWidget(plain(self.tr("內部回饋報告（3.4）"), "formTitle"))
-        body.addWidget(
-            plain(self.tr("把這次投訴回報給內部，避免同樣的問題再發生。"), "muted")
-        )
+        body.addWidget(plain(self.tr("把這次投訴回報給內部，避免同樣的問題再發生。"), "muted"))
         body.addWidget(plain(self.tr("1. 根本原因是什麼？"), "sectionLabel"))
         self.causes = QVBoxLayout()
         body.addLayout(self.causes)
@@ -108,7 +106,10 @@ class ReportForm(QWidget):
         recipients = [k for k, b in self.recipient_boxes.items() if b.isChecked()]
         self.error.clear()
         self.submitted.emit(
-            root, recipients, self.preventive.toPlainText().strip(), self.profile_note.toPlainText().strip()
+            root,
+            recipients,
+            self.preventive.toPlainText().strip(),
+            self.profile_note.toPlainText().strip(),
         )
 
     def keyPressEvent(self, event: object) -> None:

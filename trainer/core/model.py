@@ -10,6 +10,7 @@ from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -30,6 +31,16 @@ from trainer.core.vocab import (
 
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_\-]{0,63}$", strict=True)]
 LangCode = Literal["zh-TW", "en"]
+
+
+def _known_need(value: str) -> str:
+    if value not in NEEDS:
+        raise ValueError(f"unknown need id '{value}'; use one of {sorted(NEEDS)}")
+    return value
+
+
+#: A customer need or expectation from the unit's 註1 vocabulary.
+NeedId = Annotated[str, AfterValidator(_known_need)]
 
 
 class Frozen(BaseModel):
@@ -198,18 +209,10 @@ class Option(Frozen):
     cost: int = Field(default=0, ge=0)
     requires: tuple[Identifier, ...] = ()
     requires_facts: tuple[Identifier, ...] = ()
-    meets_needs: tuple[str, ...] = ()
+    meets_needs: tuple[NeedId, ...] = ()
     grants_authority: int = Field(default=0, ge=0)
     outcome: Literal["accepted", "partial", "refused"] | None = None
     indicator: Literal["3.1", "3.2", "3.3", "3.4"] | None = None
-
-    @field_validator("meets_needs")
-    @classmethod
-    def _known_needs(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        unknown = [n for n in value if n not in NEEDS]
-        if unknown:
-            raise ValueError(f"unknown need id(s) {unknown}; use one of {sorted(NEEDS)}")
-        return value
 
     @model_validator(mode="after")
     def _kind_rules(self) -> Option:
@@ -254,21 +257,13 @@ class Customer(Frozen):
     internal: bool = False
     regular: bool = False
     special_needs: tuple[LText, ...] = ()
-    needs: tuple[str, ...] = Field(min_length=1)
+    needs: tuple[NeedId, ...] = Field(min_length=1)
     expectations: LText
     profile: LText | None = None
     nonverbal_cues: tuple[LText, ...] = ()
     opening_line: LText
     mood: int = Field(ge=0, le=100)
     patience: int = Field(default=3, ge=0, le=20)
-
-    @field_validator("needs")
-    @classmethod
-    def _known_needs(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        unknown = [n for n in value if n not in NEEDS]
-        if unknown:
-            raise ValueError(f"unknown need id(s) {unknown}; use one of {sorted(NEEDS)}")
-        return value
 
     @model_validator(mode="after")
     def _segment_matches(self) -> Customer:

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QLabel, QLayout, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QLayout,
+    QProgressBar,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class PlainLabel(QLabel):
@@ -126,3 +134,20 @@ def clear_layout(layout: QLayout) -> None:
             widget.deleteLater()
         elif (inner := item.layout()) is not None:
             clear_layout(inner)
+
+
+def scrolling_form(owner: QWidget) -> tuple[QVBoxLayout, QVBoxLayout]:
+    """Fill `owner` with a scrollable form area: (owner's layout, the form's layout)."""
+    outer = QVBoxLayout(owner)
+    outer.setContentsMargins(0, 0, 0, 0)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setObjectName("formScroll")
+    holder = QWidget()
+    holder.setObjectName("formHolder")
+    body = QVBoxLayout(holder)
+    body.setContentsMargins(0, 0, 8, 0)
+    body.setSpacing(8)
+    scroll.setWidget(holder)
+    outer.addWidget(scroll, 1)
+    return outer, body

@@ -11,14 +11,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from trainer.core.vocab import INDICATORS
 from trainer.ui import labels
-from trainer.ui.widgets.common import clear_layout, plain, restyle
+from trainer.ui.widgets.common import clear_layout, plain, restyle, scrolling_form
 
 if TYPE_CHECKING:
     from trainer.core.model import Case
@@ -31,18 +30,7 @@ class ReflectionForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setObjectName("formScroll")
-        holder = QWidget()
-        holder.setObjectName("formHolder")
-        body = QVBoxLayout(holder)
-        body.setContentsMargins(0, 0, 8, 0)
-        body.setSpacing(8)
-        scroll.setWidget(holder)
-        outer.addWidget(scroll, 1)
+        outer, body = scrolling_form(self)
         body.addWidget(plain(self.tr("反思與自評（3.5）"), "formTitle"))
         self.prompts = QVBoxLayout()
         self.prompts.setSpacing(6)

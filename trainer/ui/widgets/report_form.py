@@ -12,12 +12,11 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from trainer.ui.widgets.common import clear_layout, plain
+from trainer.ui.widgets.common import clear_layout, plain, scrolling_form
 
 if TYPE_CHECKING:
     from trainer.core.model import Case
@@ -28,18 +27,7 @@ class ReportForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setObjectName("formScroll")
-        holder = QWidget()
-        holder.setObjectName("formHolder")
-        body = QVBoxLayout(holder)
-        body.setContentsMargins(0, 0, 8, 0)
-        body.setSpacing(8)
-        scroll.setWidget(holder)
-        outer.addWidget(scroll, 1)
+        outer, body = scrolling_form(self)
         body.addWidget(plain(self.tr("內部回饋報告（3.4）"), "formTitle"))
         body.addWidget(plain(self.tr("把這次投訴回報給內部，避免同樣的問題再發生。"), "muted"))
         body.addWidget(plain(self.tr("1. 根本原因是什麼？"), "sectionLabel"))

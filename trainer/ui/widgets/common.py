@@ -6,9 +6,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLayout,
     QProgressBar,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -151,3 +153,16 @@ def scrolling_form(owner: QWidget) -> tuple[QVBoxLayout, QVBoxLayout]:
     scroll.setWidget(holder)
     outer.addWidget(scroll, 1)
     return outer, body
+
+
+def submit_row(layout: QVBoxLayout, text: str, accessible: str) -> tuple[QLabel, QPushButton]:
+    """A form's bottom row: an error line and the primary submit button."""
+    row = QHBoxLayout()
+    error = plain("", "error")
+    row.addWidget(error, 1)
+    button = QPushButton(text)
+    button.setProperty("role", "primary")
+    button.setAccessibleName(accessible)
+    row.addWidget(button)
+    layout.addLayout(row)
+    return error, button

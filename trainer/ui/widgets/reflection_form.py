@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
-    QHBoxLayout,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from trainer.core.vocab import INDICATORS
 from trainer.ui import labels
-from trainer.ui.widgets.common import clear_layout, plain, restyle, scrolling_form
+from trainer.ui.widgets.common import clear_layout, plain, restyle, scrolling_form, submit_row
 
 if TYPE_CHECKING:
     from trainer.core.model import Case
@@ -59,15 +58,10 @@ class ReflectionForm(QWidget):
                 self.grid.addWidget(button, row, value)
             self.groups[indicator] = group
         self.grid.setColumnStretch(6, 1)
-        row_layout = QHBoxLayout()
-        self.error = plain("", "error")
-        row_layout.addWidget(self.error, 1)
-        self.submit = QPushButton(self.tr("完成並查看反思單  Ctrl+⏎"))
-        self.submit.setProperty("role", "primary")
-        self.submit.setAccessibleName(self.tr("提交反思並查看反思單"))
+        self.error, self.submit = submit_row(
+            outer, self.tr("完成並查看反思單  Ctrl+⏎"), self.tr("提交反思並查看反思單")
+        )
         self.submit.clicked.connect(self._submit)
-        row_layout.addWidget(self.submit)
-        outer.addLayout(row_layout)
         self.edits: dict[str, QPlainTextEdit] = {}
         self.minimums: dict[str, int] = {}
 

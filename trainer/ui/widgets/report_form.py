@@ -8,15 +8,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QHBoxLayout,
     QPlainTextEdit,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
-from trainer.ui.widgets.common import clear_layout, plain, scrolling_form
+from trainer.ui.widgets.common import clear_layout, plain, scrolling_form, submit_row
 
 if TYPE_CHECKING:
     from trainer.core.model import Case
@@ -50,15 +48,10 @@ class ReportForm(QWidget):
         self.profile_note.setFixedHeight(60)
         self.profile_note.setTabChangesFocus(True)
         body.addWidget(self.profile_note)
-        row = QHBoxLayout()
-        self.error = plain("", "error")
-        row.addWidget(self.error, 1)
-        self.submit = QPushButton(self.tr("提交報告  Ctrl+⏎"))
-        self.submit.setProperty("role", "primary")
-        self.submit.setAccessibleName(self.tr("提交內部回饋報告"))
+        self.error, self.submit = submit_row(
+            outer, self.tr("提交報告  Ctrl+⏎"), self.tr("提交內部回饋報告")
+        )
         self.submit.clicked.connect(self._submit)
-        row.addWidget(self.submit)
-        outer.addLayout(row)
         self.cause_group = QButtonGroup(self)
         self.cause_buttons: dict[str, QRadioButton] = {}
         self.recipient_boxes: dict[str, QCheckBox] = {}

@@ -7,8 +7,10 @@ into formulas, URLs or numbers, so learner text like "=1+1" stays text.
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -33,13 +35,56 @@ OPTIONS = {
 
 def _write_row(sheet: Any, row_no: int, values: Any, fmt: Any = None) -> None:
     for col, value in enumerate(values):
-        if value is None:
-            continue
-        if isinstance(value, bool | int | float):
-            sheet.write_number(row_no, col, float(value) if isinstance(value, bool) else value)
-        else:
-            text = value.hex() if isinstance(value, bytes) else str(value)
-            sheet.write_string(row_no, col, text[:MAX_CELL], fmt)
+        _write_value(sheet, row_no, col, value, fmt)
+
+
+def _write_value(sheet: Any, row_no: int, col: int, value: Any, fmt: Any = None) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool | int | float):
+        sheet.write_number(row_no, col, float(value) if isinstance(value, bool) else value)
+    else:
+        text = value.hex() if isinstance(value, bytes) else str(value)
+        sheet.write_string(row_no, col, text[:MAX_CELL], fmt)
+
+
+def _write_literal_rich_lookalike(sheet: Any, row_no: int, col: int, text: str, plain: Any) -> None:
+    """Write text that looks like rich-string XML ("<r>...</r>") as the literal text.
+
+    In constant_memory mode XlsxWriter copies such a string into the sheet XML
+    unescaped (it takes it for its own rich-string markup), so learner text could
+    inject cells or formulas or break the workbook. Written as a two-run rich
+    string instead, every fragment is escaped and the cell shows the same text.
+    """
+    sheet.write_rich_string(row_no, col, text[:1], plain, text[1:])
+
+
+def _write_body(
+    sheet: Any, first_row: int, rows: Iterator[tuple[Any, ...]], limit: int, plain: Any
+) -> int:
+    """Write up to `limit` rows from `rows` starting at `first_row`; returns how many.
+
+    This is the export's innermost loop (millions of cells), so str, int and float
+    go straight to XlsxWriter's undecorated writers: the public ones only add
+    A1-notation parsing, which integer coordinates never need.
+    """
+    write_string = sheet._write_string
+    write_number = sheet._write_number
+    written = 0
+    for row_no, row in zip(range(first_row, first_row + limit), rows, strict=False):
+        for col, value in enumerate(row):
+            kind = type(value)
+            if kind is str:
+                if value[:3] == "<r>" and value[-4:] == "</r>":
+                    _write_literal_rich_lookalike(sheet, row_no, col, value[:MAX_CELL], plain)
+                else:
+                    write_string(row_no, col, value if len(value) <= MAX_CELL else value[:MAX_CELL])
+            elif kind is int or kind is float:
+                write_number(row_no, col, value)
+            elif value is not None:
+                _write_value(sheet, row_no, col, value)
+        written += 1
+    return written
 
 
 def summary_rows(
@@ -94,11 +139,12 @@ def export_xlsx(
             book = xlsxwriter.Workbook(str(tmp), {**OPTIONS, "tmpdir": parts})
             try:
                 bold = book.add_format({"bold": True})
+                plain = book.add_format()
                 header, rows = summary_rows(db.conn, filters, pseudonymize, lang)
-                counts["summary"] = _write_sheet(book, "summary", header, rows, bold)
+                counts["summary"] = _write_sheet(book, "summary", header, rows, bold, plain)
                 for table in iter_tables(db.conn, filters, pseudonymize, lang):
                     counts[table.name] = _write_sheet(
-                        book, table.name, table.columns, table.rows, bold
+                        book, table.name, table.columns, table.rows, bold, plain
                     )
                 book.close()
             except FileCreateError as exc:
@@ -109,19 +155,21 @@ def export_xlsx(
     return counts
 
 
-def _write_sheet(book: Any, name: str, header: list[str], rows: Any, bold: Any) -> int:
+def _write_sheet(book: Any, name: str, header: list[str], rows: Any, bold: Any, plain: Any) -> int:
     """Stream rows into one sheet, continuing on 'name 2', 'name 3'... past Excel's limit."""
-    part, n, row_no = 1, 0, MAX_ROWS
-    sheet = None
-    for row in rows:
-        if row_no >= MAX_ROWS:
-            sheet = book.add_worksheet(name if part == 1 else f"{name} {part}")
-            part += 1
-            _write_row(sheet, 0, header, bold)
-            row_no = 1
-        _write_row(sheet, row_no, row)
-        row_no += 1
-        n += 1
-    if sheet is None:  # an empty table still gets its sheet and header
-        _write_row(book.add_worksheet(name), 0, header, bold)
-    return n
+    rows = iter(rows)
+    total, part = 0, 1
+    while True:
+        sheet = book.add_worksheet(name if part == 1 else f"{name} {part}")
+        _write_row(sheet, 0, header, bold)
+        written = _write_body(sheet, 1, rows, MAX_ROWS - 1, plain)
+        total += written
+        if written < MAX_ROWS - 1:
+            return total
+        # Exactly full: only open another sheet if a row is left.
+        try:
+            first = next(rows)
+        except StopIteration:
+            return total
+        rows = itertools.chain([first], rows)
+        part += 1

@@ -1,0 +1,86 @@
+"""The XLSX writer's own rules: text that looks like XlsxWriter's rich-string markup
+stays literal text, and a table longer than a sheet continues on the next sheet."""
+
+from __future__ import annotations
+
+import sqlite3
+import zipfile
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.exchange.conftest import ClassLogs
+from trainer.exchange import xlsx_export
+from trainer.exchange.merge import merge_files
+from trainer.exchange.xlsx_export import export_xlsx
+
+# Closes the inline string, opens a new row and plants a formula cell, if copied raw.
+INJECTION = '<r></t></r></is></c><c r="Z1" t="str"><f>HYPERLINK("http://203.0.113.9/")</f></c><c><is><r><t>x</r>'
+LOOKALIKE = "<r>不是格式</r>"
+
+
+@pytest.fixture
+def class_db(class_logs: ClassLogs, tmp_path: Path) -> Path:
+    target = tmp_path / "class" / "trainer.db"
+    target.parent.mkdir()
+    merge_files(target, [class_logs.logs[0]])
+    return target
+
+
+def test_rich_string_lookalikes_stay_literal_text(class_db: Path, tmp_path: Path) -> None:
+    conn = sqlite3.connect(class_db, isolation_level=None)
+    conn.execute("update learners set display_name = ?", [LOOKALIKE])
+    conn.execute("update decisions set free_text = ? where seq = 1", [INJECTION])
+    conn.close()
+    out = tmp_path / "class.xlsx"
+    export_xlsx(class_db, out)
+
+    with zipfile.ZipFile(out) as book:
+        for name in book.namelist():
+            if name.startswith("xl/worksheets/"):
+                xml = book.read(name).decode("utf-8")
+                assert "<f>" not in xml and '203.0.113.9/")</f>' not in xml, name
+    wb = load_workbook(out)  # a broken sheet XML would fail to load here
+    values = {
+        cell for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for cell in row
+    }
+    assert INJECTION in values and LOOKALIKE in values
+
+
+@pytest.mark.parametrize("extra", [0, 1])
+def test_a_long_table_continues_on_numbered_sheets(
+    class_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, extra: int
+) -> None:
+    conn = sqlite3.connect(class_db)
+    decisions = conn.execute("select count(*) from decisions").fetchone()[0]
+    expected = [r[0] for r in conn.execute("select id from decisions order by attempt_id, seq")]
+    conn.close()
+    per_sheet = 7  # rows per sheet, header included
+    # extra=0: the last sheet is exactly full, so no empty sheet may follow it.
+    body = per_sheet - 1
+    assert decisions > 2 * body
+    monkeypatch.setattr(xlsx_export, "MAX_ROWS", per_sheet)
+    trimmed = decisions - decisions % body + extra
+    conn = sqlite3.connect(class_db, isolation_level=None)
+    conn.execute(
+        "delete from decisions where id not in "
+        "(select id from decisions order by attempt_id, seq limit ?)",
+        [trimmed],
+    )
+    conn.close()
+    expected = expected[:trimmed]
+
+    out = tmp_path / "class.xlsx"
+    counts = export_xlsx(class_db, out)
+    assert counts["decisions"] == trimmed
+    wb = load_workbook(out, read_only=True)
+    parts = [n for n in wb.sheetnames if n == "decisions" or n.startswith("decisions ")]
+    sheets_needed = -(-trimmed // body)
+    assert parts == ["decisions"] + [f"decisions {n}" for n in range(2, sheets_needed + 1)]
+    ids: list[str] = []
+    for name in parts:
+        rows = list(wb[name].iter_rows(values_only=True))
+        assert rows[0][0] == "decision_id" and 1 < len(rows) <= per_sheet
+        ids.extend(row[0] for row in rows[1:])
+    assert ids == expected

@@ -54,7 +54,6 @@ def test_a_long_table_continues_on_numbered_sheets(
 ) -> None:
     conn = sqlite3.connect(class_db)
     decisions = conn.execute("select count(*) from decisions").fetchone()[0]
-    expected = [r[0] for r in conn.execute("select id from decisions order by attempt_id, seq")]
     conn.close()
     per_sheet = 7  # rows per sheet, header included
     # extra=0: the last sheet is exactly full, so no empty sheet may follow it.
@@ -68,8 +67,12 @@ def test_a_long_table_continues_on_numbered_sheets(
         "(select id from decisions order by attempt_id, seq limit ?)",
         [trimmed],
     )
+    # The workbook lists decisions by attempt in start order, then by seq.
+    expected = conn.execute(
+        "select d.seq, d.ts from decisions d join attempts a on a.id = d.attempt_id "
+        "order by a.started_at, a.id, d.seq"
+    ).fetchall()
     conn.close()
-    expected = expected[:trimmed]
 
     out = tmp_path / "class.xlsx"
     counts = export_xlsx(class_db, out)
@@ -78,9 +81,51 @@ def test_a_long_table_continues_on_numbered_sheets(
     parts = [n for n in wb.sheetnames if n == "decisions" or n.startswith("decisions ")]
     sheets_needed = -(-trimmed // body)
     assert parts == ["decisions"] + [f"decisions {n}" for n in range(2, sheets_needed + 1)]
-    ids: list[str] = []
+    seen: list[tuple[int, str]] = []
     for name in parts:
         rows = list(wb[name].iter_rows(values_only=True))
-        assert rows[0][0] == "decision_id" and 1 < len(rows) <= per_sheet
-        ids.extend(row[0] for row in rows[1:])
-    assert ids == expected
+        assert rows[0][:3] == ("attempt_no", "seq", "ts") and 1 < len(rows) <= per_sheet
+        seen.extend((int(row[1]), row[2]) for row in rows[1:])
+    assert seen == expected
+
+
+def test_sheets_name_attempts_by_number_and_attempts_carry_scores(
+    class_db: Path, tmp_path: Path
+) -> None:
+    from trainer.exchange.filters import Filters
+
+    conn = sqlite3.connect(class_db)
+    learner = conn.execute("select display_name from learners order by id limit 1").fetchone()[0]
+    out = tmp_path / "one.xlsx"
+    export_xlsx(class_db, out, Filters(learner=learner))
+    wb = load_workbook(out, read_only=True)
+
+    attempts = list(wb["attempts"].iter_rows(values_only=True))
+    head = attempts[0]
+    col = {name: i for i, name in enumerate(head)}
+    assert head[0] == "attempt_no" and {"3.1", "3.2", "3.3", "3.4", "3.5"} <= set(head)
+    by_no = {row[0]: row for row in attempts[1:]}
+    assert sorted(by_no) == list(range(1, len(by_no) + 1))
+    db_attempts = conn.execute(
+        "select a.id from attempts a join learners l on l.id = a.learner_id "
+        "where l.display_name = ? order by a.started_at, a.id",
+        [learner],
+    ).fetchall()
+    assert [by_no[n][col["attempt_id"]] for n in sorted(by_no)] == [r[0] for r in db_attempts]
+
+    decisions_per_no: dict[int, int] = {}
+    for row in list(wb["decisions"].iter_rows(values_only=True))[1:]:
+        decisions_per_no[row[0]] = decisions_per_no.get(row[0], 0) + 1
+    for no, row in by_no.items():
+        attempt_id = row[col["attempt_id"]]
+        stored = conn.execute(
+            "select count(*) from decisions where attempt_id = ?", [attempt_id]
+        ).fetchone()[0]
+        assert decisions_per_no.get(no, 0) == stored
+        scores = dict(
+            conn.execute("select indicator, score from scores where attempt_id = ?", [attempt_id])
+        )
+        assert {i: row[col[i]] for i in scores} == scores
+    assert any(decisions_per_no.values())
+    conn.close()
+    assert load_workbook(out)["decisions"].freeze_panes == "A2"

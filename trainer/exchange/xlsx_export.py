@@ -21,7 +21,8 @@ from trainer.core.vocab import INDICATOR_LABELS, INDICATORS
 from trainer.exchange.atomic import ExportError, atomic_file, explain_os_error
 from trainer.exchange.filters import Filters
 from trainer.exchange.source import Source, opened
-from trainer.exchange.tables import _identity, iter_tables
+from trainer.exchange.tables import _identity
+from trainer.exchange.workbook_tables import SHEET_NAMES, WIDE_COLUMNS, workbook_queries
 
 MAX_ROWS = 1_048_576  # Excel's limit per sheet, header included
 MAX_CELL = 32_767  # Excel's limit per text cell
@@ -142,10 +143,12 @@ def export_xlsx(
                 plain = book.add_format()
                 header, rows = summary_rows(db.conn, filters, pseudonymize, lang)
                 counts["summary"] = _write_sheet(book, "summary", header, rows, bold, plain)
-                for table in iter_tables(db.conn, filters, pseudonymize, lang):
-                    counts[table.name] = _write_sheet(
-                        book, table.name, table.columns, table.rows, bold, plain
-                    )
+                sheets = workbook_queries(filters, pseudonymize, lang)
+                for name in SHEET_NAMES:
+                    sql, params = sheets[name]
+                    cursor = db.conn.execute(sql, params)
+                    columns = [d[0] for d in cursor.description]
+                    counts[name] = _write_sheet(book, name, columns, cursor, bold, plain)
                 book.close()
             except FileCreateError as exc:
                 cause = exc.__context__ or (exc.args[0] if exc.args else None)
@@ -155,15 +158,26 @@ def export_xlsx(
     return counts
 
 
+def _lay_out(sheet: Any, header: list[str]) -> None:
+    """Frozen header row and column widths that fit what each column holds."""
+    sheet.freeze_panes(1, 0)
+    for col, name in enumerate(header):
+        width = 40 if name in WIDE_COLUMNS else max(10, min(24, len(name) + 4))
+        sheet.set_column(col, col, width)
+
+
 def _write_sheet(book: Any, name: str, header: list[str], rows: Any, bold: Any, plain: Any) -> int:
     """Stream rows into one sheet, continuing on 'name 2', 'name 3'... past Excel's limit."""
     rows = iter(rows)
     total, part = 0, 1
     while True:
         sheet = book.add_worksheet(name if part == 1 else f"{name} {part}")
+        _lay_out(sheet, header)
         _write_row(sheet, 0, header, bold)
         written = _write_body(sheet, 1, rows, MAX_ROWS - 1, plain)
         total += written
+        if written:
+            sheet.autofilter(0, 0, written, len(header) - 1)
         if written < MAX_ROWS - 1:
             return total
         # Exactly full: only open another sheet if a row is left.

@@ -6,9 +6,12 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import run_cli
 from tests.exchange.conftest import CASE, ClassLogs, copy_log, counts, dump, ok
 from trainer.core.autoplay import ExpertPolicy
+from trainer.exchange.atomic import ExportError
 from trainer.exchange.merge import merge_files
 from trainer.exchange.sqlite_copy import export_sqlite
 from trainer.service import AttemptRunner, Workspace
@@ -96,6 +99,31 @@ def test_one_bad_file_refuses_the_whole_merge(class_logs: ClassLogs, tmp_path: P
     assert done.returncode != 0
     assert "notes.db: refused" in done.stderr and "unchanged" in done.stderr
     assert dump(data / "trainer.db") == before
+
+
+def test_checked_in_parallel_the_first_bad_file_in_order_is_named(
+    class_logs: ClassLogs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files are checked several at a time; the refusal still names the first bad file
+    in the order given, nothing changes, and no private copy is left behind."""
+    import tempfile
+
+    data = tmp_path / "class"
+    data.mkdir()
+    merge_files(data / "trainer.db", [class_logs.logs[0]])
+    before = dump(data / "trainer.db")
+    first_bad, second_bad = tmp_path / "a-bad.db", tmp_path / "b-bad.db"
+    first_bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 4000)
+    second_bad.write_text("not a database")
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    files = [class_logs.logs[1], first_bad, class_logs.logs[2], second_bad]
+    with pytest.raises(ExportError) as info:
+        merge_files(data / "trainer.db", files)
+    assert str(info.value).startswith("a-bad.db: refused")
+    assert dump(data / "trainer.db") == before
+    assert list(scratch.iterdir()) == []
 
 
 def test_merge_files_accepts_a_store(class_logs: ClassLogs, tmp_path: Path) -> None:

@@ -18,9 +18,11 @@ Rules (docs/exchange.md):
 from __future__ import annotations
 
 import importlib
+import os
 import sqlite3
 import tempfile
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,6 +35,7 @@ from trainer.store.db import Store, StoreError, configure, db_path_of, open_data
 from trainer.store.schema import DATA_TABLES
 
 Target = Store | Path | str
+MERGE_CACHE_KIB = 128 * 1024  # page cache of the merge connection
 
 
 @dataclass
@@ -114,30 +117,25 @@ def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
     return [r[1] for r in conn.execute(f"pragma main.table_info([{table}])")]
 
 
-def _stage_all(conn: sqlite3.Connection, logs: Sequence[CheckedLog]) -> list[dict[str, str]]:
-    """Copy every checked incoming table into temp tables of the target connection.
+def _stage(conn: sqlite3.Connection, index: int, log: CheckedLog) -> dict[str, str]:
+    """Copy one checked incoming file's tables into temp tables of the target connection.
 
-    Pure SQL through a read-only ATTACH of each private copy, one file at a time, so
-    no row passes through Python. ATTACH and DETACH are refused inside a
-    transaction, so staging runs first; the merge itself is still one transaction.
+    Pure SQL through a read-only ATTACH of the private copy, so no row passes
+    through Python. ATTACH and DETACH are refused inside a transaction, so staging
+    runs first; the merge itself is still one transaction.
     """
-    staged: list[dict[str, str]] = []
-    for index, log in enumerate(logs):
-        conn.execute("attach database ? as incoming", [ro_uri(log.copy)])
-        try:
-            names: dict[str, str] = {}
-            for table in DATA_TABLES:
-                cols = ", ".join(f"[{c}]" for c in _columns(conn, table))
-                stage = f"incoming_{index}_{table}"
-                conn.execute(
-                    f"create temp table [{stage}] as select {cols} from incoming.[{table}]"
-                )
-                names[table] = stage
-            conn.execute(f"create index temp.[{names['attempts']}_id] on [{names['attempts']}](id)")
-            staged.append(names)
-        finally:
-            conn.execute("detach database incoming")
-    return staged
+    conn.execute("attach database ? as incoming", [ro_uri(log.copy)])
+    try:
+        names: dict[str, str] = {}
+        for table in DATA_TABLES:
+            cols = ", ".join(f"[{c}]" for c in _columns(conn, table))
+            stage = f"incoming_{index}_{table}"
+            conn.execute(f"create temp table [{stage}] as select {cols} from incoming.[{table}]")
+            names[table] = stage
+        conn.execute(f"create index temp.[{names['attempts']}_id] on [{names['attempts']}](id)")
+        return names
+    finally:
+        conn.execute("detach database incoming")
 
 
 def _merge_one(
@@ -195,14 +193,36 @@ def merge_files(target: Target, files: Sequence[Path | str]) -> MergeSummary:
     finally:
         probe.close()
     summary = MergeSummary(database=path)
-    with tempfile.TemporaryDirectory(prefix="trainer-merge-") as work:
-        logs = [check_log(Path(f), Path(work), columns) for f in files]
-        summary.backup = _backup(path)
+    workers = max(1, min(len(files), os.cpu_count() or 1, 4))
+    with (
+        tempfile.TemporaryDirectory(prefix="trainer-merge-") as work,
+        ThreadPoolExecutor(workers, thread_name_prefix="merge-check") as pool,
+    ):
+        # Files are checked several at a time (the checks are long SQLite calls,
+        # which release the GIL) while the ones already checked are staged.
+        checks = [
+            pool.submit(check_log, Path(f), Path(work) / f"file-{n}", columns)
+            for n, f in enumerate(files)
+        ]
         conn = sqlite3.connect(path.resolve().as_uri(), uri=True, isolation_level=None)
         try:
             conn.execute("pragma trusted_schema = off")
             configure(Database(conn))
-            staged = _stage_all(conn, logs)
+            # Incoming ids are random UUIDs, so index inserts land all over the class
+            # database's B-trees: a cache that holds them saves re-reading pages.
+            conn.execute(f"pragma cache_size = -{MERGE_CACHE_KIB}")
+            conn.execute("pragma temp_store = memory")
+            logs: list[CheckedLog] = []
+            staged: list[dict[str, str]] = []
+            try:
+                for n, check in enumerate(checks):
+                    logs.append(check.result())  # the first bad file (in order) refuses all
+                    staged.append(_stage(conn, n, logs[-1]))
+            except BaseException:
+                for check in checks:  # no need to check the rest
+                    check.cancel()
+                raise
+            summary.backup = _backup(path)
             conn.execute("begin immediate")
             try:
                 for log, names in zip(logs, staged, strict=True):

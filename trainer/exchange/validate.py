@@ -77,6 +77,7 @@ def ro_uri(path: Path) -> str:
 
 def _copy_private(path: Path, workdir: Path) -> Path:
     """Copy the file (and a WAL beside it, if any) so the original is never opened."""
+    workdir.mkdir(parents=True, exist_ok=True)
     copy = workdir / f"incoming-{len(list(workdir.iterdir()))}.db"
     shutil.copyfile(path, copy)
     wal = path.with_name(path.name + "-wal")
@@ -90,7 +91,11 @@ def _columns(conn: sqlite3.Connection, schema: str, table: str) -> list[str]:
 
 
 def check_log(path: Path, workdir: Path, target_columns: dict[str, list[str]]) -> CheckedLog:
-    """Verify one incoming log; raise RefusedFile naming the problem."""
+    """Verify one incoming log; raise RefusedFile naming the problem.
+
+    Safe to run for several files at once in threads, each with its own `workdir`:
+    the checks are long SQLite calls, which release the GIL.
+    """
     path = Path(path)
     try:
         return _check(path, workdir, target_columns)

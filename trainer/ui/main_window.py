@@ -27,16 +27,16 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.ui import dialogs
-from trainer.ui.pages.history import HistoryPage
-from trainer.ui.pages.library import LibraryPage
-from trainer.ui.pages.play import PlayPage
-from trainer.ui.pages.profiles import ProfilesPage
-from trainer.ui.pages.sheet import SheetPage
 from trainer.ui.widgets.common import plain
 
 if TYPE_CHECKING:
     from trainer.service import Workspace
     from trainer.settings import Settings
+    from trainer.ui.pages.history import HistoryPage
+    from trainer.ui.pages.library import LibraryPage
+    from trainer.ui.pages.play import PlayPage
+    from trainer.ui.pages.profiles import ProfilesPage
+    from trainer.ui.pages.sheet import SheetPage
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.learner: dict[str, Any] | None = None
         self.on_scale = on_scale
         self.loader: WorkspaceLoader | None = None
+        self._pages: dict[str, QWidget] = {}
         self.setWindowTitle(self.tr("顧客投訴處理訓練 Complaint Trainer"))
         self.resize(1366, 768)
         self.setMinimumSize(1024, 640)
@@ -134,37 +135,89 @@ class MainWindow(QMainWindow):
         loading_layout.addStretch(1)
         loading_layout.addWidget(self.loading_label)
         loading_layout.addStretch(1)
-        self.profiles = ProfilesPage()
-        self.library = LibraryPage()
-        self.play = PlayPage()
-        self.sheet = SheetPage()
-        self.history = HistoryPage()
-        for page in (
-            self.loading,
-            self.profiles,
-            self.library,
-            self.play,
-            self.sheet,
-            self.history,
-        ):
-            self.stack.addWidget(page)
+        self.stack.addWidget(self.loading)
         column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._nav_visible(False)
 
-        self.profiles.chosen.connect(lambda lid: self.guard(self.choose_learner, lid))
-        self.profiles.create_requested.connect(lambda *a: self.guard(self.create_learner, *a))
-        self.library.start.connect(lambda cid, mode: self.guard(self.start_case, cid, mode))
-        self.library.mode_changed.connect(lambda mode: self.settings.__setitem__("mode", mode))
-        self.play.finished.connect(lambda aid: self.guard(self.show_sheet, aid))
-        self.play.leave.connect(lambda: self.guard(self._leave_play))
-        self.sheet.leave.connect(lambda: self.guard(self.show_library))
-        self.sheet.replay.connect(lambda aid: self.guard(self.replay_attempt, aid))
-        self.history.leave.connect(lambda: self.guard(self.show_library))
-        self.history.open_sheet.connect(lambda aid: self.guard(self.show_sheet, aid))
-        self.history.resume.connect(lambda aid: self.guard(self.resume_attempt, aid))
-        self.history.replay.connect(lambda aid: self.guard(self.replay_attempt, aid))
-        self.history.portfolio.connect(lambda: self.guard(self.export_portfolio))
+    # -- pages, built on first use ------------------------------------------------
+    # The window opens with only its loading page: building every page up front
+    # (the play page alone is ~100 ms of widgets and style polish) made startup slower.
+
+    def _page(self, name: str) -> Any:
+        page = self._pages.get(name)
+        if page is None:
+            page = getattr(self, f"_build_{name}")()
+            self.stack.addWidget(page)
+            self._pages[name] = page
+        return page
+
+    def _showing(self, name: str) -> bool:
+        page = self._pages.get(name)
+        return page is not None and self.stack.currentWidget() is page
+
+    @property
+    def profiles(self) -> ProfilesPage:
+        return self._page("profiles")  # type: ignore[no-any-return]
+
+    @property
+    def library(self) -> LibraryPage:
+        return self._page("library")  # type: ignore[no-any-return]
+
+    @property
+    def play(self) -> PlayPage:
+        return self._page("play")  # type: ignore[no-any-return]
+
+    @property
+    def sheet(self) -> SheetPage:
+        return self._page("sheet")  # type: ignore[no-any-return]
+
+    @property
+    def history(self) -> HistoryPage:
+        return self._page("history")  # type: ignore[no-any-return]
+
+    def _build_profiles(self) -> ProfilesPage:
+        from trainer.ui.pages.profiles import ProfilesPage
+
+        page = ProfilesPage()
+        page.chosen.connect(lambda lid: self.guard(self.choose_learner, lid))
+        page.create_requested.connect(lambda *a: self.guard(self.create_learner, *a))
+        return page
+
+    def _build_library(self) -> LibraryPage:
+        from trainer.ui.pages.library import LibraryPage
+
+        page = LibraryPage()
+        page.start.connect(lambda cid, mode: self.guard(self.start_case, cid, mode))
+        page.mode_changed.connect(lambda mode: self.settings.__setitem__("mode", mode))
+        return page
+
+    def _build_play(self) -> PlayPage:
+        from trainer.ui.pages.play import PlayPage
+
+        page = PlayPage()
+        page.finished.connect(lambda aid: self.guard(self.show_sheet, aid))
+        page.leave.connect(lambda: self.guard(self._leave_play))
+        return page
+
+    def _build_sheet(self) -> SheetPage:
+        from trainer.ui.pages.sheet import SheetPage
+
+        page = SheetPage()
+        page.leave.connect(lambda: self.guard(self.show_library))
+        page.replay.connect(lambda aid: self.guard(self.replay_attempt, aid))
+        return page
+
+    def _build_history(self) -> HistoryPage:
+        from trainer.ui.pages.history import HistoryPage
+
+        page = HistoryPage()
+        page.leave.connect(lambda: self.guard(self.show_library))
+        page.open_sheet.connect(lambda aid: self.guard(self.show_sheet, aid))
+        page.resume.connect(lambda aid: self.guard(self.resume_attempt, aid))
+        page.replay.connect(lambda aid: self.guard(self.replay_attempt, aid))
+        page.portfolio.connect(lambda: self.guard(self.export_portfolio))
+        return page
 
     def _nav_visible(self, on: bool) -> None:
         for button in (self.nav_library, self.nav_history, self.nav_learner):
@@ -391,13 +444,13 @@ class MainWindow(QMainWindow):
     # -- menu actions -------------------------------------------------------------
 
     def _export_sheet(self) -> None:
-        if self.stack.currentWidget() is self.sheet:
+        if self._showing("sheet"):
             self.sheet.export_pdf()
         else:
             self.statusBar().showMessage(self.tr("請先開啟一張反思單。"), 4000)
 
     def _print_sheet(self) -> None:
-        if self.stack.currentWidget() is self.sheet:
+        if self._showing("sheet"):
             self.sheet.print_sheet()
         else:
             self.statusBar().showMessage(self.tr("請先開啟一張反思單。"), 4000)
@@ -419,7 +472,7 @@ class MainWindow(QMainWindow):
         return path
 
     def _focus_search(self) -> None:
-        if self.stack.currentWidget() is not self.library:
+        if not self._showing("library"):
             self.show_library()
         self.library.search.setFocus()
         self.library.search.selectAll()

@@ -316,6 +316,7 @@ class PlayPage(QWidget):
             self.finished.emit(runner.attempt_id)
             return
         self._refresh(runner.session)
+        self.conversation.lay_out_now()
 
     def _on_option(self, option_id: str, free_text: str) -> None:
         from trainer.core.engine import Action

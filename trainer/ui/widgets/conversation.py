@@ -82,6 +82,16 @@ class Conversation(QScrollArea):
         if free_text:
             self.entries.append(("free_text", free_text))
 
+    def lay_out_now(self) -> None:
+        """Lay the new entries out now, before the next paint.
+
+        Left to the event loop, the column is laid out in a second pass after the
+        first paint, so every bubble moves and the pane is painted twice per step.
+        """
+        inner = self.widget()
+        if inner is not None and (layout := inner.layout()) is not None:
+            layout.activate()
+
     def add_note(self, text: str, kind: str = "info") -> None:
         label = plain(text, "note")
         label.setProperty("kind", kind)

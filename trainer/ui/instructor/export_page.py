@@ -41,8 +41,15 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 FORMAT_TEXT = {
-    "csv": ("CSV 資料夾", "每個資料表一個 CSV（UTF-8 BOM，Excel 可直接開）\none CSV per table"),
-    "xlsx": ("Excel 活頁簿 .xlsx", "摘要與各資料表分頁\nsummary + one sheet per table"),
+    "csv": (
+        "CSV 資料夾",
+        "完整紀錄，每個資料表一個 CSV（UTF-8 BOM，Excel 可直接開）\nthe full log, one CSV per table",
+    ),
+    "xlsx": (
+        "Excel 活頁簿 .xlsx",
+        "摘要、練習次數（含 3.1–3.5 分數）、決策、反思等分頁；完整紀錄請用 CSV\n"
+        "summary, numbered attempts with 3.1–3.5 scores, decisions, reflections…",
+    ),
     "xapi": (
         "xAPI 陳述 .json",
         "給 LRS 使用；學習者一律以代號表示\nfor an LRS; always pseudonymous",

@@ -146,6 +146,24 @@ def test_rows_clashing_with_the_class_database_are_refused(
     _refused(class_db, bad, "clash")
 
 
+def test_what_the_file_checks_miss_the_class_database_refuses(
+    class_logs: ClassLogs, class_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """quick_check does not compare indexes with tables, so a file's lying index could
+    hide a missing parent from the orphan check. Even with that check switched off,
+    the class database's foreign keys refuse the rows and nothing changes."""
+    from trainer.exchange import validate
+
+    orphan = _edit(
+        copy_log(class_logs.logs[1], tmp_path, "orphan.db"),
+        f"update decisions set attempt_id = '{uuid.uuid4()}' "
+        "where rowid = (select min(rowid) from decisions)",
+    )
+    _refused(class_db, orphan, "attempts are missing")
+    monkeypatch.setattr(validate, "PARENTS", {})
+    _refused(class_db, orphan)
+
+
 FORMULAS = {
     "display_name": '=HYPERLINK("http://evil.invalid","點我")',
     "reflection": "+cmd|' /C calc'!A0",

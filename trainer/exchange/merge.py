@@ -5,9 +5,10 @@ Rules (docs/exchange.md):
   merge and nothing changes.
 - The class database is backed up (trainer.store.backup, when present) before.
 - Each checked private copy is staged into temp tables through a read-only ATTACH
-  (pure SQL), then all files are merged in ONE transaction: `INSERT ... SELECT` of
-  the rows whose id is new. Ids are UUIDs, so a row already present is
-  skipped: merging the same file twice adds nothing.
+  (pure SQL), then all files are merged in ONE transaction: `INSERT ... SELECT ...
+  ON CONFLICT(id) DO NOTHING`, so only rows whose id is new are added. Ids are
+  UUIDs, so a row already present is skipped: merging the same file twice adds
+  nothing.
 - An attempt row is the one mutable row: the copy with more decisions (then the
   later `updated_at`) wins, so an attempt exported mid-way and again when finished
   ends up finished, whatever the order of the files.
@@ -146,11 +147,14 @@ def _merge_one(
         stage = staged[table]
         cols = ", ".join(f"[{c}]" for c in _columns(conn, table))
         try:
-            # New ids only; a new id that collides on another unique key (same
-            # attempt and seq, say) is a clash the app never produces: refuse.
+            # New ids only: a row whose id is present is skipped by the upsert (one
+            # index probe, the insert's own). A new id that collides on another unique
+            # key (same attempt and seq, say) is a clash the app never produces: the
+            # conflict target is `id` alone, so that still raises, and is refused.
+            # ("where true" keeps SQLite from reading ON CONFLICT as a join clause.)
             added = conn.execute(
                 f"insert into main.[{table}] ({cols}) select {cols} from temp.[{stage}] "
-                f"where id not in (select id from main.[{table}])"
+                "where true on conflict(id) do nothing"
             ).rowcount
         except sqlite3.IntegrityError:
             raise RefusedFile(

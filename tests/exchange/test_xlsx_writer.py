@@ -129,3 +129,77 @@ def test_sheets_name_attempts_by_number_and_attempts_carry_scores(
     assert any(decisions_per_no.values())
     conn.close()
     assert load_workbook(out)["decisions"].freeze_panes == "A2"
+
+
+# -- the decisions sheet written in a second process ----------------------------------
+
+
+def _values(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    wb = load_workbook(path, read_only=True)
+    return {name: list(wb[name].iter_rows(values_only=True)) for name in wb.sheetnames}
+
+
+def _force_split(monkeypatch: pytest.MonkeyPatch, on: bool) -> None:
+    monkeypatch.setattr(xlsx_export, "SPLIT_MIN_DECISIONS", 0 if on else 10**12)
+    monkeypatch.setattr(xlsx_export.os, "cpu_count", lambda: 2)
+
+
+def test_split_workbook_matches_the_single_process_one(
+    class_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spawned: list[object] = []
+    real_worker = xlsx_export.Worker
+    monkeypatch.setattr(xlsx_export, "Worker", lambda job: spawned.append(job) or real_worker(job))
+    _force_split(monkeypatch, on=False)
+    single = tmp_path / "single.xlsx"
+    single_counts = export_xlsx(class_db, single)
+    assert spawned == []
+    _force_split(monkeypatch, on=True)
+    split = tmp_path / "split.xlsx"
+    split_counts = export_xlsx(class_db, split)
+    assert len(spawned) == 1
+    assert split_counts == single_counts and list(split_counts) == list(single_counts)
+    assert _values(split) == _values(single)
+    with zipfile.ZipFile(single) as a, zipfile.ZipFile(split) as b:
+        for part in ("xl/workbook.xml", "xl/styles.xml", "[Content_Types].xml"):
+            assert a.read(part) == b.read(part), part  # filter names, formats, parts
+        sheets = sorted(n for n in b.namelist() if n.startswith("xl/worksheets/sheet"))
+        assert [n for n in sheets if b"tabSelected" in b.read(n)] == ["xl/worksheets/sheet1.xml"]
+    decisions = load_workbook(split)["decisions"]
+    assert decisions.freeze_panes == "A2" and decisions.auto_filter.ref
+    # no part files or worker workbook left behind
+    assert {p.name for p in tmp_path.iterdir()} == {"class", "single.xlsx", "split.xlsx"}
+
+
+def test_split_failures_are_explained_and_leave_nothing(
+    class_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from trainer.exchange import xlsx_split
+    from trainer.exchange.atomic import ExportError
+
+    _force_split(monkeypatch, on=True)
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+
+    def full(*_: object, **__: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with monkeypatch.context() as patch:  # the disk fills while splicing
+        patch.setattr(xlsx_split.shutil, "copyfileobj", full)
+        with pytest.raises(ExportError, match="not enough space"):
+            export_xlsx(class_db, out_dir / "class.xlsx")
+    assert list(out_dir.iterdir()) == []
+
+    real_to_json = xlsx_split.DecisionsJob.to_json
+
+    def broken(job: xlsx_split.DecisionsJob) -> str:  # the worker cannot open the database
+        return real_to_json(
+            xlsx_split.DecisionsJob(**{**vars(job), "database": tmp_path / "missing.db"})
+        )
+
+    monkeypatch.setattr(xlsx_split.DecisionsJob, "to_json", broken)
+    with pytest.raises(ExportError, match="writing the decisions sheet failed"):
+        export_xlsx(class_db, out_dir / "class.xlsx")
+    assert list(out_dir.iterdir()) == []

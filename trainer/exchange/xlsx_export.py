@@ -8,6 +8,7 @@ into formulas, URLs or numbers, so learner text like "=1+1" stays text.
 from __future__ import annotations
 
 import itertools
+import os
 import sqlite3
 import tempfile
 from collections.abc import Iterator
@@ -23,6 +24,8 @@ from trainer.exchange.filters import Filters
 from trainer.exchange.source import Source, opened
 from trainer.exchange.tables import _identity
 from trainer.exchange.workbook_tables import SHEET_NAMES, WIDE_COLUMNS, workbook_queries
+from trainer.exchange.xlsx_split import DecisionsJob, Worker
+from trainer.store.db import db_path_of
 
 MAX_ROWS = 1_048_576  # Excel's limit per sheet, header included
 MAX_CELL = 32_767  # Excel's limit per text cell
@@ -127,7 +130,6 @@ def export_xlsx(
 ) -> dict[str, int]:
     """Write the workbook to `out` atomically; returns rows per sheet."""
     filters = filters or Filters()
-    counts: dict[str, int] = {}
     with opened(source) as db, atomic_file(Path(out)) as tmp:
         filters.check(db.conn)
         if pseudonymize:
@@ -137,25 +139,99 @@ def export_xlsx(
         # XlsxWriter's constant-memory part files go in a private folder on the same
         # disk, removed whatever happens (a full disk must leave nothing behind).
         with tempfile.TemporaryDirectory(prefix=".xlsx-parts-", dir=tmp.parent) as parts:
-            book = xlsxwriter.Workbook(str(tmp), {**OPTIONS, "tmpdir": parts})
             try:
-                bold = book.add_format({"bold": True})
-                plain = book.add_format()
-                header, rows = summary_rows(db.conn, filters, pseudonymize, lang)
-                counts["summary"] = _write_sheet(book, "summary", header, rows, bold, plain)
-                sheets = workbook_queries(filters, pseudonymize, lang)
-                for name in SHEET_NAMES:
-                    sql, params = sheets[name]
-                    cursor = db.conn.execute(sql, params)
-                    columns = [d[0] for d in cursor.description]
-                    counts[name] = _write_sheet(book, name, columns, cursor, bold, plain)
-                book.close()
+                return _write_workbook(db, tmp, Path(parts), filters, pseudonymize, lang)
             except FileCreateError as exc:
                 cause = exc.__context__ or (exc.args[0] if exc.args else None)
                 if isinstance(cause, OSError):
                     raise ExportError(explain_os_error(cause, Path(out))) from None
                 raise ExportError(f"cannot write {out}: {exc}") from None
-    return counts
+            except OSError as exc:  # the splice's own writes
+                raise ExportError(explain_os_error(exc, Path(out))) from None
+
+
+def _write_workbook(
+    db: Any, tmp: Path, parts: Path, filters: Filters, pseudonymize: bool, lang: str
+) -> dict[str, int]:
+    queries = workbook_queries(filters, pseudonymize, lang)
+    job = _split_job(db, queries, tmp, parts, filters, pseudonymize, lang)
+    worker = Worker(job) if job is not None else None
+    try:
+        counts: dict[str, int] = {}
+        main_file = parts / "main.xlsx" if job is not None else tmp
+        book = xlsxwriter.Workbook(str(main_file), {**OPTIONS, "tmpdir": str(parts)})
+        bold = book.add_format({"bold": True})
+        plain = book.add_format()
+        header, rows = summary_rows(db.conn, filters, pseudonymize, lang)
+        counts["summary"] = sum(write_sheet_parts(book, "summary", header, rows, bold, plain))
+        placeholders: list[int] = []
+        for name in SHEET_NAMES:
+            sql, params = queries[name]
+            cursor = db.conn.execute(sql, params)
+            columns = [d[0] for d in cursor.description]
+            if name == "decisions" and job is not None:
+                cursor.close()
+                for part, expected in enumerate(job.rows_per_sheet(MAX_ROWS - 1)):
+                    index = len(book.worksheets())
+                    sheet = book.add_worksheet(name if part == 0 else f"{name} {part + 1}")
+                    _lay_out(sheet, columns)
+                    _write_row(sheet, 0, columns, bold)
+                    if expected:  # the filter's range is named in the workbook part
+                        sheet.autofilter(0, 0, expected, len(columns) - 1)
+                    placeholders.append(index)
+                continue
+            counts[name] = sum(write_sheet_parts(book, name, columns, cursor, bold, plain))
+        book.close()  # while the worker may still be writing
+        if worker is None or job is None:
+            return counts
+        rows_per_sheet = worker.result()
+        if rows_per_sheet != job.rows_per_sheet(MAX_ROWS - 1):
+            raise ExportError("the decisions changed during the export; please export again")
+        counts["decisions"] = sum(rows_per_sheet)
+        from trainer.exchange.xlsx_split import splice
+
+        splice(main_file, job.out, placeholders, tmp)
+        return dict(sorted(counts.items(), key=lambda kv: _ORDER.index(kv[0])))
+    finally:
+        if worker is not None:
+            worker.stop()
+
+
+_ORDER = ("summary", *SHEET_NAMES)
+
+#: Below this many decisions a second process costs more than it saves.
+SPLIT_MIN_DECISIONS = 20_000
+
+
+def _split_job(
+    db: Any,
+    queries: dict[str, tuple[str, list[Any]]],
+    tmp: Path,
+    parts: Path,
+    filters: Filters,
+    pseudonymize: bool,
+    lang: str,
+) -> DecisionsJob | None:
+    """A job for the decisions worker, when a second core and enough rows make it pay."""
+    if (os.cpu_count() or 1) < 2:
+        return None
+    path = db_path_of(db)
+    if path == ":memory:" or not Path(path).is_file():
+        return None
+    sql, params = queries["decisions"]
+    count = db.conn.execute(f"select count(*) from ({sql})", params).fetchone()[0]
+    if count < SPLIT_MIN_DECISIONS:
+        return None
+    (parts / "worker").mkdir()
+    return DecisionsJob(
+        database=Path(path),
+        out=parts / "decisions.xlsx",
+        parts_dir=parts / "worker",
+        filters=filters,
+        pseudonymize=pseudonymize,
+        lang=lang,
+        decisions=count,
+    )
 
 
 def _lay_out(sheet: Any, header: list[str]) -> None:
@@ -166,24 +242,29 @@ def _lay_out(sheet: Any, header: list[str]) -> None:
         sheet.set_column(col, col, width)
 
 
-def _write_sheet(book: Any, name: str, header: list[str], rows: Any, bold: Any, plain: Any) -> int:
-    """Stream rows into one sheet, continuing on 'name 2', 'name 3'... past Excel's limit."""
+def write_sheet_parts(
+    book: Any, name: str, header: list[str], rows: Any, bold: Any, plain: Any
+) -> list[int]:
+    """Stream rows into one sheet, continuing on 'name 2', 'name 3'... past Excel's limit.
+
+    Returns the rows written on each sheet.
+    """
     rows = iter(rows)
-    total, part = 0, 1
+    written_per_sheet: list[int] = []
     while True:
+        part = len(written_per_sheet) + 1
         sheet = book.add_worksheet(name if part == 1 else f"{name} {part}")
         _lay_out(sheet, header)
         _write_row(sheet, 0, header, bold)
         written = _write_body(sheet, 1, rows, MAX_ROWS - 1, plain)
-        total += written
+        written_per_sheet.append(written)
         if written:
             sheet.autofilter(0, 0, written, len(header) - 1)
         if written < MAX_ROWS - 1:
-            return total
+            return written_per_sheet
         # Exactly full: only open another sheet if a row is left.
         try:
             first = next(rows)
         except StopIteration:
-            return total
+            return written_per_sheet
         rows = itertools.chain([first], rows)
-        part += 1

@@ -68,3 +68,37 @@ def test_library_lists_best_score_after_a_completed_case(qtbot: Any, window: Mai
     library.status.setCurrentIndex(0)
     library.setting.setCurrentIndex(library.setting.findData("restaurant"))
     assert CASE_ID not in library.visible_case_ids()
+
+
+def test_the_sheet_follows_the_text_size_but_prints_at_paper_size(
+    qtbot: Any, window: MainWindow, monkeypatch: Any
+) -> None:
+    """Ctrl+= enlarges the reflection sheet on screen too; print stays at print size."""
+    import re
+
+    from trainer.ui import dialogs
+
+    start_case(qtbot, window, mode="practice")
+    play_steps(qtbot, window)
+    page = window.sheet
+
+    def sizes() -> tuple[float, list[float]]:
+        assert page.doc is not None
+        html = page.doc.toHtml()
+        found = [float(x) for x in re.findall(r"font-size:(\d+(?:\.\d+)?)pt", html)]
+        return page.doc.defaultFont().pointSizeF(), found
+
+    base_default, base_sizes = sizes()
+    text = page.browser.toPlainText()
+    window.scale_text(+0.2)
+    big_default, big_sizes = sizes()
+    assert big_default == base_default * 1.2
+    assert max(big_sizes) > max(base_sizes) and len(big_sizes) == len(base_sizes)
+    assert page.browser.toPlainText() == text  # the same sheet, only larger
+
+    printed: list[Any] = []
+    monkeypatch.setattr(dialogs, "print_document", lambda parent, doc: printed.append(doc) or True)
+    assert page.print_sheet()
+    assert printed[0].defaultFont().pointSizeF() == base_default
+    window.scale_text(0)
+    assert sizes()[0] == base_default

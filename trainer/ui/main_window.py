@@ -204,6 +204,7 @@ class MainWindow(QMainWindow):
         from trainer.ui.pages.sheet import SheetPage
 
         page = SheetPage()
+        page.scale = float(self.settings["font_scale"])
         page.leave.connect(lambda: self.guard(self.show_library))
         page.replay.connect(lambda aid: self.guard(self.replay_attempt, aid))
         return page
@@ -483,6 +484,8 @@ class MainWindow(QMainWindow):
         self.settings["font_scale"] = scale
         if self.on_scale is not None:
             self.on_scale(scale)
+        if "sheet" in self._pages:  # a page not built yet picks the scale up when it is
+            self.sheet.set_scale(scale)
 
     def set_language(self, lang: str) -> None:
         if lang == self.lang:

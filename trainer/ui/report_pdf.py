@@ -55,17 +55,23 @@ def document_font_families() -> list[str]:
     return pdf_families()
 
 
-def sheet_document(sheet: ReflectionSheet, doc: QTextDocument | None = None) -> QTextDocument:
-    """A QTextDocument holding the sheet, with its mood-curve image attached."""
-    from trainer.ui.sheet_html import document_html, sheet_html
+def sheet_document(
+    sheet: ReflectionSheet, doc: QTextDocument | None = None, scale: float = 1.0
+) -> QTextDocument:
+    """A QTextDocument holding the sheet, with its mood-curve image attached.
 
-    doc = _new_document(doc)
+    `scale` enlarges every font size for the screen (the learner's text size);
+    print and PDF use 1.0, the size the sheet is laid out for on paper.
+    """
+    from trainer.ui.sheet_html import document_html, scale_font_sizes, sheet_html
+
+    doc = _new_document(doc, scale)
     src = _add_mood(doc, sheet)
-    doc.setHtml(document_html(sheet_html(sheet, src)))
+    doc.setHtml(scale_font_sizes(document_html(sheet_html(sheet, src)), scale))
     return doc
 
 
-def _new_document(doc: QTextDocument | None) -> QTextDocument:
+def _new_document(doc: QTextDocument | None, scale: float = 1.0) -> QTextDocument:
     from PySide6.QtGui import QFont, QTextDocument
 
     if doc is None:
@@ -74,7 +80,7 @@ def _new_document(doc: QTextDocument | None) -> QTextDocument:
     families = document_font_families()
     if families:
         font.setFamilies(families)
-    font.setPointSizeF(10)
+    font.setPointSizeF(10 * scale)
     doc.setDefaultFont(font)
     doc.setDocumentMargin(4)
     return doc

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import html
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -359,6 +360,20 @@ def sheet_html(
         + _reflection(sheet, lang)
         + "</div>"
     )
+
+
+_FONT_SIZE = re.compile(r"font-size:(\d+(?:\.\d+)?)pt")
+
+
+def scale_font_sizes(html: str, scale: float) -> str:
+    """Multiply every `font-size:Npt` of the sheet's own markup by `scale`.
+
+    Author and learner text is escaped before it gets here, so only the sheet's
+    style attributes can match.
+    """
+    if scale == 1.0:
+        return html
+    return _FONT_SIZE.sub(lambda m: f"font-size:{float(m.group(1)) * scale:.1f}pt", html)
 
 
 def document_html(body: str) -> str:

@@ -37,6 +37,7 @@ class SheetPage(QWidget):
         self.workspace: Workspace | None = None
         self.sheet: ReflectionSheet | None = None
         self.doc: QTextDocument | None = None
+        self.scale = 1.0  # the learner's text size (MainWindow.scale_text)
         root = QVBoxLayout(self)
         root.setContentsMargins(24, 14, 24, 16)
         root.setSpacing(12)
@@ -75,18 +76,33 @@ class SheetPage(QWidget):
 
     def show_sheet(self, workspace: Workspace, attempt_id: str, lang: str) -> None:
         from trainer.service import load_sheet
-        from trainer.ui.report_pdf import sheet_document
 
         self.workspace = workspace
         sheet = load_sheet(workspace, attempt_id, lang)
         self.sheet = sheet
         self.title.setText(self.tr("反思單：{title}").format(title=sheet.case_title))
         self._tiles(sheet)
-        self.doc = sheet_document(sheet)
-        self.doc.setDocumentMargin(22)
-        self.browser.setDocument(self.doc)
+        self._render(sheet)
         self.browser.verticalScrollBar().setValue(0)
         self.browser.setFocus()
+
+    def set_scale(self, scale: float) -> None:
+        """Follow the learner's text size (Ctrl+= / Ctrl+-), keeping the scroll place."""
+        if scale == self.scale:
+            return
+        self.scale = scale
+        if self.sheet is not None:
+            bar = self.browser.verticalScrollBar()
+            where = bar.value() / max(1, bar.maximum())
+            self._render(self.sheet)
+            bar.setValue(round(where * bar.maximum()))
+
+    def _render(self, sheet: ReflectionSheet) -> None:
+        from trainer.ui.report_pdf import sheet_document
+
+        self.doc = sheet_document(sheet, scale=self.scale)
+        self.doc.setDocumentMargin(22)
+        self.browser.setDocument(self.doc)
 
     def _tiles(self, sheet: ReflectionSheet) -> None:
         clear_layout(self.tiles)
@@ -116,9 +132,12 @@ class SheetPage(QWidget):
             self.tiles.addWidget(frame, 1)
 
     def print_sheet(self) -> bool:
-        if self.doc is None:
+        from trainer.ui.report_pdf import sheet_document
+
+        if self.sheet is None:
             return False
-        return dialogs.print_document(self, self.doc)
+        # Paper gets the print size, whatever the text size on screen.
+        return dialogs.print_document(self, sheet_document(self.sheet))
 
     def suggested_name(self) -> str:
         if self.sheet is None:

@@ -4,12 +4,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../trainer/ui/app.py" line="90"/>
+        <location filename="../../trainer/ui/app.py" line="98"/>
         <source>找不到繁體中文字型，中文可能會顯示成方框。{hint}</source>
         <translation>No Traditional Chinese font was found, so Chinese text may show as boxes. {hint}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/app.py" line="118"/>
+        <location filename="../../trainer/ui/app.py" line="126"/>
         <source>發生未預期的錯誤，你的作答進度已儲存。</source>
         <translation>Something unexpected went wrong. Your progress has been saved.</translation>
     </message>
@@ -17,22 +17,22 @@
 <context>
     <name>CaseItem</name>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="62"/>
+        <location filename="../../trainer/ui/pages/library.py" line="63"/>
         <source>難度 </source>
         <translation>Difficulty </translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="64"/>
+        <location filename="../../trainer/ui/pages/library.py" line="66"/>
         <source>進行中，可繼續</source>
         <translation>In progress – resume</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="73"/>
+        <location filename="../../trainer/ui/pages/library.py" line="76"/>
         <source>最佳成績</source>
         <translation>Best score</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="73"/>
+        <location filename="../../trainer/ui/pages/library.py" line="76"/>
         <source>尚未完成</source>
         <translation>Not done yet</translation>
     </message>
@@ -40,42 +40,42 @@
 <context>
     <name>CustomerCard</name>
     <message>
-        <location filename="../../trainer/ui/widgets/customer_card.py" line="36"/>
+        <location filename="../../trainer/ui/widgets/customer_card.py" line="41"/>
         <source>非語言線索</source>
         <translation>Non-verbal cues</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/customer_card.py" line="43"/>
+        <location filename="../../trainer/ui/widgets/customer_card.py" line="48"/>
         <source>顧客情緒</source>
         <translation>Customer mood</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/customer_card.py" line="53"/>
+        <location filename="../../trainer/ui/widgets/customer_card.py" line="58"/>
         <source>顧客情緒量表</source>
         <translation>Customer mood meter</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/customer_card.py" line="65"/>
+        <location filename="../../trainer/ui/widgets/customer_card.py" line="70"/>
         <source>顧客</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/customer_card.py" line="69"/>
+        <location filename="../../trainer/ui/widgets/customer_card.py" line="74"/>
         <source>常客</source>
         <translation>Regular guest</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/customer_card.py" line="71"/>
+        <location filename="../../trainer/ui/widgets/customer_card.py" line="76"/>
         <source>內部顧客</source>
         <translation>Internal customer</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/customer_card.py" line="73"/>
+        <location filename="../../trainer/ui/widgets/customer_card.py" line="78"/>
         <source>特殊需求</source>
         <translation>Special needs</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/customer_card.py" line="77"/>
+        <location filename="../../trainer/ui/widgets/customer_card.py" line="82"/>
         <source>{n} 歲</source>
         <translation>Age {n}</translation>
     </message>
@@ -93,22 +93,22 @@
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/dialogs.py" line="43"/>
+        <location filename="../../trainer/ui/dialogs.py" line="45"/>
         <source>發生問題</source>
         <translation>Something went wrong</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/dialogs.py" line="45"/>
+        <location filename="../../trainer/ui/dialogs.py" line="51"/>
         <source>詳細資訊已寫入記錄檔 logs/trainer.log。</source>
         <translation>Details were written to the log file logs/trainer.log.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/dialogs.py" line="50"/>
+        <location filename="../../trainer/ui/dialogs.py" line="58"/>
         <source>匯出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/dialogs.py" line="64"/>
+        <location filename="../../trainer/ui/dialogs.py" line="73"/>
         <source>列印反思單</source>
         <translation>Print reflection sheet</translation>
     </message>
@@ -121,12 +121,12 @@
         <translation>Install the Microsoft JhengHei font (Windows Settings → Time &amp; language → Language → Add Chinese (Traditional, Taiwan)).</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/fonts.py" line="22"/>
+        <location filename="../../trainer/ui/fonts.py" line="25"/>
         <source>請在「字體簿」啟用「蘋方-繁 PingFang TC」。</source>
         <translation>Enable the PingFang TC font in Font Book.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/fonts.py" line="23"/>
+        <location filename="../../trainer/ui/fonts.py" line="26"/>
         <source>請安裝 Noto CJK 字型，例如：sudo apt install fonts-noto-cjk（Fedora：sudo dnf install google-noto-sans-cjk-fonts）。</source>
         <translation>Install the Noto CJK fonts, e.g. sudo apt install fonts-noto-cjk (Fedora: sudo dnf install google-noto-sans-cjk-fonts).</translation>
     </message>
@@ -184,62 +184,62 @@
         <translation>Export evidence portfolio PDF</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="63"/>
+        <location filename="../../trainer/ui/pages/history.py" line="64"/>
         <source>各指標成績趨勢（已完成的作答，由舊到新）</source>
         <translation>Score trend per indicator (completed attempts, oldest to newest)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="65"/>
+        <location filename="../../trainer/ui/pages/history.py" line="67"/>
         <source>各指標成績趨勢圖</source>
         <translation>Score trend chart per indicator</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="68"/>
+        <location filename="../../trainer/ui/pages/history.py" line="70"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="68"/>
+        <location filename="../../trainer/ui/pages/history.py" line="70"/>
         <source>個案</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="68"/>
+        <location filename="../../trainer/ui/pages/history.py" line="70"/>
         <source>模式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="68"/>
+        <location filename="../../trainer/ui/pages/history.py" line="70"/>
         <source>狀態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="69"/>
+        <location filename="../../trainer/ui/pages/history.py" line="71"/>
         <source>總分</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="72"/>
+        <location filename="../../trainer/ui/pages/history.py" line="74"/>
         <source>作答紀錄</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="86"/>
+        <location filename="../../trainer/ui/pages/history.py" line="88"/>
         <source>還沒有作答紀錄。</source>
         <translation>No attempts yet.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="88"/>
+        <location filename="../../trainer/ui/pages/history.py" line="90"/>
         <source>重播</source>
         <translation>Replay</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="89"/>
+        <location filename="../../trainer/ui/pages/history.py" line="91"/>
         <source>繼續作答</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="90"/>
+        <location filename="../../trainer/ui/pages/history.py" line="92"/>
         <source>開啟反思單  ⏎</source>
         <translation>Open reflection sheet  ⏎</translation>
     </message>
@@ -247,122 +247,122 @@
 <context>
     <name>LibraryPage</name>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="92"/>
+        <location filename="../../trainer/ui/pages/library.py" line="96"/>
         <source>模式：</source>
         <translation>Mode:</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="94"/>
+        <location filename="../../trainer/ui/pages/library.py" line="98"/>
         <source>練習（立即回饋與提示）</source>
         <translation>Practice (instant feedback and hints)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="95"/>
+        <location filename="../../trainer/ui/pages/library.py" line="99"/>
         <source>評量（計時，結束後才看回饋）</source>
         <translation>Assessment (timed, feedback at the end)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="108"/>
+        <location filename="../../trainer/ui/pages/library.py" line="112"/>
         <source>搜尋個案標題（Ctrl+F）</source>
         <translation>Search case titles (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="109"/>
+        <location filename="../../trainer/ui/pages/library.py" line="113"/>
         <source>搜尋個案標題</source>
         <translation>Search case titles</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="112"/>
+        <location filename="../../trainer/ui/pages/library.py" line="117"/>
         <source>所有場域</source>
         <translation>All settings</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="112"/>
+        <location filename="../../trainer/ui/pages/library.py" line="117"/>
         <source>場域篩選</source>
         <translation>Filter by setting</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="113"/>
+        <location filename="../../trainer/ui/pages/library.py" line="120"/>
         <source>所有投訴類型</source>
         <translation>All complaint types</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="113"/>
+        <location filename="../../trainer/ui/pages/library.py" line="120"/>
         <source>投訴類型篩選</source>
         <translation>Filter by complaint type</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="115"/>
+        <location filename="../../trainer/ui/pages/library.py" line="123"/>
         <source>所有難度</source>
         <translation>All difficulties</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="115"/>
+        <location filename="../../trainer/ui/pages/library.py" line="124"/>
         <source>難度 1</source>
         <translation>Difficulty 1</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="115"/>
+        <location filename="../../trainer/ui/pages/library.py" line="124"/>
         <source>難度 2</source>
         <translation>Difficulty 2</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="115"/>
+        <location filename="../../trainer/ui/pages/library.py" line="124"/>
         <source>難度 3</source>
         <translation>Difficulty 3</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="116"/>
+        <location filename="../../trainer/ui/pages/library.py" line="125"/>
         <source>難度篩選</source>
         <translation>Filter by difficulty</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="119"/>
+        <location filename="../../trainer/ui/pages/library.py" line="128"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="119"/>
+        <location filename="../../trainer/ui/pages/library.py" line="129"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="119"/>
+        <location filename="../../trainer/ui/pages/library.py" line="129"/>
         <source>未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="119"/>
+        <location filename="../../trainer/ui/pages/library.py" line="130"/>
         <source>完成狀態篩選</source>
         <translation>Filter by status</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="128"/>
+        <location filename="../../trainer/ui/pages/library.py" line="139"/>
         <source>個案清單</source>
         <translation>Case list</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="137"/>
+        <location filename="../../trainer/ui/pages/library.py" line="148"/>
         <source>開始這個個案  ⏎</source>
         <translation>Start this case  ⏎</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="139"/>
+        <location filename="../../trainer/ui/pages/library.py" line="150"/>
         <source>開始選取的個案</source>
         <translation>Start the selected case</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="175"/>
+        <location filename="../../trainer/ui/pages/library.py" line="186"/>
         <source>{name}，選一個個案開始練習</source>
         <translation>{name}, pick a case to start</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="204"/>
+        <location filename="../../trainer/ui/pages/library.py" line="215"/>
         <source>無法使用的個案檔（請通知老師）：</source>
         <translation>Case files that cannot be used (please tell your instructor):</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="239"/>
+        <location filename="../../trainer/ui/pages/library.py" line="251"/>
         <source>顯示 {n} / {total} 個個案</source>
         <translation>Showing {n} of {total} cases</translation>
     </message>
@@ -370,204 +370,204 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="81"/>
+        <location filename="../../trainer/ui/main_window.py" line="82"/>
         <source>顧客投訴處理訓練 Complaint Trainer</source>
         <translation>Complaint Handling Trainer</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="108"/>
+        <location filename="../../trainer/ui/main_window.py" line="109"/>
         <source>顧客投訴處理訓練</source>
         <translation>Complaint Handling Trainer</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="109"/>
+        <location filename="../../trainer/ui/main_window.py" line="111"/>
         <source>iCAP TRM3R0182v2 · 三、解決顧客投訴</source>
         <translation>iCAP TRM3R0182v2 · III. Resolve customer complaints</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="112"/>
-        <location filename="../../trainer/ui/main_window.py" line="183"/>
+        <location filename="../../trainer/ui/main_window.py" line="115"/>
+        <location filename="../../trainer/ui/main_window.py" line="254"/>
         <source>個案庫</source>
         <translation>Case library</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="113"/>
-        <location filename="../../trainer/ui/main_window.py" line="184"/>
+        <location filename="../../trainer/ui/main_window.py" line="116"/>
+        <location filename="../../trainer/ui/main_window.py" line="255"/>
         <source>學習歷程</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="118"/>
-        <location filename="../../trainer/ui/main_window.py" line="175"/>
+        <location filename="../../trainer/ui/main_window.py" line="121"/>
+        <location filename="../../trainer/ui/main_window.py" line="244"/>
         <source>切換學習者</source>
         <translation>Switch learner</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="131"/>
+        <location filename="../../trainer/ui/main_window.py" line="134"/>
         <source>正在載入個案庫…</source>
         <translation>Loading the case library…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="174"/>
+        <location filename="../../trainer/ui/main_window.py" line="243"/>
         <source>檔案(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="177"/>
+        <location filename="../../trainer/ui/main_window.py" line="246"/>
         <source>匯出反思單 PDF…</source>
         <translation>Export reflection sheet PDF…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="178"/>
+        <location filename="../../trainer/ui/main_window.py" line="247"/>
         <source>列印反思單…</source>
         <translation>Print reflection sheet…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="179"/>
+        <location filename="../../trainer/ui/main_window.py" line="249"/>
         <source>匯出評量證據作品集 PDF…</source>
         <translation>Export evidence portfolio PDF…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="181"/>
+        <location filename="../../trainer/ui/main_window.py" line="252"/>
         <source>結束</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="182"/>
+        <location filename="../../trainer/ui/main_window.py" line="253"/>
         <source>前往(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="185"/>
+        <location filename="../../trainer/ui/main_window.py" line="256"/>
         <source>搜尋個案</source>
         <translation>Search cases</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="186"/>
+        <location filename="../../trainer/ui/main_window.py" line="257"/>
         <source>檢視(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="187"/>
+        <location filename="../../trainer/ui/main_window.py" line="258"/>
         <source>放大文字</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="188"/>
+        <location filename="../../trainer/ui/main_window.py" line="259"/>
         <source>縮小文字</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="189"/>
+        <location filename="../../trainer/ui/main_window.py" line="260"/>
         <source>還原文字大小</source>
         <translation>Reset text size</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="200"/>
+        <location filename="../../trainer/ui/main_window.py" line="271"/>
         <source>教師(&amp;T)</source>
         <translation>&amp;Instructor</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="201"/>
-        <location filename="../../trainer/ui/main_window.py" line="411"/>
+        <location filename="../../trainer/ui/main_window.py" line="273"/>
+        <location filename="../../trainer/ui/main_window.py" line="504"/>
         <source>教師專區 Instructor area</source>
         <translation>Instructor area</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="202"/>
+        <location filename="../../trainer/ui/main_window.py" line="275"/>
         <source>說明(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="203"/>
-        <location filename="../../trainer/ui/main_window.py" line="421"/>
+        <location filename="../../trainer/ui/main_window.py" line="276"/>
+        <location filename="../../trainer/ui/main_window.py" line="514"/>
         <source>鍵盤快捷鍵</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="215"/>
+        <location filename="../../trainer/ui/main_window.py" line="288"/>
         <source>無法開啟學習紀錄資料庫。
 {m}</source>
         <translation>Cannot open the learning records database.
 {m}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="216"/>
+        <location filename="../../trainer/ui/main_window.py" line="291"/>
         <source>無法開啟學習紀錄資料庫，請通知老師。
 （{m}）</source>
         <translation>Cannot open the learning records database. Please tell your instructor.
 ({m})</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="225"/>
+        <location filename="../../trainer/ui/main_window.py" line="302"/>
         <source>學習紀錄資料庫</source>
         <translation>Learning records database</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="238"/>
+        <location filename="../../trainer/ui/main_window.py" line="316"/>
         <source>操作沒有完成：{m}</source>
         <translation>That did not work: {m}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="258"/>
+        <location filename="../../trainer/ui/main_window.py" line="337"/>
         <source>{name} · 切換</source>
         <translation>{name} · Switch</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="265"/>
+        <location filename="../../trainer/ui/main_window.py" line="346"/>
         <source>你上次的「{title}」還沒完成，要從中斷的地方繼續嗎？</source>
         <translation>You have not finished “{title}” yet. Continue where you left off?</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="268"/>
+        <location filename="../../trainer/ui/main_window.py" line="349"/>
         <source>繼續上次的作答</source>
         <translation>Continue your last attempt</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="325"/>
+        <location filename="../../trainer/ui/main_window.py" line="412"/>
         <source>這個個案已不在個案庫中。</source>
         <translation>This case is no longer in the case library.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="362"/>
-        <location filename="../../trainer/ui/main_window.py" line="368"/>
+        <location filename="../../trainer/ui/main_window.py" line="451"/>
+        <location filename="../../trainer/ui/main_window.py" line="457"/>
         <source>請先開啟一張反思單。</source>
         <translation>Open a reflection sheet first.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="381"/>
+        <location filename="../../trainer/ui/main_window.py" line="471"/>
         <source>已匯出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="381"/>
+        <location filename="../../trainer/ui/main_window.py" line="471"/>
         <source>作品集已存成 PDF：
 {p}</source>
         <translation>The portfolio was saved as a PDF:
 {p}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="192"/>
-        <location filename="../../trainer/ui/main_window.py" line="403"/>
+        <location filename="../../trainer/ui/main_window.py" line="263"/>
+        <location filename="../../trainer/ui/main_window.py" line="496"/>
         <source>語言 Language</source>
         <translation>Language 語言</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="404"/>
+        <location filename="../../trainer/ui/main_window.py" line="497"/>
         <source>重新啟動後會套用新的介面語言。
 The new language applies after a restart.</source>
         <translation>The new language applies after a restart.
 重新啟動後會套用新的介面語言。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="412"/>
+        <location filename="../../trainer/ui/main_window.py" line="505"/>
         <source>這台電腦尚未安裝教師專區。
 The instructor area is not installed.</source>
         <translation>The instructor area is not installed on this computer.
 這台電腦尚未安裝教師專區。</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="423"/>
+        <location filename="../../trainer/ui/main_window.py" line="516"/>
         <source>1–9：選擇選項
 Enter：送出選擇
 Ctrl+Enter：提交報告或反思
@@ -633,107 +633,114 @@ In a replay, ← / →: previous / next step</translation>
 <context>
     <name>PlayPage</name>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="47"/>
+        <location filename="../../trainer/ui/pages/play.py" line="49"/>
         <source>選一個問題問顧客。可以多問幾題，問清楚了再結束提問。</source>
         <translation>Pick a question to ask the customer. Ask as many as you need, then end questioning.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="48"/>
+        <location filename="../../trainer/ui/pages/play.py" line="52"/>
         <source>用自己的話向顧客確認問題（換句話說），看看你理解得對不對。</source>
         <translation>Check the problem with the customer in your own words (paraphrase) to see if you understood it.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="49"/>
+        <location filename="../../trainer/ui/pages/play.py" line="55"/>
         <source>選擇你接下來的回應方式與語氣。</source>
         <translation>Choose how you respond next, and your tone.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="50"/>
+        <location filename="../../trainer/ui/pages/play.py" line="56"/>
         <source>採取行動或提出方案：詢問顧客想要什麼、聯絡同事或合作廠商、請示主管、提出補償⋯</source>
         <translation>Act or offer a solution: ask what the customer wants, contact colleagues or partners, ask a manager, offer compensation…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="51"/>
+        <location filename="../../trainer/ui/pages/play.py" line="59"/>
         <source>問題處理後，怎麼對顧客做後續回饋？</source>
         <translation>Now the problem is handled, how do you follow up with the customer?</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="81"/>
+        <location filename="../../trainer/ui/pages/play.py" line="96"/>
         <source>← 個案庫</source>
         <translation>← Case library</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="83"/>
+        <location filename="../../trainer/ui/pages/play.py" line="98"/>
         <source>回到個案庫</source>
         <translation>Back to the case library</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="146"/>
+        <location filename="../../trainer/ui/pages/play.py" line="161"/>
         <source>◀ 上一步  ←</source>
         <translation>◀ Previous  ←</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="147"/>
+        <location filename="../../trainer/ui/pages/play.py" line="162"/>
         <source>重播上一步</source>
         <translation>Replay the previous step</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="149"/>
+        <location filename="../../trainer/ui/pages/play.py" line="164"/>
         <source>下一步 ▶  →</source>
         <translation>Next ▶  →</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="151"/>
+        <location filename="../../trainer/ui/pages/play.py" line="166"/>
         <source>重播下一步</source>
         <translation>Replay the next step</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="154"/>
+        <location filename="../../trainer/ui/pages/play.py" line="169"/>
         <source>重播（唯讀）</source>
         <translation>Replay (read-only)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="170"/>
+        <location filename="../../trainer/ui/pages/play.py" line="185"/>
         <source>評量模式</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="170"/>
+        <location filename="../../trainer/ui/pages/play.py" line="185"/>
         <source>練習模式</source>
         <translation>Practice</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="187"/>
+        <location filename="../../trainer/ui/pages/play.py" line="202"/>
         <source>← 個案庫（進度已自動儲存）</source>
         <translation>← Case library (progress saved)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="194"/>
+        <location filename="../../trainer/ui/pages/play.py" line="209"/>
         <source>已從上次中斷的地方繼續。</source>
         <translation>Resumed where you left off.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="202"/>
+        <location filename="../../trainer/ui/pages/play.py" line="217"/>
         <source>← 返回歷程</source>
         <translation>← Back to history</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="220"/>
+        <location filename="../../trainer/ui/pages/play.py" line="235"/>
         <source>第 {n} / {total} 步</source>
         <translation>Step {n} of {total}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="256"/>
+        <location filename="../../trainer/ui/pages/play.py" line="272"/>
         <source>需要先問清楚其他事情。</source>
         <translation>Find out more first.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="260"/>
+        <location filename="../../trainer/ui/pages/play.py" line="277"/>
         <source>問夠了，結束提問 → 進入 3.2 釐清</source>
         <translation>I know enough – end questioning → 3.2 Clarifying</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="298"/>
+        <location filename="../../trainer/ui/pages/play.py" line="317"/>
+        <source>電腦的磁碟空間不足，這一步沒有存下來。
+請清出一些空間（或請老師協助）後再按一次；之前的作答都還在。</source>
+        <translation>The computer's disk is full, so this step was not saved.
+Free some space (or ask your teacher for help), then try again. Your earlier answers are all still there.</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/play.py" line="321"/>
         <source>這個動作沒有成功，請再試一次。</source>
         <translation>That did not work. Please try again.</translation>
     </message>
@@ -761,67 +768,67 @@ In a replay, ← / →: previous / next step</translation>
         <translation>Risky move</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play_render.py" line="50"/>
+        <location filename="../../trainer/ui/pages/play_render.py" line="51"/>
         <source>你的角色：</source>
         <translation>Your role: </translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play_render.py" line="57"/>
+        <location filename="../../trainer/ui/pages/play_render.py" line="59"/>
         <source>+{n} 分鐘</source>
         <translation>+{n} min</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play_render.py" line="59"/>
+        <location filename="../../trainer/ui/pages/play_render.py" line="61"/>
         <source>成本 NT${n:,}</source>
         <translation>Cost NT${n:,}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play_render.py" line="75"/>
+        <location filename="../../trainer/ui/pages/play_render.py" line="78"/>
         <source>你</source>
         <translation>You</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play_render.py" line="80"/>
+        <location filename="../../trainer/ui/pages/play_render.py" line="85"/>
         <source>記到筆記本：</source>
         <translation>Noted: </translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play_render.py" line="82"/>
+        <location filename="../../trainer/ui/pages/play_render.py" line="90"/>
         <source>主管授權：你的權限提高到 NT${n:,}</source>
         <translation>Manager approval: your authority is now NT${n:,}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play_render.py" line="85"/>
+        <location filename="../../trainer/ui/pages/play_render.py" line="97"/>
         <source>教練回饋</source>
         <translation>Coach</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play_render.py" line="89"/>
+        <location filename="../../trainer/ui/pages/play_render.py" line="104"/>
         <source>已超過目標處理時間，顧客更不耐煩了。</source>
         <translation>You are past the target handling time; the customer is getting impatient.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play_render.py" line="92"/>
+        <location filename="../../trainer/ui/pages/play_render.py" line="110"/>
         <source>投訴升級：</source>
         <translation>Complaint escalated: </translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play_render.py" line="94"/>
+        <location filename="../../trainer/ui/pages/play_render.py" line="115"/>
         <source>顧客拒絕了這個方案。</source>
         <translation>The customer turned down this offer.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play_render.py" line="98"/>
+        <location filename="../../trainer/ui/pages/play_render.py" line="122"/>
         <source>結果：</source>
         <translation>Outcome: </translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play_render.py" line="103"/>
+        <location filename="../../trainer/ui/pages/play_render.py" line="129"/>
         <source>已提交內部回饋報告。</source>
         <translation>Internal feedback report submitted.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play_render.py" line="105"/>
+        <location filename="../../trainer/ui/pages/play_render.py" line="132"/>
         <source>完成！正在產生反思單。</source>
         <translation>Done! Preparing your reflection sheet.</translation>
     </message>
@@ -829,7 +836,7 @@ In a replay, ← / →: previous / next step</translation>
 <context>
     <name>PoliciesCard</name>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="148"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="160"/>
         <source>公司政策</source>
         <translation>Company policies</translation>
     </message>
@@ -837,67 +844,67 @@ In a replay, ← / →: previous / next step</translation>
 <context>
     <name>PolicyPanel</name>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="84"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="88"/>
         <source>交易金額</source>
         <translation>Sale value</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="85"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="89"/>
         <source>個人權限</source>
         <translation>Your authority</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="86"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="90"/>
         <source>目前補償成本</source>
         <translation>Compensation so far</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="87"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="91"/>
         <source>處理時間（模擬）</source>
         <translation>Handling time (simulated)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="103"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="108"/>
         <source>毛利 {m}（{p}%）</source>
         <translation>Margin {m} ({p}%)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="112"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="118"/>
         <source>主管已授權提高</source>
         <translation>Raised by manager</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="112"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="118"/>
         <source>超過需請示主管</source>
         <translation>More: ask a manager</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="117"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="123"/>
         <source>超過個人權限！</source>
         <translation>Over your limit!</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="117"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="125"/>
         <source>權限內，剩 {m}</source>
         <translation>{m} left</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="130"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="139"/>
         <source>剩 {n} 分鐘</source>
         <translation>{n} min left</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="130"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="141"/>
         <source>超時 {n} 分鐘</source>
         <translation>{n} min over</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="133"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="145"/>
         <source>{n} 分鐘</source>
         <translation>{n} min</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="136"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="148"/>
         <source>目標 {t} 分鐘內解決</source>
         <translation>Target: {t} min</translation>
     </message>
@@ -910,85 +917,85 @@ In a replay, ← / →: previous / next step</translation>
         <translation>Welcome! Who is practising today?</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/profiles.py" line="56"/>
+        <location filename="../../trainer/ui/pages/profiles.py" line="57"/>
         <source>選擇你的學習檔案，或建立一個新的。同一台電腦可以有很多位同學，不需要密碼。</source>
         <translation>Pick your learner profile or create a new one. Many students can share this computer; no password needed.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/profiles.py" line="64"/>
+        <location filename="../../trainer/ui/pages/profiles.py" line="66"/>
         <source>學習檔案</source>
         <translation>Learner profiles</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/profiles.py" line="66"/>
+        <location filename="../../trainer/ui/pages/profiles.py" line="68"/>
         <source>搜尋姓名、班級或學號</source>
         <translation>Search by name, class or student no.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/profiles.py" line="67"/>
+        <location filename="../../trainer/ui/pages/profiles.py" line="69"/>
         <source>搜尋學習檔案</source>
         <translation>Search learner profiles</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/profiles.py" line="74"/>
+        <location filename="../../trainer/ui/pages/profiles.py" line="76"/>
         <source>學習檔案清單</source>
         <translation>Learner profile list</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/profiles.py" line="77"/>
+        <location filename="../../trainer/ui/pages/profiles.py" line="79"/>
         <source>還沒有學習檔案，請在右邊建立一個。</source>
         <translation>No learner profiles yet. Create one on the right.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/profiles.py" line="79"/>
+        <location filename="../../trainer/ui/pages/profiles.py" line="81"/>
         <source>以這個檔案開始  ⏎</source>
         <translation>Start with this profile  ⏎</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/profiles.py" line="81"/>
+        <location filename="../../trainer/ui/pages/profiles.py" line="83"/>
         <source>以選取的學習檔案開始</source>
         <translation>Start with the selected profile</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/profiles.py" line="87"/>
+        <location filename="../../trainer/ui/pages/profiles.py" line="89"/>
         <source>建立新的學習檔案</source>
         <translation>Create a new learner profile</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/profiles.py" line="91"/>
-        <location filename="../../trainer/ui/pages/profiles.py" line="100"/>
+        <location filename="../../trainer/ui/pages/profiles.py" line="93"/>
+        <location filename="../../trainer/ui/pages/profiles.py" line="102"/>
         <source>顯示名稱</source>
         <translation>Display name</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/profiles.py" line="92"/>
+        <location filename="../../trainer/ui/pages/profiles.py" line="94"/>
         <source>例如：王小明</source>
         <translation>e.g. Wang Xiaoming</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/profiles.py" line="95"/>
-        <location filename="../../trainer/ui/pages/profiles.py" line="101"/>
+        <location filename="../../trainer/ui/pages/profiles.py" line="97"/>
+        <location filename="../../trainer/ui/pages/profiles.py" line="103"/>
         <source>學號（選填）</source>
         <translation>Student no. (optional)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/profiles.py" line="98"/>
-        <location filename="../../trainer/ui/pages/profiles.py" line="102"/>
+        <location filename="../../trainer/ui/pages/profiles.py" line="100"/>
+        <location filename="../../trainer/ui/pages/profiles.py" line="104"/>
         <source>班級（選填）</source>
         <translation>Class (optional)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/profiles.py" line="107"/>
+        <location filename="../../trainer/ui/pages/profiles.py" line="109"/>
         <source>建立並開始</source>
         <translation>Create and start</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/profiles.py" line="109"/>
+        <location filename="../../trainer/ui/pages/profiles.py" line="111"/>
         <source>建立學習檔案並開始</source>
         <translation>Create the learner profile and start</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/profiles.py" line="149"/>
+        <location filename="../../trainer/ui/pages/profiles.py" line="151"/>
         <source>請輸入顯示名稱。</source>
         <translation>Please enter a display name.</translation>
     </message>
@@ -996,37 +1003,37 @@ In a replay, ← / →: previous / next step</translation>
 <context>
     <name>ReflectionForm</name>
     <message>
-        <location filename="../../trainer/ui/widgets/reflection_form.py" line="46"/>
+        <location filename="../../trainer/ui/widgets/reflection_form.py" line="33"/>
         <source>反思與自評（3.5）</source>
         <translation>Reflection and self-rating (3.5)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/reflection_form.py" line="50"/>
+        <location filename="../../trainer/ui/widgets/reflection_form.py" line="39"/>
         <source>自評：你覺得自己在每個步驟做得如何？（1 = 需要加強，5 = 非常好）</source>
         <translation>Self-rating: how well did you do at each step? (1 = needs work, 5 = excellent)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/reflection_form.py" line="63"/>
+        <location filename="../../trainer/ui/widgets/reflection_form.py" line="55"/>
         <source>{i} 自評 {v} 分</source>
         <translation>{i} self-rating {v}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/reflection_form.py" line="72"/>
+        <location filename="../../trainer/ui/widgets/reflection_form.py" line="62"/>
         <source>完成並查看反思單  Ctrl+⏎</source>
         <translation>Finish and see the reflection sheet  Ctrl+⏎</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/reflection_form.py" line="74"/>
+        <location filename="../../trainer/ui/widgets/reflection_form.py" line="62"/>
         <source>提交反思並查看反思單</source>
         <translation>Submit the reflection and see the reflection sheet</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/reflection_form.py" line="91"/>
+        <location filename="../../trainer/ui/widgets/reflection_form.py" line="78"/>
         <source>建議至少 {n} 字</source>
         <translation>Aim for at least {n} characters</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/reflection_form.py" line="113"/>
+        <location filename="../../trainer/ui/widgets/reflection_form.py" line="100"/>
         <source>請為 {ids} 自評。</source>
         <translation>Please rate yourself for {ids}.</translation>
     </message>
@@ -1034,67 +1041,67 @@ In a replay, ← / →: previous / next step</translation>
 <context>
     <name>ReportForm</name>
     <message>
-        <location filename="../../trainer/ui/widgets/report_form.py" line="43"/>
+        <location filename="../../trainer/ui/widgets/report_form.py" line="29"/>
         <source>內部回饋報告（3.4）</source>
         <translation>Internal feedback report (3.4)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/report_form.py" line="45"/>
+        <location filename="../../trainer/ui/widgets/report_form.py" line="30"/>
         <source>把這次投訴回報給內部，避免同樣的問題再發生。</source>
         <translation>Report this complaint internally so the same problem does not happen again.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/report_form.py" line="47"/>
+        <location filename="../../trainer/ui/widgets/report_form.py" line="31"/>
         <source>1. 根本原因是什麼？</source>
         <translation>1. What was the root cause?</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/report_form.py" line="50"/>
+        <location filename="../../trainer/ui/widgets/report_form.py" line="34"/>
         <source>2. 需要通知誰？</source>
         <translation>2. Who needs to know?</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/report_form.py" line="53"/>
+        <location filename="../../trainer/ui/widgets/report_form.py" line="37"/>
         <source>3. 預防建議</source>
         <translation>3. Preventive suggestion</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/report_form.py" line="55"/>
+        <location filename="../../trainer/ui/widgets/report_form.py" line="39"/>
         <source>預防建議</source>
         <translation>Preventive suggestion</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/report_form.py" line="56"/>
+        <location filename="../../trainer/ui/widgets/report_form.py" line="40"/>
         <source>例如：流程要怎麼改、誰要先通知誰</source>
         <translation>e.g. how the process should change, who should tell whom first</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/report_form.py" line="60"/>
+        <location filename="../../trainer/ui/widgets/report_form.py" line="44"/>
         <source>4. 顧客檔案備註</source>
         <translation>4. Customer profile note</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/report_form.py" line="62"/>
+        <location filename="../../trainer/ui/widgets/report_form.py" line="46"/>
         <source>顧客檔案備註</source>
         <translation>Customer profile note</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/report_form.py" line="63"/>
+        <location filename="../../trainer/ui/widgets/report_form.py" line="47"/>
         <source>下次服務這位顧客時需要知道的事</source>
         <translation>What staff should know next time they serve this customer</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/report_form.py" line="70"/>
+        <location filename="../../trainer/ui/widgets/report_form.py" line="52"/>
         <source>提交報告  Ctrl+⏎</source>
         <translation>Submit report  Ctrl+⏎</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/report_form.py" line="72"/>
+        <location filename="../../trainer/ui/widgets/report_form.py" line="52"/>
         <source>提交內部回饋報告</source>
         <translation>Submit the internal feedback report</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/report_form.py" line="106"/>
+        <location filename="../../trainer/ui/widgets/report_form.py" line="85"/>
         <source>請先選擇根本原因。</source>
         <translation>Choose the root cause first.</translation>
     </message>
@@ -1102,78 +1109,78 @@ In a replay, ← / →: previous / next step</translation>
 <context>
     <name>SheetPage</name>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="44"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="45"/>
         <source>← 個案庫</source>
         <translation>← Case library</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="46"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="47"/>
         <source>回到個案庫</source>
         <translation>Back to the case library</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="51"/>
         <location filename="../../trainer/ui/pages/sheet.py" line="52"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="53"/>
         <source>重播這次作答</source>
         <translation>Replay this attempt</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="54"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="57"/>
         <source>列印…  Ctrl+P</source>
         <translation>Print…  Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="55"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="58"/>
         <source>列印反思單</source>
         <translation>Print the reflection sheet</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="57"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="60"/>
         <source>匯出 PDF…  Ctrl+E</source>
         <translation>Export PDF…  Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="59"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="62"/>
         <source>匯出反思單 PDF</source>
         <translation>Export the reflection sheet as PDF</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="70"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="73"/>
         <source>反思單內容</source>
         <translation>Reflection sheet contents</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="81"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="83"/>
         <source>反思單：{title}</source>
         <translation>Reflection sheet: {title}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="95"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="113"/>
         <source>總分</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="98"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="116"/>
         <source>總分 {n}</source>
         <translation>Total {n}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="111"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="129"/>
         <source>自評 </source>
         <translation>Self-rating </translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="142"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="163"/>
         <source>無法匯出 PDF：{reason}</source>
         <translation>Could not export the PDF: {reason}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="146"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="168"/>
         <source>已匯出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="146"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="168"/>
         <source>反思單已存成 PDF：
 {path}</source>
         <translation>The reflection sheet was saved as a PDF:

@@ -102,3 +102,38 @@ def test_the_sheet_follows_the_text_size_but_prints_at_paper_size(
     assert printed[0].defaultFont().pointSizeF() == base_default
     window.scale_text(0)
     assert sizes()[0] == base_default
+
+
+def test_a_full_disk_is_explained_and_the_step_can_be_retried(
+    qtbot: Any, window: MainWindow, no_modals: dict[str, list[Any]], monkeypatch: Any
+) -> None:
+    """SQLITE_FULL on a click: a message a learner can act on, and the same choice goes
+    through once there is space again. (That a full disk loses and half-writes nothing
+    is tested with a real SQLITE_FULL in tests/reliability/test_disk_full.py.)"""
+    import sqlite3
+
+    from trainer.core.autoplay import ExpertPolicy
+    from trainer.service import AttemptRunner
+
+    from .conftest import press_option
+
+    start_case(qtbot, window, mode="practice")
+    runner = window.play.runner
+    assert runner is not None
+    first = ExpertPolicy().next_action(runner.session).option_id or ""
+    real_act = AttemptRunner.act
+
+    def full(self: AttemptRunner, *args: Any, **kwargs: Any) -> Any:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(AttemptRunner, "act", full)
+    press_option(qtbot, window, first, free_text="先道歉")
+    assert len(no_modals["error"]) == 1
+    message, details = no_modals["error"][0]
+    assert "磁碟空間不足" in message and "disk is full" in (details or "")
+    assert runner.session.state.decisions == 0
+    monkeypatch.setattr(AttemptRunner, "act", real_act)
+    press_option(qtbot, window, first, free_text="先道歉")
+    assert runner.session.state.decisions == 1 and len(no_modals["error"]) == 1
+    store = window.workspace.store  # type: ignore[union-attr]
+    assert store.decisions(runner.attempt_id)[0]["free_text"] == "先道歉"

@@ -6,7 +6,9 @@ AttemptRunner, which commits each decision before the page sees its events.
 
 from __future__ import annotations
 
+import errno
 import logging
+import sqlite3
 import time
 import traceback
 from typing import TYPE_CHECKING, Any
@@ -56,6 +58,13 @@ PROMPTS = {
     ),
     "follow_ups": QT_TRANSLATE_NOOP("PlayPage", "問題處理後，怎麼對顧客做後續回饋？"),
 }
+
+
+def _disk_full(exc: BaseException) -> bool:
+    """SQLite's SQLITE_FULL or the OS's ENOSPC: the one failure a learner can fix."""
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return True
+    return isinstance(exc, sqlite3.DatabaseError) and "full" in str(exc).lower()
 
 
 class PlayPage(QWidget):
@@ -303,11 +312,15 @@ class PlayPage(QWidget):
             events = runner.act(action, think_ms)
         except Exception as exc:
             log.exception("action %s failed", action)
-            dialogs.error(
-                self,
-                self.tr("這個動作沒有成功，請再試一次。"),
-                "".join(traceback.format_exception(exc)),
+            message = (
+                self.tr(
+                    "電腦的磁碟空間不足，這一步沒有存下來。\n"
+                    "請清出一些空間（或請老師協助）後再按一次；之前的作答都還在。"
+                )
+                if _disk_full(exc)
+                else self.tr("這個動作沒有成功，請再試一次。")
             )
+            dialogs.error(self, message, "".join(traceback.format_exception(exc)))
             return
         assert self.case is not None
         render_events(self.conversation, self.case, events, self.lang, self._feedback_on())

@@ -45,6 +45,22 @@ def _identity(pseudonymize: bool) -> tuple[str, str, str]:
     )
 
 
+def reason_column(lang: str) -> str:
+    """The scores' reason in the export's language (`s` is the scores alias)."""
+    return "s.reason_en" if lang == "en" else "s.reason_zh"
+
+
+def latest_comment(pseudonymize: bool) -> str:
+    """The instructor's latest comment on attempt `a`; left out when pseudonymized
+    (a teacher's note about a learner could name them)."""
+    if pseudonymize:
+        return "null"
+    return (
+        "(select r.comment from attempt_reviews r where r.attempt_id = a.id "
+        "and r.comment is not null order by r.created_at desc, r.rowid desc limit 1)"
+    )
+
+
 def queries(filters: Filters, pseudonymize: bool, lang: str) -> dict[str, tuple[str, list[Any]]]:
     name, student, join = _identity(pseudonymize)
     where, params = filters.where()
@@ -54,15 +70,8 @@ def queries(filters: Filters, pseudonymize: bool, lang: str) -> dict[str, tuple[
     attempt_level = bool(filters.since or filters.until or filters.case_id or filters.attempt_id)
     if attempt_level:  # only learners with a chosen attempt
         lw, lp = f"({lw}) and l.id in (select a.learner_id {base})", [*lp, *params]
-    reason = "s.reason_en" if lang == "en" else "s.reason_zh"
-    comment = (
-        "null"
-        if pseudonymize
-        else (
-            "(select r.comment from attempt_reviews r where r.attempt_id = a.id "
-            "and r.comment is not null order by r.created_at desc, r.rowid desc limit 1)"
-        )
-    )
+    reason = reason_column(lang)
+    comment = latest_comment(pseudonymize)
     adj = f"left join ({LATEST_ADJUSTED_SQL}) adj"
     return {
         "learners": (

@@ -22,7 +22,7 @@ from typing import Any
 from trainer.core.vocab import INDICATORS
 from trainer.exchange.filters import Filters
 from trainer.exchange.instructor import LATEST_ADJUSTED_SQL
-from trainer.exchange.tables import _identity, queries
+from trainer.exchange.tables import _identity, latest_comment, queries, reason_column
 
 #: Sheets after `summary`, in workbook order.
 SHEET_NAMES = ("learners", "attempts", "decisions", "reflections", "internal_reports", "scores")
@@ -51,15 +51,8 @@ def workbook_queries(
         "with chosen as (select a.id, row_number() over (order by a.started_at, a.id) as no "
         f"from attempts a join learners l on l.id = a.learner_id {join} where {where})"
     )
-    reason = "s.reason_en" if lang == "en" else "s.reason_zh"
-    comment = (
-        "null"
-        if pseudonymize
-        else (
-            "(select r.comment from attempt_reviews r where r.attempt_id = a.id "
-            "and r.comment is not null order by r.created_at desc, r.rowid desc limit 1)"
-        )
-    )
+    reason = reason_column(lang)
+    comment = latest_comment(pseudonymize)
     per_indicator = ", ".join(
         f"(select s.score from scores s where s.attempt_id = a.id and s.indicator = '{i}') "
         f'as "{i}"'

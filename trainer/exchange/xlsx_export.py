@@ -171,11 +171,9 @@ def _write_workbook(
             columns = [d[0] for d in cursor.description]
             if name == "decisions" and job is not None:
                 cursor.close()
-                for part, expected in enumerate(job.rows_per_sheet(MAX_ROWS - 1)):
+                for part, expected in enumerate(job.rows_per_sheet(MAX_ROWS - 1), 1):
                     index = len(book.worksheets())
-                    sheet = book.add_worksheet(name if part == 0 else f"{name} {part + 1}")
-                    _lay_out(sheet, columns)
-                    _write_row(sheet, 0, columns, bold)
+                    sheet = _new_sheet(book, name, part, columns, bold)
                     if expected:  # the filter's range is named in the workbook part
                         sheet.autofilter(0, 0, expected, len(columns) - 1)
                     placeholders.append(index)
@@ -234,12 +232,15 @@ def _split_job(
     )
 
 
-def _lay_out(sheet: Any, header: list[str]) -> None:
-    """Frozen header row and column widths that fit what each column holds."""
+def _new_sheet(book: Any, name: str, part: int, header: list[str], bold: Any) -> Any:
+    """Sheet `part` (1, 2, ...) of a table: its header row frozen, columns sized to fit."""
+    sheet = book.add_worksheet(name if part == 1 else f"{name} {part}")
     sheet.freeze_panes(1, 0)
-    for col, name in enumerate(header):
-        width = 40 if name in WIDE_COLUMNS else max(10, min(24, len(name) + 4))
+    for col, column in enumerate(header):
+        width = 40 if column in WIDE_COLUMNS else max(10, min(24, len(column) + 4))
         sheet.set_column(col, col, width)
+    _write_row(sheet, 0, header, bold)
+    return sheet
 
 
 def write_sheet_parts(
@@ -252,10 +253,7 @@ def write_sheet_parts(
     rows = iter(rows)
     written_per_sheet: list[int] = []
     while True:
-        part = len(written_per_sheet) + 1
-        sheet = book.add_worksheet(name if part == 1 else f"{name} {part}")
-        _lay_out(sheet, header)
-        _write_row(sheet, 0, header, bold)
+        sheet = _new_sheet(book, name, len(written_per_sheet) + 1, header, bold)
         written = _write_body(sheet, 1, rows, MAX_ROWS - 1, plain)
         written_per_sheet.append(written)
         if written:

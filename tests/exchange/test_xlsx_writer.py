@@ -144,19 +144,28 @@ def _force_split(monkeypatch: pytest.MonkeyPatch, on: bool) -> None:
     monkeypatch.setattr(xlsx_export.os, "cpu_count", lambda: 2)
 
 
+@pytest.mark.parametrize("one_learner", [False, True])
 def test_split_workbook_matches_the_single_process_one(
-    class_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    class_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, one_learner: bool
 ) -> None:
+    from trainer.exchange.filters import Filters
+
+    filters = Filters()
+    if one_learner:  # the worker's rows and the parent's count follow the same filter
+        conn = sqlite3.connect(class_db)
+        learner = conn.execute("select id from learners order by id limit 1").fetchone()[0]
+        conn.close()
+        filters = Filters(learner=learner)
     spawned: list[object] = []
     real_worker = xlsx_export.Worker
     monkeypatch.setattr(xlsx_export, "Worker", lambda job: spawned.append(job) or real_worker(job))
     _force_split(monkeypatch, on=False)
     single = tmp_path / "single.xlsx"
-    single_counts = export_xlsx(class_db, single)
+    single_counts = export_xlsx(class_db, single, filters)
     assert spawned == []
     _force_split(monkeypatch, on=True)
     split = tmp_path / "split.xlsx"
-    split_counts = export_xlsx(class_db, split)
+    split_counts = export_xlsx(class_db, split, filters)
     assert len(spawned) == 1
     assert split_counts == single_counts and list(split_counts) == list(single_counts)
     assert _values(split) == _values(single)

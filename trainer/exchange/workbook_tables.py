@@ -105,3 +105,13 @@ def workbook_queries(
             params,
         ),
     }
+
+
+def decision_count_query(filters: Filters) -> tuple[str, list[Any]]:
+    """How many decisions the workbook's decisions sheet will hold."""
+    where, params = filters.where()
+    return (
+        "select count(*) from decisions d where d.attempt_id in "
+        f"(select a.id from attempts a join learners l on l.id = a.learner_id where {where})",
+        params,
+    )

@@ -23,7 +23,12 @@ from trainer.exchange.atomic import ExportError, atomic_file, explain_os_error
 from trainer.exchange.filters import Filters
 from trainer.exchange.source import Source, opened
 from trainer.exchange.tables import _identity
-from trainer.exchange.workbook_tables import SHEET_NAMES, WIDE_COLUMNS, workbook_queries
+from trainer.exchange.workbook_tables import (
+    SHEET_NAMES,
+    WIDE_COLUMNS,
+    decision_count_query,
+    workbook_queries,
+)
 from trainer.exchange.xlsx_split import DecisionsJob, Worker
 from trainer.store.db import db_path_of
 
@@ -154,7 +159,7 @@ def _write_workbook(
     db: Any, tmp: Path, parts: Path, filters: Filters, pseudonymize: bool, lang: str
 ) -> dict[str, int]:
     queries = workbook_queries(filters, pseudonymize, lang)
-    job = _split_job(db, queries, tmp, parts, filters, pseudonymize, lang)
+    job = _split_job(db, parts, filters, pseudonymize, lang)
     worker = Worker(job) if job is not None else None
     try:
         counts: dict[str, int] = {}
@@ -167,10 +172,8 @@ def _write_workbook(
         placeholders: list[int] = []
         for name in SHEET_NAMES:
             sql, params = queries[name]
-            cursor = db.conn.execute(sql, params)
-            columns = [d[0] for d in cursor.description]
-            if name == "decisions" and job is not None:
-                cursor.close()
+            if name == "decisions" and job is not None:  # the worker writes the rows
+                columns = [d[0] for d in db.conn.execute(f"{sql} limit 0", params).description]
                 for part, expected in enumerate(job.rows_per_sheet(MAX_ROWS - 1), 1):
                     index = len(book.worksheets())
                     sheet = _new_sheet(book, name, part, columns, bold)
@@ -178,6 +181,8 @@ def _write_workbook(
                         sheet.autofilter(0, 0, expected, len(columns) - 1)
                     placeholders.append(index)
                 continue
+            cursor = db.conn.execute(sql, params)
+            columns = [d[0] for d in cursor.description]
             counts[name] = sum(write_sheet_parts(book, name, columns, cursor, bold, plain))
         book.close()  # while the worker may still be writing
         if worker is None or job is None:
@@ -202,13 +207,7 @@ SPLIT_MIN_DECISIONS = 20_000
 
 
 def _split_job(
-    db: Any,
-    queries: dict[str, tuple[str, list[Any]]],
-    tmp: Path,
-    parts: Path,
-    filters: Filters,
-    pseudonymize: bool,
-    lang: str,
+    db: Any, parts: Path, filters: Filters, pseudonymize: bool, lang: str
 ) -> DecisionsJob | None:
     """A job for the decisions worker, when a second core and enough rows make it pay."""
     if (os.cpu_count() or 1) < 2:
@@ -216,8 +215,8 @@ def _split_job(
     path = db_path_of(db)
     if path == ":memory:" or not Path(path).is_file():
         return None
-    sql, params = queries["decisions"]
-    count = db.conn.execute(f"select count(*) from ({sql})", params).fetchone()[0]
+    sql, params = decision_count_query(filters)
+    count = db.conn.execute(sql, params).fetchone()[0]
     if count < SPLIT_MIN_DECISIONS:
         return None
     (parts / "worker").mkdir()

@@ -208,7 +208,20 @@ def test_split_failures_are_explained_and_leave_nothing(
             xlsx_split.DecisionsJob(**{**vars(job), "database": tmp_path / "missing.db"})
         )
 
-    monkeypatch.setattr(xlsx_split.DecisionsJob, "to_json", broken)
-    with pytest.raises(ExportError, match="writing the decisions sheet failed"):
+    with monkeypatch.context() as patch:
+        patch.setattr(xlsx_split.DecisionsJob, "to_json", broken)
+        with pytest.raises(ExportError, match="writing the decisions sheet failed"):
+            export_xlsx(class_db, out_dir / "class.xlsx")
+    assert list(out_dir.iterdir()) == []
+
+    # The main process fails first (its own disk write): the worker is killed.
+    workers: list[xlsx_split.Worker] = []
+    real_worker = xlsx_export.Worker
+    monkeypatch.setattr(
+        xlsx_export, "Worker", lambda job: workers.append(real_worker(job)) or workers[-1]
+    )
+    monkeypatch.setattr(xlsx_export, "write_sheet_parts", full)
+    with pytest.raises(ExportError, match="not enough space"):
         export_xlsx(class_db, out_dir / "class.xlsx")
+    assert len(workers) == 1 and workers[0].process.poll() is not None
     assert list(out_dir.iterdir()) == []

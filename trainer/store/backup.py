@@ -77,6 +77,24 @@ def list_backups(root: Path) -> list[BackupInfo]:
     return found
 
 
+def _newest_backup_time(root: Path) -> datetime | None:
+    """When the newest backup was made, from the file names alone.
+
+    This runs after every completed attempt (inside the learner's last click), so it
+    does not stat or parse every backup as list_backups() does: the stamps in the
+    names sort as text.
+    """
+    folder = backups_dir(root)
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return None
+    stamps = [m.group(1) for n in names if (m := _NAME.match(n))]
+    if not stamps:
+        return None
+    return datetime.strptime(max(stamps), _STAMP).replace(tzinfo=UTC)
+
+
 def healthy(path: Path) -> list[str]:
     """Problems `PRAGMA quick_check` finds in the file at `path` (empty: healthy)."""
     try:
@@ -165,9 +183,9 @@ def backup_now(db_path: Path, reason: str, *, force: bool = False) -> Path | Non
         return None
     root = db_path.parent
     now = datetime.now(UTC)
-    existing = list_backups(root)
+    newest = _newest_backup_time(root)
     # A newest backup "from the future" (the clock was set back) does not throttle.
-    if not force and existing and timedelta(0) <= now - existing[0].created < MIN_INTERVAL:
+    if not force and newest is not None and timedelta(0) <= now - newest < MIN_INTERVAL:
         return None
     problems = healthy(db_path)
     if problems:

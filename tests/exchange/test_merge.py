@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from pathlib import Path
 
@@ -136,3 +137,66 @@ def test_merge_files_accepts_a_store(class_logs: ClassLogs, tmp_path: Path) -> N
         assert summary.as_dict()["totals"]["attempts"] == {"added": 1, "present": 0, "updated": 0}
     finally:
         ws.close()
+
+
+def _many_logs(class_logs: ClassLogs, tmp_path: Path) -> list[Path]:
+    """19 files, more than the merge's staging batches: copies of the three laptops'
+    logs and of one attempt exported midway and finished, so rows repeat across files
+    and batches and the attempt is updated."""
+    ws, runner = _play_partly(tmp_path / "laptop", 3)
+    export_sqlite(ws.store, tmp_path / "early.db")
+    policy = ExpertPolicy()
+    while not runner.finished:
+        runner.act(policy.next_action(runner.session))
+    export_sqlite(ws.store, tmp_path / "late.db")
+    ws.close()
+    sources = [tmp_path / "early.db", *class_logs.logs, tmp_path / "late.db"]
+    folder = tmp_path / "logs"
+    folder.mkdir()
+    return [copy_log(sources[(n * 2) % 5], folder, f"log-{n:02}.db") for n in range(19)]
+
+
+def test_many_files_merge_in_batches_as_one_at_a_time(
+    class_logs: ClassLogs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files are checked and staged in batches by worker threads while the batches
+    already staged are merged: the database and every file's counts are those of
+    merging the files one at a time, in the same order."""
+    monkeypatch.setattr(os, "cpu_count", lambda: 5)  # several workers, whatever the machine
+    files = _many_logs(class_logs, tmp_path)
+    together = merge_files(tmp_path / "together.db", files)
+    one_by_one = tmp_path / "one-by-one.db"
+    for file in files:
+        single = merge_files(one_by_one, [file])
+        assert together.files[str(file)] == single.files[str(file)], file.name
+    assert dump(tmp_path / "together.db") == dump(one_by_one)
+    totals = together.totals
+    assert totals["attempts"].updated == 1 and totals["decisions"].present > 0
+
+
+def test_the_first_bad_file_is_named_whichever_batch_fails_first(
+    class_logs: ClassLogs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Bad files in three different batches, the last one failing fastest: the
+    refusal names the first in order, nothing changes, no private copy is left."""
+    import tempfile
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 5)
+    files = _many_logs(class_logs, tmp_path)
+    files[17].write_text("not a database")  # refused at once
+    files[12].write_bytes(b"SQLite format 3\x00" + b"\x00" * 4000)
+    with sqlite3.connect(files[9]) as conn:  # refused only after its rows are read
+        conn.execute("update decisions set step = 'bribe' where seq = 1")
+    conn.close()
+    target = tmp_path / "class" / "trainer.db"
+    target.parent.mkdir()
+    merge_files(target, [files[0]])
+    before = dump(target)
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    with pytest.raises(ExportError) as info:
+        merge_files(target, files)
+    assert str(info.value).startswith("log-09.db: refused: table 'decisions'")
+    assert dump(target) == before
+    assert list(scratch.iterdir()) == []

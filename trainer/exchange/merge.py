@@ -1,11 +1,12 @@
 """Merging learner logs into the class database.
 
 Rules (docs/exchange.md):
-- Every incoming file is checked first (validate.py); one bad file refuses the whole
-  merge and nothing changes.
-- The class database is backed up (trainer.store.backup, when present) before.
-- Each checked private copy is staged into temp tables through a read-only ATTACH
-  (pure SQL), then all files are merged in ONE transaction: `INSERT ... SELECT ...
+- Every incoming file is checked (validate.py); one bad file refuses the whole merge
+  and nothing changes.
+- The class database is backed up (trainer.store.backup, when present) first.
+- Worker threads check the files and copy them, a batch at a time, into staging
+  files (pure SQL through a read-only ATTACH); the main thread merges each staged
+  batch as soon as it is ready, all in ONE transaction: `INSERT ... SELECT ...
   ON CONFLICT(id) DO NOTHING`, so only rows whose id is new are added. Ids are
   UUIDs, so a row already present is skipped: merging the same file twice adds
   nothing.
@@ -22,8 +23,9 @@ import importlib
 import os
 import sqlite3
 import tempfile
+import threading
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,6 +39,7 @@ from trainer.store.schema import DATA_TABLES
 
 Target = Store | Path | str
 MERGE_CACHE_KIB = 128 * 1024  # page cache of the merge connection
+MAX_BATCHES = 8  # staging files attached at once; SQLite allows 10 by default
 
 
 @dataclass
@@ -118,33 +121,73 @@ def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
     return [r[1] for r in conn.execute(f"pragma main.table_info([{table}])")]
 
 
-def _stage(conn: sqlite3.Connection, index: int, log: CheckedLog) -> dict[str, str]:
-    """Copy one checked incoming file's tables into temp tables of the target connection.
+def _batches(count: int) -> list[range]:
+    """Split file numbers 0..count-1 into at most MAX_BATCHES contiguous runs."""
+    size = -(-count // min(count, MAX_BATCHES))
+    return [range(start, min(start + size, count)) for start in range(0, count, size)]
 
-    Pure SQL through a read-only ATTACH of the private copy, so no row passes
-    through Python. ATTACH and DETACH are refused inside a transaction, so staging
-    runs first; the merge itself is still one transaction.
+
+def _stage_batch(
+    files: Sequence[Path | str],
+    numbers: range,
+    work: Path,
+    columns: dict[str, list[str]],
+    stop: threading.Event,
+) -> tuple[Path, list[CheckedLog]]:
+    """Check the files of one batch, in order, and copy each into the batch's staging file.
+
+    Runs in a worker thread with its own connections (the checks and copies are long
+    SQLite calls, which release the GIL). The staging file is private and disposable,
+    so it is written without a journal or fsync. The first bad file raises; `stop`
+    set by the main thread ends the batch at the next file.
     """
-    conn.execute("attach database ? as incoming", [ro_uri(log.copy)])
+    staging = work / f"stage-{numbers.start}.db"
+    conn = sqlite3.connect(staging, isolation_level=None)
+    logs: list[CheckedLog] = []
     try:
-        names: dict[str, str] = {}
-        for table in DATA_TABLES:
-            cols = ", ".join(f"[{c}]" for c in _columns(conn, table))
-            stage = f"incoming_{index}_{table}"
-            conn.execute(f"create temp table [{stage}] as select {cols} from incoming.[{table}]")
-            names[table] = stage
-        conn.execute(f"create index temp.[{names['attempts']}_id] on [{names['attempts']}](id)")
-        return names
+        conn.execute("pragma journal_mode = off")
+        conn.execute("pragma synchronous = off")
+        conn.execute("pragma trusted_schema = off")
+        for n in numbers:
+            if stop.is_set():
+                raise _Stopped
+            log = check_log(Path(files[n]), work / f"file-{n}", columns)
+            conn.execute("attach database ? as incoming", [ro_uri(log.copy)])
+            try:
+                conn.execute("begin")
+                for table in DATA_TABLES:
+                    cols = ", ".join(f"[{c}]" for c in columns[table])
+                    conn.execute(
+                        f"create table [{_staged(n, table)}] as "
+                        f"select {cols} from incoming.[{table}]"
+                    )
+                attempts = _staged(n, "attempts")
+                conn.execute(f"create index [{attempts}_id] on [{attempts}](id)")
+                conn.execute("commit")
+            finally:
+                if conn.in_transaction:
+                    conn.execute("rollback")
+                conn.execute("detach database incoming")
+            logs.append(log)
     finally:
-        conn.execute("detach database incoming")
+        conn.close()
+    return staging, logs
+
+
+class _Stopped(Exception):
+    """A batch ended early because the merge had already failed."""
+
+
+def _staged(number: int, table: str) -> str:
+    return f"file_{number}_{table}"
 
 
 def _merge_one(
-    conn: sqlite3.Connection, log: CheckedLog, staged: dict[str, str]
+    conn: sqlite3.Connection, log: CheckedLog, schema: str, number: int
 ) -> dict[str, TableCount]:
     counts: dict[str, TableCount] = {}
     for table in DATA_TABLES:
-        stage = staged[table]
+        stage = f"{schema}.[{_staged(number, table)}]"
         cols = ", ".join(f"[{c}]" for c in _columns(conn, table))
         try:
             # New ids only: a row whose id is present is skipped by the upsert (one
@@ -153,7 +196,7 @@ def _merge_one(
             # conflict target is `id` alone, so that still raises, and is refused.
             # ("where true" keeps SQLite from reading ON CONFLICT as a join clause.)
             added = conn.execute(
-                f"insert into main.[{table}] ({cols}) select {cols} from temp.[{stage}] "
+                f"insert into main.[{table}] ({cols}) select {cols} from {stage} "
                 "where true on conflict(id) do nothing"
             ).rowcount
         except sqlite3.IntegrityError:
@@ -163,7 +206,6 @@ def _merge_one(
             ) from None
         updated = _update_attempts(conn, stage) if table == "attempts" else 0
         counts[table] = TableCount(added, log.counts[table] - added - updated, updated)
-        conn.execute(f"drop table temp.[{stage}]")
     return counts
 
 
@@ -171,7 +213,7 @@ def _update_attempts(conn: sqlite3.Connection, stage: str) -> int:
     """Take the incoming copy of an attempt that has progressed further."""
     cols = [c for c in _columns(conn, "attempts") if c != "id"]
     newer = (
-        f"select i.id from temp.[{stage}] i join main.attempts m on m.id = i.id "
+        f"select i.id from {stage} i join main.attempts m on m.id = i.id "
         "where coalesce(i.decisions, 0) > coalesce(m.decisions, 0) "
         "or (coalesce(i.decisions, 0) = coalesce(m.decisions, 0) "
         "and coalesce(i.updated_at, '') > coalesce(m.updated_at, ''))"
@@ -179,7 +221,7 @@ def _update_attempts(conn: sqlite3.Connection, stage: str) -> int:
     targets = ", ".join(f"[{c}]" for c in cols)
     return conn.execute(
         f"update main.attempts set ({targets}) = "
-        f"(select {targets} from temp.[{stage}] i where i.id = main.attempts.id) "
+        f"(select {targets} from {stage} i where i.id = main.attempts.id) "
         f"where id in ({newer})"
     ).rowcount
 
@@ -197,52 +239,75 @@ def merge_files(target: Target, files: Sequence[Path | str]) -> MergeSummary:
     finally:
         probe.close()
     summary = MergeSummary(database=path)
-    workers = max(1, min(len(files), os.cpu_count() or 1, 4))
+    batches = _batches(len(files))
+    workers = max(1, min(len(batches), (os.cpu_count() or 1) - 1, 4))
+    stop = threading.Event()
     with (
         tempfile.TemporaryDirectory(prefix="trainer-merge-") as work,
         ThreadPoolExecutor(workers, thread_name_prefix="merge-check") as pool,
     ):
-        # Files are checked several at a time (the checks are long SQLite calls,
-        # which release the GIL) while the ones already checked are staged.
-        checks = [
-            pool.submit(check_log, Path(f), Path(work) / f"file-{n}", columns)
-            for n, f in enumerate(files)
+        # Worker threads check and stage the files a batch at a time while this thread
+        # merges the batches already staged, inside the one transaction: a staging
+        # file attached mid-transaction is read from the moment it is first used, and
+        # SQLite refuses to detach it before the commit, hence batches (at most
+        # MAX_BATCHES attached files) rather than one attachment per incoming file.
+        staging = [
+            pool.submit(_stage_batch, files, numbers, Path(work), columns, stop)
+            for numbers in batches
         ]
         conn = sqlite3.connect(path.resolve().as_uri(), uri=True, isolation_level=None)
         try:
-            conn.execute("pragma trusted_schema = off")
-            configure(Database(conn))
-            # Incoming ids are random UUIDs, so index inserts land all over the class
-            # database's B-trees: a cache that holds them saves re-reading pages.
-            conn.execute(f"pragma cache_size = -{MERGE_CACHE_KIB}")
-            conn.execute("pragma temp_store = memory")
-            logs: list[CheckedLog] = []
-            staged: list[dict[str, str]] = []
-            try:
-                for n, check in enumerate(checks):
-                    logs.append(check.result())  # the first bad file (in order) refuses all
-                    staged.append(_stage(conn, n, logs[-1]))
-            except BaseException:
-                for check in checks:  # no need to check the rest
-                    check.cancel()
-                raise
-            summary.backup = _backup(path)
-            conn.execute("begin immediate")
-            try:
-                for log, names in zip(logs, staged, strict=True):
-                    key = str(log.original)
-                    per_file = _merge_one(conn, log, names)
-                    if key in summary.files:  # the same file named twice
-                        for table, count in per_file.items():
-                            summary.files[key][table].add(count)
-                    else:
-                        summary.files[key] = per_file
-                conn.execute("commit")
-            except BaseException:
-                conn.execute("rollback")
-                raise
+            summary.backup = _merge_batches(conn, path, batches, staging, summary)
         except sqlite3.Error as exc:
+            _abandon(conn, stop, staging)
             raise StoreError(f"merge failed, nothing was changed: {exc}") from None
+        except BaseException:
+            _abandon(conn, stop, staging)
+            raise
         finally:
             conn.close()
     return summary
+
+
+def _merge_batches(
+    conn: sqlite3.Connection,
+    path: Path,
+    batches: list[range],
+    staging: list[Future[tuple[Path, list[CheckedLog]]]],
+    summary: MergeSummary,
+) -> str | None:
+    """Back the class database up, then merge each staged batch in order, in one transaction."""
+    conn.execute("pragma trusted_schema = off")
+    configure(Database(conn))
+    # Incoming ids are random UUIDs, so index inserts land all over the class
+    # database's B-trees: a cache that holds them saves re-reading pages.
+    conn.execute(f"pragma cache_size = -{MERGE_CACHE_KIB}")
+    conn.execute("pragma temp_store = memory")
+    backup = _backup(path)
+    conn.execute("begin immediate")
+    for batch, (numbers, future) in enumerate(zip(batches, staging, strict=True)):
+        staged, logs = future.result()  # the first bad file (in order) refuses all
+        schema = f"staged_{batch}"
+        conn.execute(f"attach database ? as {schema}", [ro_uri(staged)])
+        for number, log in zip(numbers, logs, strict=True):
+            _add_counts(summary, log, _merge_one(conn, log, schema, number))
+    conn.execute("commit")
+    return backup
+
+
+def _abandon(conn: sqlite3.Connection, stop: threading.Event, staging: list[Future[Any]]) -> None:
+    """Roll the merge back and stop the workers: nothing of it is kept."""
+    stop.set()
+    for future in staging:
+        future.cancel()
+    if conn.in_transaction:
+        conn.execute("rollback")
+
+
+def _add_counts(summary: MergeSummary, log: CheckedLog, counts: dict[str, TableCount]) -> None:
+    key = str(log.original)
+    if key in summary.files:  # the same file named twice
+        for table, count in counts.items():
+            summary.files[key][table].add(count)
+    else:
+        summary.files[key] = counts

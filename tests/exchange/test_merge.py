@@ -13,7 +13,7 @@ from tests.conftest import run_cli
 from tests.exchange.conftest import CASE, ClassLogs, copy_log, counts, dump, ok
 from trainer.core.autoplay import ExpertPolicy
 from trainer.exchange.atomic import ExportError
-from trainer.exchange.merge import merge_files
+from trainer.exchange.merge import MAX_BATCHES, _batches, merge_files
 from trainer.exchange.sqlite_copy import export_sqlite
 from trainer.service import AttemptRunner, Workspace
 
@@ -200,3 +200,13 @@ def test_the_first_bad_file_is_named_whichever_batch_fails_first(
     assert str(info.value).startswith("log-09.db: refused: table 'decisions'")
     assert dump(target) == before
     assert list(scratch.iterdir()) == []
+
+
+@pytest.mark.parametrize("count", [1, 2, MAX_BATCHES, MAX_BATCHES + 1, 19, 40, 1001])
+def test_batches_cover_every_file_once_in_order(count: int) -> None:
+    """At most MAX_BATCHES contiguous runs; the first and last are no larger than the rest."""
+    batches = _batches(count)
+    assert [n for run in batches for n in run] == list(range(count))
+    assert 0 < len(batches) <= MAX_BATCHES and all(len(run) for run in batches)
+    middle = [len(run) for run in batches[1:-1]] or [len(batches[0])]
+    assert len(batches[0]) <= min(middle) and len(batches[-1]) <= min(middle)

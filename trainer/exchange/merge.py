@@ -27,6 +27,7 @@ import threading
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +40,7 @@ from trainer.store.schema import DATA_TABLES
 
 Target = Store | Path | str
 MERGE_CACHE_KIB = 128 * 1024  # page cache of the merge connection
-MAX_BATCHES = 8  # staging files attached at once; SQLite allows 10 by default
+MAX_BATCHES = 9  # staging files attached at once; SQLite allows 10 by default
 
 
 @dataclass
@@ -122,9 +123,17 @@ def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
 
 
 def _batches(count: int) -> list[range]:
-    """Split file numbers 0..count-1 into at most MAX_BATCHES contiguous runs."""
-    size = -(-count // min(count, MAX_BATCHES))
-    return [range(start, min(start + size, count)) for start in range(0, count, size)]
+    """Split file numbers 0..count-1 into at most MAX_BATCHES contiguous runs.
+
+    The first and last runs are half the size of the others: the main thread waits
+    for the first before it can start, and merges the last after the workers are done.
+    """
+    if count <= MAX_BATCHES:
+        return [range(n, n + 1) for n in range(count)]
+    weights = [1] + [2] * (MAX_BATCHES - 2) + [1]
+    whole = sum(weights)
+    bounds = [(count * sum(weights[:n]) + whole // 2) // whole for n in range(MAX_BATCHES + 1)]
+    return [range(a, b) for a, b in pairwise(bounds) if b > a]
 
 
 def _stage_batch(

@@ -181,3 +181,41 @@ def test_clock_set_back_does_not_stop_backups(tmp_path: Path) -> None:
     made = backup_now(database_path(tmp_path), "attempt")
     assert made is not None and made.exists()
     assert len(list_backups(tmp_path)) == 2
+
+
+def test_throttled_checks_skip_the_folder_until_a_backup_is_due(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a completed attempt's backup, later attempts within MIN_INTERVAL do not
+    even list the backups folder; once the monotonic clock passes the due time, the
+    next completed attempt is backed up again."""
+    play_attempts(tmp_path, 1)
+    db = database_path(tmp_path)
+    listings: list[object] = []
+    real_listdir = backup_mod.os.listdir
+    monkeypatch.setattr(backup_mod.os, "listdir", lambda p: listings.append(p) or real_listdir(p))
+    for _ in range(5):
+        assert maybe_backup(db) is None
+    assert listings == []
+    clock = backup_mod.time.monotonic() + backup_mod.MIN_INTERVAL.total_seconds() + 1
+    monkeypatch.setattr(backup_mod.time, "monotonic", lambda: clock)
+    # Due on the monotonic clock; the wall clock says the backup is recent, so the
+    # folder is looked at again and the throttle holds.
+    assert maybe_backup(db) is None and len(listings) == 1
+    old = tmp_path / "backups" / list_backups(tmp_path)[0].path.name
+    old.rename(old.with_name("trainer-20200101T000000000000Z-attempt.db"))
+    clock += backup_mod.MIN_INTERVAL.total_seconds() + 1
+    assert maybe_backup(db) is not None
+    assert len(list_backups(tmp_path)) == 2
+
+
+def test_new_ids_are_version_4_uuids_as_text() -> None:
+    import uuid
+
+    from trainer.store.db import new_id
+
+    ids = {new_id() for _ in range(2000)}
+    assert len(ids) == 2000
+    for text in ids:
+        value = uuid.UUID(text)
+        assert str(value) == text and value.version == 4 and value.variant == uuid.RFC_4122

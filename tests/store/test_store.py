@@ -126,3 +126,25 @@ def test_learner_lookup_and_validation(tmp_path: Path) -> None:
 def test_library_lists_case_dirs() -> None:
     library = load_library([CASES_DIR])
     assert CASE_ID in library.cases
+
+
+def test_implied_rows_of_one_table_must_share_their_columns(workspace: Workspace) -> None:
+    """Extra rows are written with one prepared statement per table; rows whose columns
+    differ are a programming error, refused before anything is written."""
+    from trainer.store.db import DecisionRecord
+
+    runner = start(workspace)
+    store = workspace.store
+    before = store.counts()
+    record = DecisionRecord(
+        attempt_id=runner.attempt_id, seq=1, step="questioning", indicator="3.1",
+        action={"name": "advance"}, quality=None, think_ms=0, mood_before=50,
+        mood_after=50, sim_minute=0, cost_total=0, facts_found=0,
+    )  # fmt: skip
+    rows = [
+        {"attempt_id": runner.attempt_id, "indicator": "3.1", "rating": 3},
+        {"attempt_id": runner.attempt_id, "rating": 4, "indicator": "3.2"},
+    ]
+    with pytest.raises(ValueError, match="differ in their columns"):
+        store.record_decision(record, {"decisions": 1}, {"self_ratings": rows})
+    assert store.counts() == before

@@ -7,6 +7,7 @@ validated into these pydantic models. Nothing here knows about Qt or SQLite.
 from __future__ import annotations
 
 from enum import StrEnum
+from functools import cached_property
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -434,11 +435,13 @@ class Case(Frozen):
     def all_options(self) -> list[Option]:
         return [o for options in self.option_groups().values() for o in options]
 
+    @cached_property
+    def options_by_id(self) -> dict[str, Option]:
+        # Looked up several times per decision; a case is frozen, so this never goes stale.
+        return {option.id: option for option in self.all_options()}
+
     def option(self, option_id: str) -> Option:
-        for option in self.all_options():
-            if option.id == option_id:
-                return option
-        raise KeyError(option_id)
+        return self.options_by_id[option_id]
 
     def fact(self, fact_id: str) -> Fact:
         for fact in self.facts:

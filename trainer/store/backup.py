@@ -17,6 +17,7 @@ import contextlib
 import os
 import re
 import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -183,9 +184,7 @@ def backup_now(db_path: Path, reason: str, *, force: bool = False) -> Path | Non
         return None
     root = db_path.parent
     now = datetime.now(UTC)
-    newest = _newest_backup_time(root)
-    # A newest backup "from the future" (the clock was set back) does not throttle.
-    if not force and newest is not None and timedelta(0) <= now - newest < MIN_INTERVAL:
+    if not force and _quiet_for(root, now):
         return None
     problems = healthy(db_path)
     if problems:
@@ -202,12 +201,41 @@ def backup_now(db_path: Path, reason: str, *, force: bool = False) -> Path | Non
     return target
 
 
-def maybe_backup(db_path: Path, reason: str = "attempt") -> Path | None:
-    """Throttled backup that never raises: a failed backup must not stop a lesson."""
+def _quiet_for(root: Path, now: datetime) -> timedelta:
+    """How long until the next throttled backup is due (zero: due now)."""
+    newest = _newest_backup_time(root)
+    # A newest backup "from the future" (the clock was set back) does not throttle.
+    if newest is None or not timedelta(0) <= now - newest < MIN_INTERVAL:
+        return timedelta(0)
+    return MIN_INTERVAL - (now - newest)
+
+
+#: Per database path: the monotonic time before which maybe_backup need not look.
+_quiet_until: dict[str, float] = {}
+
+
+def maybe_backup(db_path: Path | str, reason: str = "attempt") -> Path | None:
+    """Throttled backup that never raises: a failed backup must not stop a lesson.
+
+    It runs inside the click that completes an attempt, so once it knows the next
+    backup is not due for a while it remembers when (on the monotonic clock, which a
+    changed wall clock does not move) and skips the folder listing until then.
+    """
+    key = str(db_path)
+    if time.monotonic() < _quiet_until.get(key, 0.0):
+        return None
+    db_path = Path(db_path)
     try:
-        return backup_now(db_path, reason)
+        quiet = _quiet_for(db_path.parent, datetime.now(UTC))
+        if quiet:
+            _quiet_until[key] = time.monotonic() + quiet.total_seconds()
+            return None
+        made = backup_now(db_path, reason, force=True)
     except (StoreError, OSError, sqlite3.Error):
         return None
+    if made is not None:
+        _quiet_until[key] = time.monotonic() + MIN_INTERVAL.total_seconds()
+    return made
 
 
 def backups_to_keep(backups: list[BackupInfo], now: datetime) -> set[Path]:

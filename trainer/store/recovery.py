@@ -182,4 +182,4 @@ def after_attempt_completed(store: Store) -> None:
     location = db_path_of(store.db)
     if location in ("", ":memory:"):
         return
-    maybe_backup(Path(location), "attempt")
+    maybe_backup(location, "attempt")

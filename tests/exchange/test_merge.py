@@ -12,6 +12,7 @@ import pytest
 from tests.conftest import run_cli
 from tests.exchange.conftest import CASE, ClassLogs, copy_log, counts, dump, ok
 from trainer.core.autoplay import ExpertPolicy
+from trainer.exchange import merge as merge_module
 from trainer.exchange.atomic import ExportError
 from trainer.exchange.merge import MAX_BATCHES, _batches, merge_files
 from trainer.exchange.sqlite_copy import export_sqlite
@@ -156,13 +157,24 @@ def _many_logs(class_logs: ClassLogs, tmp_path: Path) -> list[Path]:
     return [copy_log(sources[(n * 2) % 5], folder, f"log-{n:02}.db") for n in range(19)]
 
 
+@pytest.fixture(params=["child process", "in process"])
+def staging_mode(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run a merge test with the files checked and staged by a child process, and again
+    with everything in this process, whatever the size of the files."""
+    if request.param == "child process":
+        monkeypatch.setattr(os, "cpu_count", lambda: 2)
+        monkeypatch.setattr(merge_module, "CHILD_MIN_BYTES", 0)
+    else:
+        monkeypatch.setattr(merge_module, "CHILD_MIN_BYTES", 1 << 62)
+    return str(request.param)
+
+
 def test_many_files_merge_in_batches_as_one_at_a_time(
-    class_logs: ClassLogs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    class_logs: ClassLogs, tmp_path: Path, staging_mode: str
 ) -> None:
-    """Files are checked and staged in batches by worker threads while the batches
-    already staged are merged: the database and every file's counts are those of
-    merging the files one at a time, in the same order."""
-    monkeypatch.setattr(os, "cpu_count", lambda: 5)  # several workers, whatever the machine
+    """Files are checked and staged in batches while the batches already staged are
+    merged: the database and every file's counts are those of merging the files one
+    at a time, in the same order."""
     files = _many_logs(class_logs, tmp_path)
     together = merge_files(tmp_path / "together.db", files)
     one_by_one = tmp_path / "one-by-one.db"
@@ -175,13 +187,12 @@ def test_many_files_merge_in_batches_as_one_at_a_time(
 
 
 def test_the_first_bad_file_is_named_whichever_batch_fails_first(
-    class_logs: ClassLogs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    class_logs: ClassLogs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, staging_mode: str
 ) -> None:
     """Bad files in three different batches, the last one failing fastest: the
     refusal names the first in order, nothing changes, no private copy is left."""
     import tempfile
 
-    monkeypatch.setattr(os, "cpu_count", lambda: 5)
     files = _many_logs(class_logs, tmp_path)
     files[17].write_text("not a database")  # refused at once
     files[12].write_bytes(b"SQLite format 3\x00" + b"\x00" * 4000)
@@ -210,3 +221,55 @@ def test_batches_cover_every_file_once_in_order(count: int) -> None:
     assert 0 < len(batches) <= MAX_BATCHES and all(len(run) for run in batches)
     middle = [len(run) for run in batches[1:-1]] or [len(batches[0])]
     assert len(batches[0]) <= min(middle) and len(batches[-1]) <= min(middle)
+
+
+def test_a_clash_found_while_the_child_still_checks_stops_it(
+    class_logs: ClassLogs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The merge fails in this process (a clash in the first batch) while the child
+    is still checking the rest: the child is stopped, nothing changes, and the
+    private folder is gone."""
+    import tempfile
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(merge_module, "CHILD_MIN_BYTES", 0)
+    files = _many_logs(class_logs, tmp_path)
+    target = tmp_path / "class" / "trainer.db"
+    target.parent.mkdir()
+    merge_files(target, [files[0]])
+    before = dump(target)
+    with sqlite3.connect(files[0]) as conn:  # same attempt and seq, another id
+        conn.execute(
+            "update decisions set id = '00000000-0000-4000-8000-000000000000' where seq = 1"
+        )
+    conn.close()
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    with pytest.raises(ExportError, match=r"log-00\.db: refused: decisions rows clash"):
+        merge_files(target, files)
+    assert dump(target) == before
+    assert list(scratch.iterdir()) == []
+
+
+def test_a_failing_child_is_an_error_and_changes_nothing(
+    class_logs: ClassLogs, tmp_path: Path
+) -> None:
+    """A child that cannot do its job (here: its folder is gone) ends the merge with an
+    error naming the child's last line of error output."""
+    from trainer.exchange.merge_stage import StageJob, StagingChild
+
+    job = StageJob(
+        files=[str(class_logs.logs[0])],
+        batches=[(0, 1)],
+        work=str(tmp_path / "no-such-folder"),
+        columns={},
+        known=[],
+    )
+    child = StagingChild(job)
+    try:
+        with pytest.raises(ExportError, match=r"checking the files failed: .*Error"):
+            list(child)
+    finally:
+        child.close()
+    assert child.process.returncode not in (None, 0)

@@ -4,12 +4,12 @@ Rules (docs/exchange.md):
 - Every incoming file is checked (validate.py); one bad file refuses the whole merge
   and nothing changes.
 - The class database is backed up (trainer.store.backup, when present) first.
-- Worker threads check the files and copy them, a batch at a time, into staging
-  files (pure SQL through a read-only ATTACH); the main thread merges each staged
-  batch as soon as it is ready, all in ONE transaction: `INSERT ... SELECT ...
-  ON CONFLICT(id) DO NOTHING`, so only rows whose id is new are added. Ids are
-  UUIDs, so a row already present is skipped: merging the same file twice adds
-  nothing.
+- The files are checked and copied, a batch at a time, into staging files (pure SQL
+  through a read-only ATTACH; merge_stage.py, in a child process for a big merge);
+  each staged batch is merged as soon as it is ready, all in ONE transaction:
+  `INSERT ... SELECT ... ON CONFLICT(id) DO NOTHING`, so only rows whose id is new
+  are added. Ids are UUIDs, so a row already present is skipped: merging the same
+  file twice adds nothing.
 - An attempt row is the one mutable row: the copy with more decisions (then the
   later `updated_at`) wins, so an attempt exported mid-way and again when finished
   ends up finished, whatever the order of the files.
@@ -19,13 +19,12 @@ Rules (docs/exchange.md):
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 import sqlite3
 import tempfile
-import threading
-from collections.abc import Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
@@ -34,13 +33,21 @@ from typing import Any
 from sqlite_utils import Database
 
 from trainer.exchange.atomic import ExportError
-from trainer.exchange.validate import CheckedLog, RefusedFile, check_log, ro_uri
+from trainer.exchange.merge_stage import (
+    InProcessStaging,
+    StagedBatch,
+    StageJob,
+    StagingChild,
+    staged_table,
+)
+from trainer.exchange.validate import CheckedLog, RefusedFile, ro_uri
 from trainer.store.db import Store, StoreError, configure, db_path_of, open_database
-from trainer.store.schema import DATA_TABLES
+from trainer.store.schema import DATA_TABLES, known_migrations
 
 Target = Store | Path | str
 MERGE_CACHE_KIB = 128 * 1024  # page cache of the merge connection
 MAX_BATCHES = 9  # staging files attached at once; SQLite allows 10 by default
+CHILD_MIN_BYTES = 16 * 1024**2  # incoming bytes worth a staging process (trainer.exchange.child)
 
 
 @dataclass
@@ -125,8 +132,8 @@ def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
 def _batches(count: int) -> list[range]:
     """Split file numbers 0..count-1 into at most MAX_BATCHES contiguous runs.
 
-    The first and last runs are half the size of the others: the main thread waits
-    for the first before it can start, and merges the last after the workers are done.
+    The first and last runs are half the size of the others: the merge waits for the
+    first before it can start, and merges the last after the checks are done.
     """
     if count <= MAX_BATCHES:
         return [range(n, n + 1) for n in range(count)]
@@ -136,67 +143,12 @@ def _batches(count: int) -> list[range]:
     return [range(a, b) for a, b in pairwise(bounds) if b > a]
 
 
-def _stage_batch(
-    files: Sequence[Path | str],
-    numbers: range,
-    work: Path,
-    columns: dict[str, list[str]],
-    stop: threading.Event,
-) -> tuple[Path, list[CheckedLog]]:
-    """Check the files of one batch, in order, and copy each into the batch's staging file.
-
-    Runs in a worker thread with its own connections (the checks and copies are long
-    SQLite calls, which release the GIL). The staging file is private and disposable,
-    so it is written without a journal or fsync. The first bad file raises; `stop`
-    set by the main thread ends the batch at the next file.
-    """
-    staging = work / f"stage-{numbers.start}.db"
-    conn = sqlite3.connect(staging, isolation_level=None)
-    logs: list[CheckedLog] = []
-    try:
-        conn.execute("pragma journal_mode = off")
-        conn.execute("pragma synchronous = off")
-        conn.execute("pragma trusted_schema = off")
-        for n in numbers:
-            if stop.is_set():
-                raise _Stopped
-            log = check_log(Path(files[n]), work / f"file-{n}", columns)
-            conn.execute("attach database ? as incoming", [ro_uri(log.copy)])
-            try:
-                conn.execute("begin")
-                for table in DATA_TABLES:
-                    cols = ", ".join(f"[{c}]" for c in columns[table])
-                    conn.execute(
-                        f"create table [{_staged(n, table)}] as "
-                        f"select {cols} from incoming.[{table}]"
-                    )
-                attempts = _staged(n, "attempts")
-                conn.execute(f"create index [{attempts}_id] on [{attempts}](id)")
-                conn.execute("commit")
-            finally:
-                if conn.in_transaction:
-                    conn.execute("rollback")
-                conn.execute("detach database incoming")
-            logs.append(log)
-    finally:
-        conn.close()
-    return staging, logs
-
-
-class _Stopped(Exception):
-    """A batch ended early because the merge had already failed."""
-
-
-def _staged(number: int, table: str) -> str:
-    return f"file_{number}_{table}"
-
-
 def _merge_one(
     conn: sqlite3.Connection, log: CheckedLog, schema: str, number: int
 ) -> dict[str, TableCount]:
     counts: dict[str, TableCount] = {}
     for table in DATA_TABLES:
-        stage = f"{schema}.[{_staged(number, table)}]"
+        stage = f"{schema}.[{staged_table(number, table)}]"
         cols = ", ".join(f"[{c}]" for c in _columns(conn, table))
         try:
             # New ids only: a row whose id is present is skipped by the upsert (one
@@ -248,41 +200,52 @@ def merge_files(target: Target, files: Sequence[Path | str]) -> MergeSummary:
     finally:
         probe.close()
     summary = MergeSummary(database=path)
-    batches = _batches(len(files))
-    workers = max(1, min(len(batches), (os.cpu_count() or 1) - 1, 4))
-    stop = threading.Event()
-    with (
-        tempfile.TemporaryDirectory(prefix="trainer-merge-") as work,
-        ThreadPoolExecutor(workers, thread_name_prefix="merge-check") as pool,
-    ):
-        # Worker threads check and stage the files a batch at a time while this thread
-        # merges the batches already staged, inside the one transaction: a staging
-        # file attached mid-transaction is read from the moment it is first used, and
-        # SQLite refuses to detach it before the commit, hence batches (at most
-        # MAX_BATCHES attached files) rather than one attachment per incoming file.
-        staging = [
-            pool.submit(_stage_batch, files, numbers, Path(work), columns, stop)
-            for numbers in batches
-        ]
-        conn = sqlite3.connect(path.resolve().as_uri(), uri=True, isolation_level=None)
+    with tempfile.TemporaryDirectory(prefix="trainer-merge-") as work:
+        job = StageJob(
+            files=[str(f) for f in files],
+            batches=[(run.start, run.stop) for run in _batches(len(files))],
+            work=work,
+            columns=columns,
+            known=known_migrations(),
+        )
+        # A child process checks and stages the batches while this one merges those
+        # already staged, inside the one transaction: a staging file attached
+        # mid-transaction is read from the moment it is first used, and SQLite
+        # refuses to detach it before the commit, hence batches (at most MAX_BATCHES
+        # attached files) rather than one attachment per incoming file.
+        staging = StagingChild(job) if _worth_a_child(files) else InProcessStaging(job)
         try:
-            summary.backup = _merge_batches(conn, path, batches, staging, summary)
-        except sqlite3.Error as exc:
-            _abandon(conn, stop, staging)
-            raise StoreError(f"merge failed, nothing was changed: {exc}") from None
-        except BaseException:
-            _abandon(conn, stop, staging)
-            raise
+            conn = sqlite3.connect(path.resolve().as_uri(), uri=True, isolation_level=None)
+            try:
+                summary.backup = _merge_batches(conn, path, staging, summary)
+            except sqlite3.Error as exc:
+                _roll_back(conn)
+                raise StoreError(f"merge failed, nothing was changed: {exc}") from None
+            except BaseException:
+                _roll_back(conn)
+                raise
+            finally:
+                conn.close()
         finally:
-            conn.close()
+            staging.close()
     return summary
+
+
+def _worth_a_child(files: Sequence[Path | str]) -> bool:
+    """A child process pays for its start (~0.15 s) once there is enough to check."""
+    if (os.cpu_count() or 1) < 2:
+        return False
+    size = 0
+    for file in files:
+        with contextlib.suppress(OSError):  # the checks will say what is wrong with it
+            size += os.stat(file).st_size
+    return size >= CHILD_MIN_BYTES
 
 
 def _merge_batches(
     conn: sqlite3.Connection,
     path: Path,
-    batches: list[range],
-    staging: list[Future[tuple[Path, list[CheckedLog]]]],
+    staging: Iterable[StagedBatch],
     summary: MergeSummary,
 ) -> str | None:
     """Back the class database up, then merge each staged batch in order, in one transaction."""
@@ -294,21 +257,16 @@ def _merge_batches(
     conn.execute("pragma temp_store = memory")
     backup = _backup(path)
     conn.execute("begin immediate")
-    for batch, (numbers, future) in enumerate(zip(batches, staging, strict=True)):
-        staged, logs = future.result()  # the first bad file (in order) refuses all
-        schema = f"staged_{batch}"
-        conn.execute(f"attach database ? as {schema}", [ro_uri(staged)])
-        for number, log in zip(numbers, logs, strict=True):
-            _add_counts(summary, log, _merge_one(conn, log, schema, number))
+    for number, batch in enumerate(staging):  # the first bad file (in order) refuses all
+        schema = f"staged_{number}"
+        conn.execute(f"attach database ? as {schema}", [ro_uri(batch.staging)])
+        for file, log in zip(batch.numbers, batch.logs, strict=True):
+            _add_counts(summary, log, _merge_one(conn, log, schema, file))
     conn.execute("commit")
     return backup
 
 
-def _abandon(conn: sqlite3.Connection, stop: threading.Event, staging: list[Future[Any]]) -> None:
-    """Roll the merge back and stop the workers: nothing of it is kept."""
-    stop.set()
-    for future in staging:
-        future.cancel()
+def _roll_back(conn: sqlite3.Connection) -> None:
     if conn.in_transaction:
         conn.execute("rollback")
 

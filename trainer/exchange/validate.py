@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
 from trainer.core.vocab import INDICATORS, STEPS
 from trainer.exchange.atomic import ExportError
-from trainer.store.schema import DATA_TABLES, MIGRATION_SET, known_migrations
+from trainer.store.names import DATA_TABLES, MIGRATION_SET
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 MAX_FILE_BYTES = 4 * 1024**3
@@ -91,15 +92,17 @@ def _columns(conn: sqlite3.Connection, schema: str, table: str) -> list[str]:
     return [r[1] for r in conn.execute(f"pragma {schema}.table_info([{table}])")]
 
 
-def check_log(path: Path, workdir: Path, target_columns: dict[str, list[str]]) -> CheckedLog:
+def check_log(
+    path: Path, workdir: Path, target_columns: dict[str, list[str]], known: Collection[str]
+) -> CheckedLog:
     """Verify one incoming log; raise RefusedFile naming the problem.
 
-    Safe to run for several files at once in threads, each with its own `workdir`:
-    the checks are long SQLite calls, which release the GIL.
+    `target_columns` are the class database's columns per data table, and `known`
+    the schema steps (migrations) this version knows.
     """
     path = Path(path)
     try:
-        return _check(path, workdir, target_columns)
+        return _check(path, workdir, target_columns, known)
     except _Bad as exc:
         raise RefusedFile(f"{path.name}: refused: {exc}") from None
     except sqlite3.DatabaseError as exc:
@@ -110,7 +113,9 @@ def check_log(path: Path, workdir: Path, target_columns: dict[str, list[str]]) -
         raise RefusedFile(f"{path.name}: refused: cannot be read ({exc.strerror or exc})") from None
 
 
-def _check(path: Path, workdir: Path, target_columns: dict[str, list[str]]) -> CheckedLog:
+def _check(
+    path: Path, workdir: Path, target_columns: dict[str, list[str]], known: Collection[str]
+) -> CheckedLog:
     if not path.is_file():
         raise _Bad("no such file")
     size = path.stat().st_size
@@ -129,7 +134,7 @@ def _check(path: Path, workdir: Path, target_columns: dict[str, list[str]]) -> C
     try:
         conn.execute("pragma trusted_schema = off")
         _check_integrity(conn)
-        _check_schema(conn, target_columns)
+        _check_schema(conn, target_columns, known)
         counts = _check_rows(conn)
     finally:
         conn.close()
@@ -147,7 +152,9 @@ def _check_integrity(conn: sqlite3.Connection) -> None:
         raise _Bad(f"the file is damaged ({rows[0]})")
 
 
-def _check_schema(conn: sqlite3.Connection, target_columns: dict[str, list[str]]) -> None:
+def _check_schema(
+    conn: sqlite3.Connection, target_columns: dict[str, list[str]], known: Collection[str]
+) -> None:
     kinds = dict(conn.execute("select name, type from sqlite_master"))
     if kinds.get("_sqlite_migrations") != "table":
         raise _Bad("not a trainer log (no schema history)")
@@ -157,7 +164,7 @@ def _check_schema(conn: sqlite3.Connection, target_columns: dict[str, list[str]]
             "select name from _sqlite_migrations where migration_set = ?", [MIGRATION_SET]
         )
     ]
-    unknown = [m for m in applied if m not in known_migrations()]
+    unknown = [m for m in applied if m not in known]
     if unknown:
         raise _Bad(
             f"written by a newer version of the trainer ({', '.join(unknown)}); update the app"

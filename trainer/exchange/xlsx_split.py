@@ -15,10 +15,8 @@ Nothing here writes XML: every part comes from XlsxWriter.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import sqlite3
-import subprocess
 import sys
 import zipfile
 from dataclasses import asdict, dataclass
@@ -27,9 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from trainer.exchange.atomic import ExportError
+from trainer.exchange.child import kill, last_error_line, start_module
 from trainer.exchange.filters import Filters
-
-REPO = Path(__file__).resolve().parents[2]
 
 #: The worker's first sheet: it takes the "selected tab" mark, so that the decision
 #: sheets spliced into the main workbook are not selected as well.
@@ -78,38 +75,17 @@ class DecisionsJob:
 
 
 class Worker:
-    """`python -m trainer.exchange.xlsx_split` in a child process, the job on its stdin.
-
-    A plain child process rather than multiprocessing: spawning would re-import the
-    parent's main module (the app's window script, or whatever script called the
-    export), and forking a Qt process with threads is unsafe. The job goes through
-    stdin, not the command line, where a learner filter would be visible to others.
-    """
+    """`python -m trainer.exchange.xlsx_split` in a child process (trainer.exchange.child)."""
 
     def __init__(self, job: DecisionsJob) -> None:
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO), env.get("PYTHONPATH")) if p)
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "trainer.exchange.xlsx_split"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            env=env,
-            text=True,
-            encoding="utf-8",
-        )
-        assert self.process.stdin is not None
-        self.process.stdin.write(job.to_json())
-        self.process.stdin.close()
-        self.process.stdin = None  # so that communicate() leaves it alone
+        self.process = start_module("trainer.exchange.xlsx_split", job.to_json())
         self.finished = False
 
     def result(self) -> list[int]:
         out, err = self.process.communicate()
         self.finished = True
         if self.process.returncode != 0:
-            last = (err.strip().splitlines() or ["no message"])[-1]
-            raise ExportError(f"writing the decisions sheet failed: {last}")
+            raise ExportError(f"writing the decisions sheet failed: {last_error_line(err)}")
         try:
             return [int(n) for n in json.loads(out)]
         except (ValueError, TypeError):
@@ -118,8 +94,7 @@ class Worker:
     def stop(self) -> None:
         """Kill the worker if the export ended before its answer was read."""
         if not self.finished:
-            self.process.kill()
-            self.process.communicate()
+            kill(self.process)
             self.finished = True
 
 

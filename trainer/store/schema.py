@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
-MIGRATION_SET = "trainer"
+# Re-exported: defined without dependencies for the merge's worker process.
+from trainer.store.names import DATA_TABLES as DATA_TABLES
+from trainer.store.names import MIGRATION_SET as MIGRATION_SET
+
 migrations = Migrations(MIGRATION_SET)
 
 
@@ -120,18 +123,6 @@ def m001_core_tables(db: Database) -> None:
     db.table("scores").create_index(["attempt_id", "indicator"], unique=True)
     db.table("attempts").create_index(["learner_id"])
     db.table("attempts").create_index(["case_id"])
-
-
-#: Tables that hold learner data, in the order they must be copied (parents first).
-DATA_TABLES = (
-    "learners",
-    "attempts",
-    "decisions",
-    "internal_reports",
-    "reflections",
-    "self_ratings",
-    "scores",
-)
 
 
 def known_migrations() -> list[str]:

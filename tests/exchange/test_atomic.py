@@ -175,9 +175,7 @@ def test_the_csv_files_are_those_of_neutralising_each_cell_in_python(
         expected.mkdir()
         source = sqlite3.connect(class_db)
         for table in iter_tables(source, Filters(), pseudonymize):
-            with (expected / f"{table.name}.csv").open(
-                "w", encoding="utf-8-sig", newline=""
-            ) as fh:
+            with (expected / f"{table.name}.csv").open("w", encoding="utf-8-sig", newline="") as fh:
                 writer = csv.writer(fh)
                 writer.writerow(table.columns)
                 for row in table.rows:

@@ -273,3 +273,34 @@ def test_a_failing_child_is_an_error_and_changes_nothing(
     finally:
         child.close()
     assert child.process.returncode not in (None, 0)
+
+
+def test_a_child_that_answers_nonsense_is_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Output the staging module never writes (a stray print, a truncated line) ends
+    the merge with an error instead of a crash or a wrong merge."""
+    import subprocess
+    import sys
+
+    from trainer.exchange import merge_stage
+
+    def chatty(module: str, job: str) -> subprocess.Popen[str]:
+        script = "import sys; print('hello'); print('oops', file=sys.stderr)"
+        return subprocess.Popen(
+            [sys.executable, "-c", script],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+
+    monkeypatch.setattr(merge_stage, "start_module", chatty)
+    job = merge_stage.StageJob(
+        files=["a.db"], batches=[(0, 1)], work=str(tmp_path), columns={}, known=[]
+    )
+    child = merge_stage.StagingChild(job)
+    try:
+        with pytest.raises(ExportError, match="checking the files failed: oops"):
+            list(child)
+    finally:
+        child.close()

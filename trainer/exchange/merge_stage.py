@@ -153,11 +153,15 @@ class StagingChild:
             line = stdout.readline()
             if not line:
                 break
-            message = json.loads(line)
-            if "refused" in message:
-                raise RefusedFile(str(message["refused"]))
-            batch = StagedBatch.from_message(message)
-            if (batch.numbers.start, batch.numbers.stop) != tuple(expected):
+            try:
+                message = json.loads(line)
+                refused = message.get("refused")
+                batch = None if refused else StagedBatch.from_message(message)
+            except (ValueError, KeyError, TypeError, AttributeError):  # not our line
+                break
+            if refused:
+                raise RefusedFile(str(refused))
+            if batch is None or (batch.numbers.start, batch.numbers.stop) != tuple(expected):
                 break
             yield batch
         else:

@@ -65,8 +65,8 @@ def _play_partly(root: Path, steps: int) -> tuple[Workspace, AttemptRunner]:
     return ws, runner
 
 
-def test_an_attempt_exported_midway_and_finished_merges_to_finished(tmp_path: Path) -> None:
-    """The attempt row with more decisions wins, whichever file comes first."""
+def _export_midway_and_finished(tmp_path: Path) -> None:
+    """early.db and late.db in tmp_path: one attempt exported after 3 steps and when done."""
     ws, runner = _play_partly(tmp_path / "laptop", 3)
     export_sqlite(ws.store, tmp_path / "early.db")
     policy = ExpertPolicy()
@@ -74,6 +74,11 @@ def test_an_attempt_exported_midway_and_finished_merges_to_finished(tmp_path: Pa
         runner.act(policy.next_action(runner.session))
     export_sqlite(ws.store, tmp_path / "late.db")
     ws.close()
+
+
+def test_an_attempt_exported_midway_and_finished_merges_to_finished(tmp_path: Path) -> None:
+    """The attempt row with more decisions wins, whichever file comes first."""
+    _export_midway_and_finished(tmp_path)
     results = []
     for order in (["early.db", "late.db"], ["late.db", "early.db"]):
         target = tmp_path / f"class-{order[0]}" / "trainer.db"
@@ -144,13 +149,7 @@ def _many_logs(class_logs: ClassLogs, tmp_path: Path) -> list[Path]:
     """19 files, more than the merge's staging batches: copies of the three laptops'
     logs and of one attempt exported midway and finished, so rows repeat across files
     and batches and the attempt is updated."""
-    ws, runner = _play_partly(tmp_path / "laptop", 3)
-    export_sqlite(ws.store, tmp_path / "early.db")
-    policy = ExpertPolicy()
-    while not runner.finished:
-        runner.act(policy.next_action(runner.session))
-    export_sqlite(ws.store, tmp_path / "late.db")
-    ws.close()
+    _export_midway_and_finished(tmp_path)
     sources = [tmp_path / "early.db", *class_logs.logs, tmp_path / "late.db"]
     folder = tmp_path / "logs"
     folder.mkdir()

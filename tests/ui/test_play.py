@@ -137,3 +137,36 @@ def test_a_full_disk_is_explained_and_the_step_can_be_retried(
     assert runner.session.state.decisions == 1 and len(no_modals["error"]) == 1
     store = window.workspace.store  # type: ignore[union-attr]
     assert store.decisions(runner.attempt_id)[0]["free_text"] == "先道歉"
+
+
+def test_each_step_is_laid_out_and_scrolled_to_before_the_next_paint(
+    qtbot: Any, window: MainWindow
+) -> None:
+    """When a choice returns, before the event loop runs again, its new bubbles are
+    shown and laid out and the conversation is scrolled to the newest one, so the
+    first frame painted is the finished step (no frame with the bubble below the
+    fold, then a jump)."""
+    from trainer.core.autoplay import ExpertPolicy
+    from trainer.ui.widgets.options import ADVANCE
+
+    start_case(qtbot, window, mode="practice")
+    play = window.play
+    policy = ExpertPolicy()
+    qtbot.wait(50)
+    for _ in range(6):
+        assert play.runner is not None
+        action = policy.next_action(play.runner.session)
+        assert action.name in ("choose", "advance")
+        play._on_option(action.option_id or ADVANCE, "")  # what the send button calls
+        bar = play.conversation.verticalScrollBar()
+        column = play.conversation.column
+        newest = column.itemAt(column.count() - 2)  # the last entry before the stretch
+        assert newest is not None
+        widgets = (
+            [newest.widget()]
+            if newest.widget()
+            else [newest.layout().itemAt(n).widget() for n in range(newest.layout().count())]
+        )
+        assert all(w.isVisible() for w in widgets if w is not None)
+        assert bar.maximum() > 0 and bar.value() == bar.maximum()
+        qtbot.wait(20)

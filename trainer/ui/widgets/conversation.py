@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from trainer.ui.widgets.common import plain as _selectable_plain
@@ -56,8 +56,15 @@ class Conversation(QScrollArea):
         index = self.column.count() - 1
         if isinstance(row, QWidget):
             self.column.insertWidget(index, row)
+            widgets = [row]
         else:
             self.column.insertLayout(index, row)
+            items = (row.itemAt(n) for n in range(row.count()))
+            widgets = [w for item in items if item is not None and (w := item.widget())]
+        # Shown now rather than by the layout's queued show, so that lay_out_now()
+        # sizes them before the first paint.
+        for widget in widgets:
+            widget.show()
 
     def _bubble(self, role: str, who: str, text: str, footer: str = "", extra: str = "") -> QFrame:
         frame = QFrame()
@@ -103,6 +110,9 @@ class Conversation(QScrollArea):
         inner = self.widget()
         if inner is not None and (layout := inner.layout()) is not None:
             layout.activate()
+            # The scroll area resizes its widget (and so moves the scroll bar to the
+            # newest entry) on a posted layout request, after that first paint: ask now.
+            QCoreApplication.sendEvent(self, QEvent(QEvent.Type.LayoutRequest))
 
     def add_note(self, text: str, kind: str = "info") -> None:
         label = plain(text, "note")

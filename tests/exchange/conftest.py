@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_cli
+from trainer.exchange.merge import merge_files
 from trainer.exchange.sqlite_copy import export_sqlite
 from trainer.store.schema import DATA_TABLES
 
@@ -90,3 +91,12 @@ def copy_log(src: Path, dest_dir: Path, name: str | None = None) -> Path:
     dest = dest_dir / (name or src.name)
     shutil.copyfile(src, dest)
     return dest
+
+
+@pytest.fixture
+def class_db(class_logs: ClassLogs, tmp_path: Path) -> Path:
+    """A class database holding the first laptop's log (test_atomic.py merges all three)."""
+    target = tmp_path / "class" / "trainer.db"
+    target.parent.mkdir()
+    merge_files(target, [class_logs.logs[0]])
+    return target

@@ -19,14 +19,6 @@ from trainer.exchange.merge import merge_files
 from trainer.exchange.xlsx_export import export_xlsx
 
 
-@pytest.fixture
-def class_db(class_logs: ClassLogs, tmp_path: Path) -> Path:
-    target = tmp_path / "class" / "trainer.db"
-    target.parent.mkdir()
-    merge_files(target, [class_logs.logs[0]])
-    return target
-
-
 def _edit(log: Path, *sql: str) -> Path:
     conn = sqlite3.connect(log, isolation_level=None)
     for statement in sql:

@@ -10,22 +10,12 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from tests.exchange.conftest import ClassLogs
 from trainer.exchange import xlsx_export
-from trainer.exchange.merge import merge_files
 from trainer.exchange.xlsx_export import export_xlsx
 
 # Closes the inline string, opens a new row and plants a formula cell, if copied raw.
 INJECTION = '<r></t></r></is></c><c r="Z1" t="str"><f>HYPERLINK("http://203.0.113.9/")</f></c><c><is><r><t>x</r>'
 LOOKALIKE = "<r>不是格式</r>"
-
-
-@pytest.fixture
-def class_db(class_logs: ClassLogs, tmp_path: Path) -> Path:
-    target = tmp_path / "class" / "trainer.db"
-    target.parent.mkdir()
-    merge_files(target, [class_logs.logs[0]])
-    return target
 
 
 def test_rich_string_lookalikes_stay_literal_text(class_db: Path, tmp_path: Path) -> None:

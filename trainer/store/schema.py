@@ -170,3 +170,20 @@ def m002_instructor_tables(db: Database) -> None:
 #: Instructor-only tables: never merged; the private ones never leave the database.
 INSTRUCTOR_TABLES = ("instructor_settings", "pseudonyms", "attempt_reviews")
 PRIVATE_TABLES = ("instructor_settings", "pseudonyms")
+
+
+@migrations()
+def m003_attempt_order_and_branch(db: Database) -> None:
+    """Per-attempt option order, and where a "try again" attempt branched from.
+
+    - order_seed: the seed that shuffles every option list of the attempt
+      (trainer.core.engine.Session's `order_seed`); NULL on attempts made before it,
+      which keep the authored order.
+    - parent_attempt_id / branch_seq: a practice attempt replayed from decision
+      `branch_seq` of `parent_attempt_id` ("Try again from here" on the sheet).
+    """
+    attempts = db.table("attempts")
+    existing = {c.name for c in attempts.columns}
+    for name, kind in (("order_seed", int), ("parent_attempt_id", str), ("branch_seq", int)):
+        if name not in existing:
+            attempts.add_column(name, kind)

@@ -273,9 +273,9 @@ def test_pseudonymized_exports_hold_no_real_names(class_dir: Path, tmp_path: Pat
 def test_pdf_sheet_and_portfolio(class_dir: Path, tmp_path: Path) -> None:
     """PDF text holds the learner's name and the five indicators."""
     try:
-        import trainer.ui.report_pdf  # noqa: F401
+        import trainer.render.report_pdf  # noqa: F401
     except ModuleNotFoundError as exc:
-        pytest.skip(f"trainer.ui.report_pdf is not available yet: {exc}")
+        pytest.skip(f"trainer.render.report_pdf is not available yet: {exc}")
     from pypdf import PdfReader
 
     conn = sqlite3.connect(class_dir / "trainer.db")

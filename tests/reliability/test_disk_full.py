@@ -142,7 +142,7 @@ def test_pdf_disk_full(
     root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: Any
 ) -> None:
     from trainer.service import Workspace
-    from trainer.ui import report_pdf
+    from trainer.render import report_pdf
 
     workspace = Workspace.open(root)
     try:

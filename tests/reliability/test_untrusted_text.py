@@ -84,7 +84,7 @@ def hostile_root(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Pat
 
 
 def test_sheet_html_escapes_everything(hostile_root: tuple[Path, str]) -> None:
-    from trainer.ui.sheet_html import sheet_html
+    from trainer.render.sheet_html import sheet_html
 
     root, attempt_id = hostile_root
     workspace = Workspace.open(root)
@@ -101,7 +101,7 @@ def test_sheet_html_escapes_everything(hostile_root: tuple[Path, str]) -> None:
 
 def test_pdf_holds_text_not_links(hostile_root: tuple[Path, str], qapp: Any) -> None:
     pypdf = pytest.importorskip("pypdf")
-    from trainer.ui.report_pdf import write_attempt_pdf
+    from trainer.render.report_pdf import write_attempt_pdf
 
     root, attempt_id = hostile_root
     out = root.parent / "sheet.pdf"

@@ -11,9 +11,9 @@ import pytest
 from pypdf import PdfReader
 
 from trainer.core.autoplay import ExpertPolicy
+from trainer.render.report_pdf import PdfExportError, write_attempt_pdf, write_portfolio_pdf
 from trainer.service import AttemptRunner, Workspace
 from trainer.ui.main_window import MainWindow
-from trainer.ui.report_pdf import PdfExportError, write_attempt_pdf, write_portfolio_pdf
 
 from .conftest import CASE_ID, play_steps, start_case
 

@@ -1,6 +1,6 @@
 """PDF export: one attempt's reflection sheets, or a learner's portfolio.
 
-The drawing is done by trainer.ui.report_pdf (Qt), imported only here and only
+The drawing is done by trainer.render.report_pdf (Qt), imported only here and only
 when a PDF is asked for, so every other export stays Qt-free. The file is written
 atomically like every other export.
 """
@@ -40,7 +40,7 @@ def export_pdf(
     if not filters.attempt_id and not filters.learner:
         raise ExportError("a pdf export needs --attempt ID or --learner NAME_OR_ID")
     try:
-        from trainer.ui import report_pdf
+        from trainer.render import report_pdf
     except ModuleNotFoundError as exc:
         raise ExportError(f"PDF export is not available in this installation ({exc})") from None
     from trainer.service import Workspace

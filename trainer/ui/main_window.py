@@ -457,7 +457,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("請先開啟一張反思單。"), 4000)
 
     def export_portfolio(self) -> Path | None:
-        from trainer.ui.report_pdf import write_portfolio_pdf
+        from trainer.render.report_pdf import write_portfolio_pdf
 
         learner = self._need_learner()
         if learner is None:

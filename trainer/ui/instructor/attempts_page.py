@@ -179,7 +179,7 @@ class AttemptsPage(QWidget):
             self.sheet.clear()
             return
         from trainer.service import load_sheet
-        from trainer.ui.report_pdf import sheet_document
+        from trainer.render.report_pdf import sheet_document
 
         try:
             sheet = load_sheet(self.workspace, attempt_id, self.lang)

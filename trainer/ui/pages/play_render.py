@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from trainer.core.vocab import INDICATOR_LABELS, OUTCOMES, STEP_INDICATOR
+from trainer.render.sheet_html import quality_label
 from trainer.ui.labels import QT_TRANSLATE_NOOP
-from trainer.ui.sheet_html import quality_label
 
 if TYPE_CHECKING:
     from trainer.core.engine import Event

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
+from trainer.render.sheet_html import stars_text
 from trainer.ui import dialogs
-from trainer.ui.sheet_html import stars_text
 from trainer.ui.widgets.common import card, clear_layout, plain, restyle
 
 if TYPE_CHECKING:
@@ -98,7 +98,7 @@ class SheetPage(QWidget):
             bar.setValue(round(where * bar.maximum()))
 
     def _render(self, sheet: ReflectionSheet) -> None:
-        from trainer.ui.report_pdf import sheet_document
+        from trainer.render.report_pdf import sheet_document
 
         self.doc = sheet_document(sheet, scale=self.scale)
         self.doc.setDocumentMargin(22)
@@ -132,7 +132,7 @@ class SheetPage(QWidget):
             self.tiles.addWidget(frame, 1)
 
     def print_sheet(self) -> bool:
-        from trainer.ui.report_pdf import sheet_document
+        from trainer.render.report_pdf import sheet_document
 
         if self.sheet is None:
             return False
@@ -146,7 +146,7 @@ class SheetPage(QWidget):
         return f"{safe}-{self.sheet.case_id}-{self.sheet.attempt_id[:8]}.pdf"
 
     def export_pdf(self, path: Path | None = None) -> Path | None:
-        from trainer.ui.report_pdf import write_attempt_pdf
+        from trainer.render.report_pdf import write_attempt_pdf
 
         if self.sheet is None or self.workspace is None:
             return None

@@ -50,7 +50,7 @@ def ensure_gui_app() -> None:
 
 
 def document_font_families() -> list[str]:
-    from trainer.ui.fonts import pdf_families
+    from trainer.render.fonts import pdf_families
 
     return pdf_families()
 
@@ -63,7 +63,7 @@ def sheet_document(
     `scale` enlarges every font size for the screen (the learner's text size);
     print and PDF use 1.0, the size the sheet is laid out for on paper.
     """
-    from trainer.ui.sheet_html import document_html, scale_font_sizes, sheet_html
+    from trainer.render.sheet_html import document_html, scale_font_sizes, sheet_html
 
     doc = _new_document(doc, scale)
     src = _add_mood(doc, sheet)
@@ -90,7 +90,7 @@ def _add_mood(doc: QTextDocument, sheet: ReflectionSheet) -> str:
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QTextDocument
 
-    from trainer.ui.charts import mood_image
+    from trainer.render.charts import mood_image
 
     src = f"mood-{sheet.attempt_id}.png"
     doc.addResource(
@@ -178,7 +178,7 @@ def _cover_html(
     workspace: Workspace, learner: dict[str, object], sheets: list[ReflectionSheet], lang: str
 ) -> str:
     from trainer.core.vocab import INDICATOR_LABELS, INDICATORS, UNIT_ID, UNIT_TITLE
-    from trainer.ui.sheet_html import MUTED, PRIMARY, esc
+    from trainer.render.sheet_html import MUTED, PRIMARY, esc
 
     en = lang == "en"
     title = "Portfolio of evidence" if en else "評量證據作品集"
@@ -252,8 +252,8 @@ def write_portfolio_pdf(
     attempt_ids: list[str] | None = None,
 ) -> None:
     """Cover page with scores per indicator, then every attempt's sheet (oldest first)."""
+    from trainer.render.sheet_html import document_html, sheet_html
     from trainer.store.db import StoreError
-    from trainer.ui.sheet_html import document_html, sheet_html
 
     ensure_gui_app()
     store = workspace.store

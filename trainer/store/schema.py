@@ -169,7 +169,16 @@ def m002_instructor_tables(db: Database) -> None:
 
 #: Instructor-only tables: never merged; the private ones never leave the database.
 INSTRUCTOR_TABLES = ("instructor_settings", "pseudonyms", "attempt_reviews")
-PRIVATE_TABLES = ("instructor_settings", "pseudonyms")
+PRIVATE_TABLES = (
+    "instructor_settings",
+    "pseudonyms",
+    # m005 (below): instructor-only too; emptied in every SQLite copy and hand-in
+    "roster",
+    "learner_aliases",
+    "identity_audit",
+    "local_profiles",
+    "lrs_outbox",
+)
 
 
 @migrations()
@@ -187,3 +196,60 @@ def m003_attempt_order_and_branch(db: Database) -> None:
     for name, kind in (("order_seed", int), ("parent_attempt_id", str), ("branch_seq", int)):
         if name not in existing:
             attempts.add_column(name, kind)
+
+
+@migrations()
+def m005_instructor_roster_outbox(db: Database) -> None:
+    """Instructor-only: the class list, who is who across laptops, the LRS outbox.
+
+    - roster: the imported class list (student number, name, class).
+    - learner_aliases: a learner profile that is the same person as `learner_id`
+      (same student number on another laptop, or merged by the instructor); the
+      alias's attempts point at `learner_id` (trainer.store.roster).
+    - identity_audit: every merge, rename and automatic link, with its actor.
+    - local_profiles: profiles created in the app on an instructor's class folder;
+      only these are listed on its welcome screen (merged learners never are).
+    - lrs_outbox: statement ids an LRS acknowledged, per endpoint, so a second push
+      sends nothing that was already stored.
+    None of these is merged from learner logs or copied into any export.
+    """
+    db.table("roster").create(
+        {"student_no": str, "display_name": str, "class_name": str, "imported_at": str},
+        pk="student_no",
+        not_null={"display_name", "imported_at"},
+        if_not_exists=True,
+    )
+    db.table("learner_aliases").create(
+        {"alias_id": str, "learner_id": str, "reason": str, "created_at": str},
+        pk="alias_id",
+        not_null={"learner_id", "created_at"},
+        if_not_exists=True,
+    )
+    db.table("learner_aliases").create_index(["learner_id"], if_not_exists=True)
+    db.table("identity_audit").create(
+        {
+            "id": str,
+            "ts": str,
+            "action": str,
+            "learner_id": str,
+            "other_id": str,
+            "details": str,
+            "actor": str,
+        },
+        pk="id",
+        not_null={"ts", "action", "learner_id"},
+        if_not_exists=True,
+    )
+    db.table("local_profiles").create(
+        {"learner_id": str, "created_at": str}, pk="learner_id", if_not_exists=True
+    )
+    db.table("lrs_outbox").create(
+        {"endpoint": str, "statement_id": str, "attempt_id": str, "acked_at": str},
+        pk=("endpoint", "statement_id"),
+        not_null={"acked_at"},
+        if_not_exists=True,
+    )
+
+
+#: m005's tables: instructor-only, never merged, never exported.
+ROSTER_TABLES = ("roster", "learner_aliases", "identity_audit", "local_profiles", "lrs_outbox")

@@ -1,9 +1,12 @@
-"""Where the trainer keeps its data: platformdirs by default, overridable."""
+"""Where the trainer keeps its data (platformdirs by default, overridable) and where
+its read-only files (style sheet, translations, built-in cases) are found."""
 
 from __future__ import annotations
 
 import os
+from importlib.resources import files
 from pathlib import Path
+from typing import Literal
 
 import platformdirs
 
@@ -35,8 +38,25 @@ def case_cache_dir(root: Path) -> Path:
     return root / "cache" / "cases"
 
 
+def app_folder(name: Literal["resources", "data"]) -> Path:
+    """The app's `resources/` or `data/` folder, wherever the app runs from.
+
+    A wheel or a PyInstaller bundle carries them inside the package, as
+    `trainer/_resources` and `trainer/_data` (pyproject.toml's force-include,
+    scripts/build_bundle.py); found through importlib.resources, never the working
+    directory. Run from the checkout (`uv run main.py`, an editable install) the
+    package has no such copy and the checkout's own top-level folders are used.
+    """
+    packaged = files("trainer") / f"_{name}"
+    if packaged.is_dir():
+        # Installed packages are plain folders (wheels install unzipped, bundles too);
+        # Qt and the case loader need real paths.
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / name
+
+
 def builtin_cases_dir() -> Path:
-    return Path(__file__).resolve().parent.parent / "data" / "cases"
+    return app_folder("data") / "cases"
 
 
 def case_folders(root: Path) -> list[Path]:

@@ -248,10 +248,6 @@ def load_case_file(path: Path) -> LoadedCase:
     return load_case_bytes(_read_capped(path), str(path), path)
 
 
-def builtin_cases_dir() -> Path:
-    return Path(__file__).resolve().parents[2] / "data" / "cases"
-
-
 def case_files(paths: Iterable[Path]) -> list[Path]:
     """Expand folders into their *.yaml files, sorted; keep files as given."""
     files: list[Path] = []

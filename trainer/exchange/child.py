@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
+
+from trainer.entry import worker_command
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -27,7 +28,7 @@ def start_module(module: str, job: str) -> subprocess.Popen[str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO), env.get("PYTHONPATH")) if p)
     process = subprocess.Popen(
-        [sys.executable, "-m", module],
+        worker_command(module),  # `python -m module`, or the bundle's own executable
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

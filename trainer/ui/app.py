@@ -18,12 +18,12 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from trainer.paths import data_dir
+from trainer.paths import app_folder, data_dir
 from trainer.settings import Settings
 
 log = logging.getLogger("trainer")
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+RESOURCES = app_folder("resources")
 BASE_POINT_SIZE = 11.0
 _TRANSLATORS: list[QTranslator] = []
 

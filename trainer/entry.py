@@ -1,0 +1,62 @@
+"""Entry points of the installed app and of the bundled (PyInstaller) app.
+
+- `complaint-trainer` (a GUI script): the desktop window, as `uv run main.py`.
+- `complaint-trainer-cli` (a console script): the command line, as `python -m trainer`.
+- In a bundle there is no `python -m`: the worker processes of an export or a merge
+  (trainer.exchange.child) run the bundle's own executable with `--trainer-worker
+  MODULE`, which `bundle_main` sends to that module's `main()` before anything else.
+
+Nothing heavy is imported at module level: trainer.exchange.child imports this module.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Callable
+
+WORKER_FLAG = "--trainer-worker"
+#: The modules a worker process may run; each has `main() -> int` reading its job on stdin.
+WORKERS = frozenset({"trainer.exchange.merge_stage", "trainer.exchange.xlsx_split"})
+
+
+def frozen() -> bool:
+    """True inside a PyInstaller bundle (no Python interpreter to run `-m` with)."""
+    return bool(getattr(sys, "frozen", False))
+
+
+def worker_command(module: str) -> list[str]:
+    """The command line that runs worker `module` in a new process."""
+    if module not in WORKERS:
+        raise ValueError(f"not a worker module: {module}")
+    if frozen():
+        return [sys.executable, WORKER_FLAG, module]
+    return [sys.executable, "-m", module]
+
+
+def run_worker(module: str) -> int:
+    if module not in WORKERS:
+        print(f"error: not a worker module: {module!r}", file=sys.stderr)
+        return 2
+    main: Callable[[], int] = importlib.import_module(module).main
+    return int(main())
+
+
+def window() -> int:
+    from trainer.ui.app import run
+
+    return run()
+
+
+def cli() -> int:
+    from trainer.cli import main
+
+    return main()
+
+
+def bundle_main(program: Callable[[], int]) -> int:
+    """The bundle's executables start here: a worker if asked for one, else `program`."""
+    args = sys.argv[1:]
+    if args[:1] == [WORKER_FLAG]:
+        return run_worker(args[1] if len(args) > 1 else "")
+    return program()

@@ -135,6 +135,11 @@ def run(argv: list[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
     parser = argparse.ArgumentParser(prog="main.py", description="Complaint-handling trainer")
     parser.add_argument("--data-dir", help="where learner data and settings are kept")
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="start, load the case library, print one JSON line and quit (deployment check)",
+    )
     args, qt_args = parser.parse_known_args(argv[1:])
     app = create_app([argv[0], *qt_args])
     root = data_dir(args.data_dir)
@@ -163,6 +168,10 @@ def run(argv: list[str] | None = None) -> int:
 
     single_instance.on_activate(bring_forward)
     window.start_loading()
+    if args.smoke:
+        from trainer.ui import smoke
+
+        smoke.arm(window, {"resources": str(RESOURCES), "font": family})
     app.aboutToQuit.connect(window.shutdown)
     app.aboutToQuit.connect(single_instance.release)
     sys.excepthook = _excepthook_for(app)  # type: ignore[assignment]

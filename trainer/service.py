@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from trainer.core.engine import Action, Event, IllegalAction, Session
+from trainer.core.engine import Action, Event, IllegalAction, Session, new_order_seed
 from trainer.core.loader import Library, LoadedCase, load_library
 from trainer.core.scoring import ScoreCard, score_session
 from trainer.core.sheet import ReflectionSheet, build_sheet
@@ -80,9 +80,12 @@ class AttemptRunner:
         learner_id: str,
         mode: str = "practice",
         lang: str = "zh-TW",
+        order_seed: int | None = None,
     ) -> AttemptRunner:
+        """Start an attempt; `order_seed` None draws a fresh option order."""
         case = loaded.case
-        session = Session(case)
+        seed = new_order_seed() if order_seed is None else order_seed
+        session = Session(case, order_seed=seed)
         attempt_id = store.start_attempt(
             learner_id=learner_id,
             case_id=case.id,
@@ -93,6 +96,7 @@ class AttemptRunner:
             lang=lang,
             mood=session.state.mood,
             authority=session.state.authority,
+            order_seed=seed,
         )
         return cls(store, loaded, attempt_id, session)
 
@@ -108,7 +112,7 @@ class AttemptRunner:
         loaded = library.get(attempt["case_id"])
         actions = [Action.from_dict(a) for a in store.iter_actions(attempt_id)]
         try:
-            session = Session.replay(loaded.case, actions)
+            session = Session.replay(loaded.case, actions, order_seed=attempt.get("order_seed"))
         except IllegalAction as exc:
             raise ResumeError(
                 f"attempt {attempt_id} cannot be replayed on the current version of "
@@ -131,7 +135,7 @@ class AttemptRunner:
         state = trial.state
         quality = None
         if action.option_id:
-            quality = self.case.option(action.option_id).rated_quality.value
+            quality = trial.quality_of(action.option_id).value
         record = DecisionRecord(
             attempt_id=self.attempt_id,
             seq=state.decisions,
@@ -222,7 +226,7 @@ def replay_attempt(workspace: Workspace, attempt_id: str) -> tuple[LoadedCase, S
     loaded = workspace.library.get(case_id)
     actions = [Action.from_dict(a) for a in workspace.store.iter_actions(attempt_id)]
     try:
-        return loaded, Session.replay(loaded.case, actions)
+        return loaded, Session.replay(loaded.case, actions, order_seed=attempt.get("order_seed"))
     except IllegalAction as exc:
         raise ResumeError(
             f"attempt {attempt_id} does not replay on case '{case_id}': {exc}"

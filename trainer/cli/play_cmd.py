@@ -16,7 +16,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     play.add_argument("case_id", nargs="?", help="the case to play")
     play.add_argument("--resume", metavar="ATTEMPT_ID", help="continue an interrupted attempt")
     play.add_argument("--auto", choices=("expert", "worst", "random"), required=True)
-    play.add_argument("--seed", type=int, default=0, help="seed for --auto random")
+    play.add_argument(
+        "--seed",
+        type=int,
+        default=None,
+        help="seed for --auto random and for the option order (default: random order, seed 0)",
+    )
     play.add_argument("--learner", default="Auto Player", help="learner display name")
     play.add_argument("--mode", choices=("practice", "assessment"), default="practice")
     play.add_argument("--lang", choices=("zh-TW", "en"), default="zh-TW")
@@ -60,9 +65,14 @@ def run_play(args: argparse.Namespace) -> int:
             learner = args.learner
             learner_id = store.learner_id_for(learner)
             runner = AttemptRunner.start(
-                store, workspace.library.get(args.case_id), learner_id, args.mode, args.lang
+                store,
+                workspace.library.get(args.case_id),
+                learner_id,
+                args.mode,
+                args.lang,
+                order_seed=args.seed,
             )
-        policy = policy_for(args.auto, args.seed, args.lang)
+        policy = policy_for(args.auto, args.seed or 0, args.lang)
         delay = max(0, args.step_delay_ms) / 1000
         for _ in range(MAX_ACTIONS):
             if runner.finished:

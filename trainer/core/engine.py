@@ -9,13 +9,16 @@ same state: the decision log in the store is enough to resume an attempt.
 from __future__ import annotations
 
 import copy
+import random
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
 from trainer.core.model import (
     QUALITY_POINTS,
     Case,
+    Condition,
     Kind,
+    LText,
     Option,
     Quality,
 )
@@ -95,6 +98,20 @@ class Event:
     data: dict[str, Any] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class OptionSlot:
+    """One row of an option list as the learner sees it.
+
+    `asked` rows (chosen earlier, or a refused offer) stay in place, marked, so the
+    numbers of the other rows never shift.
+    """
+
+    option: Option
+    group: str
+    asked: bool
+    number: int
+
+
 @dataclass
 class SessionState:
     step: str = "questioning"
@@ -117,6 +134,10 @@ class SessionState:
     finished: bool = False
     decisions: int = 0
     mood_curve: list[int] = field(default_factory=list)
+    #: Seed of the per-attempt option order; None keeps the authored order.
+    order_seed: int | None = None
+    #: Closed questions that confirmed facts already found (counted as best practice).
+    confirmed: list[str] = field(default_factory=list)
 
     def copy(self) -> SessionState:
         """An independent copy (cheaper than a deep copy: only the containers)."""
@@ -124,6 +145,7 @@ class SessionState:
             self,
             facts=list(self.facts),
             chosen=list(self.chosen),
+            confirmed=list(self.confirmed),
             refused_offers=list(self.refused_offers),
             mood_curve=list(self.mood_curve),
             report=copy.deepcopy(self.report),
@@ -131,18 +153,64 @@ class SessionState:
         )
 
 
-class Session:
-    """Runs one attempt at one case."""
+def condition_holds(condition: Condition | None, state: SessionState) -> bool:
+    """Whether every key given in `condition` holds for the attempt so far."""
+    if condition is None:
+        return True
+    c = condition
+    if c.outcome and state.outcome not in c.outcome:
+        return False
+    if c.mood_min is not None and state.mood < c.mood_min:
+        return False
+    if c.mood_max is not None and state.mood > c.mood_max:
+        return False
+    chosen = set(state.chosen) | set(state.refused_offers)
+    if any(o not in chosen for o in c.chosen) or any(o in chosen for o in c.not_chosen):
+        return False
+    facts = set(state.facts)
+    return all(f in facts for f in c.facts) and not any(f in facts for f in c.missing_facts)
 
-    def __init__(self, case: Case, state: SessionState | None = None) -> None:
+
+def shuffled_order(case: Case, group: str, seed: int | None) -> tuple[Option, ...]:
+    """A group's options in the order one attempt shows them.
+
+    The permutation depends only on (seed, case id, group): resume, replay, the sheet
+    and every export of the attempt see the same order. `random.Random` seeded with a
+    string is stable across Python versions and platforms.
+    """
+    options = case.option_groups()[group]
+    if seed is None:
+        return options
+    order = list(options)
+    random.Random(f"{seed}:{case.id}:{group}").shuffle(order)
+    return tuple(order)
+
+
+def new_order_seed() -> int:
+    """A fresh seed for an attempt's option order (53 bits: exact in JSON and SQLite)."""
+    return random.SystemRandom().getrandbits(53)
+
+
+class Session:
+    """Runs one attempt at one case.
+
+    `order_seed` shuffles every option list of the attempt (stored with the attempt);
+    None keeps the authored order (attempts logged before option shuffling).
+    """
+
+    def __init__(
+        self, case: Case, state: SessionState | None = None, *, order_seed: int | None = None
+    ) -> None:
         self.case = case
         if state is None:
             state = SessionState(
                 mood=case.customer.mood,
                 authority=case.business.authority_limit,
                 mood_curve=[case.customer.mood],
+                order_seed=order_seed,
             )
         self.state = state
+        self._orders: dict[str, tuple[Option, ...]] = {}
 
     # -- snapshot / restore ---------------------------------------------------
 
@@ -154,8 +222,10 @@ class Session:
         return cls(case, SessionState(**copy.deepcopy(snapshot)))
 
     @classmethod
-    def replay(cls, case: Case, actions: list[Action]) -> Session:
-        session = cls(case)
+    def replay(
+        cls, case: Case, actions: list[Action], *, order_seed: int | None = None
+    ) -> Session:
+        session = cls(case, order_seed=order_seed)
         for action in actions:
             session.apply(action)
         return session
@@ -192,34 +262,61 @@ class Session:
     def _unlocked(self, option: Option) -> bool:
         chosen = set(self.state.chosen)
         facts = set(self.state.facts)
-        return all(r in chosen for r in option.requires) and all(
-            f in facts for f in option.requires_facts
+        return (
+            all(r in chosen for r in option.requires)
+            and all(f in facts for f in option.requires_facts)
+            and condition_holds(option.when, self.state)
         )
 
-    def available_options(self) -> list[Option]:
-        """Options the learner can pick right now, in authored order."""
-        chosen = set(self.state.chosen)
-        refused = set(self.state.refused_offers)
-        groups = self.case.option_groups()
-        result: list[Option] = []
+    def order(self, group: str) -> tuple[Option, ...]:
+        """All options of `group` in this attempt's order."""
+        if group not in self._orders:
+            self._orders[group] = shuffled_order(self.case, group, self.state.order_seed)
+        return self._orders[group]
+
+    def option_slots(self) -> list[OptionSlot]:
+        """The option rows on screen now, in screen order, numbered from 1.
+
+        Chosen options and refused offers stay in place as `asked`; locked options are
+        not shown at all (showing them singled out the best one).
+        """
+        done = set(self.state.chosen) | set(self.state.refused_offers)
+        slots: list[OptionSlot] = []
         for group in self._groups_now():
-            for option in groups[group]:
-                if option.id in chosen or option.id in refused:
-                    continue
-                if self._unlocked(option):
-                    result.append(option)
-        return result
+            for option in self.order(group):
+                asked = option.id in done
+                if asked or self._unlocked(option):
+                    slots.append(OptionSlot(option, group, asked, len(slots) + 1))
+        return slots
+
+    def available_options(self) -> list[Option]:
+        """Options the learner can pick right now, in on-screen order."""
+        return [slot.option for slot in self.option_slots() if not slot.asked]
 
     def locked_options(self) -> list[Option]:
-        """Options of the current step that need something first (for hints)."""
+        """Options of the current step that need something first (never shown)."""
         chosen = set(self.state.chosen)
-        groups = self.case.option_groups()
         return [
             o
             for g in self._groups_now()
-            for o in groups[g]
+            for o in self.order(g)
             if o.id not in chosen and not self._unlocked(o)
         ]
+
+    def step_intro(self) -> LText | None:
+        """The current step's intro, or the first of its variants that fits the attempt."""
+        step = getattr(self.case.steps, self.state.step)
+        for variant in step.intro_variants:
+            if condition_holds(variant.when, self.state):
+                return variant.text
+        intro: LText | None = step.intro
+        return intro
+
+    def quality_of(self, option_id: str) -> Quality:
+        """The quality an option was given in this attempt (confirming counts as best)."""
+        if option_id in self.state.confirmed:
+            return Quality.best
+        return self.case.option(option_id).rated_quality
 
     def can_advance(self) -> bool:
         s = self.state
@@ -273,6 +370,13 @@ class Session:
                 "say", {"option_id": option.id, "text": option.text, "free_text": action.free_text}
             )
         ]
+        if (
+            option.kind is Kind.closed_question
+            and option.reveals
+            and all(f in s.facts for f in option.reveals)
+        ):
+            # Confirming a fact already found is what 3.1 and 3.2 ask for.
+            s.confirmed.append(option.id)
         s.chosen.append(option.id)
         s.minutes += option.sim_minutes
         refused = option.kind is Kind.offer and option.outcome == "refused"
@@ -285,8 +389,14 @@ class Session:
         ):
             s.poor_moves += 1
         s.mood = _clamp(s.mood + option.mood)
-        if option.reply is not None:
-            events.append(Event("reply", {"text": option.reply}))
+        reply, feedback = option.reply, option.feedback
+        for variant in option.variants:
+            if condition_holds(variant.when, s):
+                reply = variant.reply or reply
+                feedback = variant.feedback or feedback
+                break
+        if reply is not None:
+            events.append(Event("reply", {"text": reply}))
         for fact_id in option.reveals:
             if fact_id not in s.facts:
                 s.facts.append(fact_id)
@@ -301,9 +411,10 @@ class Session:
                 "feedback",
                 {
                     "option_id": option.id,
-                    "quality": option.rated_quality.value,
-                    "text": option.feedback,
+                    "quality": self.quality_of(option.id).value,
+                    "text": feedback,
                     "indicator": option.indicator or self.indicator,
+                    "confirmed": option.id in s.confirmed,
                 },
             )
         )
@@ -449,8 +560,8 @@ class Session:
             raise IllegalAction("self-ratings must be a mapping")
         clean_ratings: dict[str, int] = {}
         for indicator, value in ratings.items():
-            if indicator not in INDICATORS[:4] or not isinstance(value, int) or not 1 <= value <= 5:
-                raise IllegalAction("self-ratings are 1–5 for indicators 3.1–3.4")
+            if indicator not in INDICATORS[:4] or not isinstance(value, int) or not 0 <= value <= 5:
+                raise IllegalAction("self-ratings are 0–5 stars for indicators 3.1–3.4")
             clean_ratings[indicator] = value
         self.state.reflection = {
             "answers": {k: str(v) for k, v in answers.items()},

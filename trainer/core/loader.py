@@ -42,9 +42,16 @@ class CaseProblem:
     file: str
     line: int
     message: str
+    #: "error" makes a case unusable (lint fails); "warning" is advice to the author.
+    severity: str = "error"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
+        tag = "" if self.is_error else "warning: "
+        return f"{self.file}:{self.line}: {tag}{self.message}"
 
 
 class CaseError(Exception):

@@ -194,6 +194,75 @@ DEFAULT_MINUTES: dict[Kind, int] = {
 }
 
 
+#: Outcomes a case can end in (trainer.core.vocab.OUTCOMES).
+OutcomeId = Literal["resolved", "partially_resolved", "escalated", "lost"]
+
+#: Longest simulated time a case may use: 30 days, for written-reply standards.
+MAX_SIM_MINUTES = 30 * 24 * 60
+
+
+class Keywords(Frozen):
+    """Phrases, per language, that show a learner's text mentions something."""
+
+    zh: tuple[str, ...] = Field(default=(), alias="zh-TW")
+    en: tuple[str, ...] = ()
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    @field_validator("zh", "en")
+    @classmethod
+    def _not_blank(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        if any(not phrase.strip() for phrase in value):
+            raise ValueError("keywords must not be empty strings")
+        return value
+
+    def all(self) -> tuple[str, ...]:
+        # Either language counts: a learner may write in the other one.
+        return self.zh + self.en
+
+    def __bool__(self) -> bool:
+        return bool(self.zh or self.en)
+
+
+class Condition(Frozen):
+    """A test on the attempt so far; all given keys must hold (see docs/case-format.md)."""
+
+    outcome: tuple[OutcomeId, ...] = ()
+    mood_min: int | None = Field(default=None, ge=0, le=100)
+    mood_max: int | None = Field(default=None, ge=0, le=100)
+    chosen: tuple[Identifier, ...] = ()
+    not_chosen: tuple[Identifier, ...] = ()
+    facts: tuple[Identifier, ...] = ()
+    missing_facts: tuple[Identifier, ...] = ()
+
+    def option_refs(self) -> tuple[str, ...]:
+        return self.chosen + self.not_chosen
+
+    def fact_refs(self) -> tuple[str, ...]:
+        return self.facts + self.missing_facts
+
+
+class Variant(Frozen):
+    """A reply and/or feedback that replaces the option's own when `when` holds."""
+
+    when: Condition
+    reply: LText | None = None
+    feedback: LText | None = None
+
+    @model_validator(mode="after")
+    def _replaces_something(self) -> Variant:
+        if self.reply is None and self.feedback is None:
+            raise ValueError("a variant needs a 'reply' or a 'feedback'")
+        return self
+
+
+class TextVariant(Frozen):
+    """A step intro used instead of the step's own when `when` holds."""
+
+    when: Condition
+    text: LText
+
+
 class Option(Frozen):
     """Something the learner can say or do, and what follows from it."""
 
@@ -206,10 +275,16 @@ class Option(Frozen):
     quality: Quality | None = None
     reveals: tuple[Identifier, ...] = ()
     mood: int = Field(default=0, ge=-100, le=100)
-    minutes: int | None = Field(default=None, ge=0, le=240)
+    minutes: int | None = Field(default=None, ge=0, le=MAX_SIM_MINUTES)
     cost: int = Field(default=0, ge=0)
+    refund: int = Field(default=0, ge=0)
+    cost_note: LText | None = None
+    justifies_cost: LText | None = None
     requires: tuple[Identifier, ...] = ()
     requires_facts: tuple[Identifier, ...] = ()
+    when: Condition | None = None
+    variants: tuple[Variant, ...] = ()
+    keywords: Keywords = Keywords()
     meets_needs: tuple[NeedId, ...] = ()
     grants_authority: int = Field(default=0, ge=0)
     outcome: Literal["accepted", "partial", "refused"] | None = None
@@ -241,6 +316,7 @@ class Fact(Frozen):
     kind: Literal["nature", "cause", "detail"]
     key: bool = False
     text: LText
+    keywords: Keywords = Keywords()
 
     @field_validator("kind")
     @classmethod
@@ -282,7 +358,7 @@ class Business(Frozen):
     transaction_value: int = Field(ge=0)
     margin_pct: float = Field(ge=0, le=100)
     authority_limit: int = Field(ge=0)
-    target_minutes: int = Field(ge=1, le=24 * 60)
+    target_minutes: int = Field(ge=1, le=MAX_SIM_MINUTES)
     policies: tuple[LText, ...] = ()
 
     @property
@@ -300,17 +376,20 @@ class Escalation(Frozen):
 
 class QuestioningStep(Frozen):
     intro: LText | None = None
+    intro_variants: tuple[TextVariant, ...] = ()
     questions: tuple[Option, ...] = Field(min_length=1)
 
 
 class ClarifyingStep(Frozen):
     intro: LText | None = None
+    intro_variants: tuple[TextVariant, ...] = ()
     paraphrases: tuple[Option, ...] = Field(min_length=1)
     tones: tuple[Option, ...] = Field(min_length=1)
 
 
 class ResolvingStep(Frozen):
     intro: LText | None = None
+    intro_variants: tuple[TextVariant, ...] = ()
     actions: tuple[Option, ...] = ()
     offers: tuple[Option, ...] = Field(min_length=1)
 
@@ -329,20 +408,31 @@ class ModelReport(Frozen):
 
 class FeedbackStep(Frozen):
     intro: LText | None = None
+    intro_variants: tuple[TextVariant, ...] = ()
     follow_ups: tuple[Option, ...] = Field(min_length=1)
     root_causes: tuple[Option, ...] = Field(min_length=1)
     recipients: tuple[Recipient, ...] = Field(min_length=1)
     model_report: ModelReport
 
 
+class RubricPoint(Frozen):
+    """A concept a good 3.5 answer to one prompt addresses, found by its phrases."""
+
+    id: Identifier
+    label: LText
+    any: Keywords
+
+
 class Prompt(Frozen):
     id: Identifier
     text: LText
     min_chars: int = Field(default=20, ge=1, le=2000)
+    rubric: tuple[RubricPoint, ...] = ()
 
 
 class ReflectingStep(Frozen):
     intro: LText | None = None
+    intro_variants: tuple[TextVariant, ...] = ()
     prompts: tuple[Prompt, ...] = Field(min_length=1)
     model_reflection: dict[Identifier, LText]
 

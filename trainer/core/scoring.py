@@ -11,14 +11,23 @@ from dataclasses import dataclass
 
 from trainer.core.engine import SessionState
 from trainer.core.model import QUALITY_POINTS, Case, Kind, Option
+from trainer.core.reflection import ReflectionCheck, check_reflection
 from trainer.core.vocab import INDICATORS, NEEDS
 
 # Component weights per indicator; each indicator's weights sum to 100.
 W_KEY_FACTS, W_FACT_KINDS, W_QUESTION_QUALITY, W_OPEN_FIRST = 55, 15, 20, 10
 W_PARAPHRASE, W_TONE = 50, 50
-W_NEEDS, W_OFFER, W_ASKED, W_AUTHORITY, W_SPEED, W_NO_ESCALATION = 25, 20, 15, 15, 15, 10
+W_NEEDS, W_OFFER, W_ASKED, W_AUTHORITY, W_MARGIN, W_SPEED, W_NO_ESCALATION = (
+    25,
+    20,
+    10,
+    10,
+    10,
+    15,
+    10,
+)
 W_FOLLOW_UP, W_ROOT_CAUSE, W_RECIPIENTS, W_REPORT_TEXT = 35, 35, 20, 10
-W_COMPLETENESS, W_CALIBRATION = 50, 50
+W_CONCEPTS, W_OWN_ATTEMPT, W_CALIBRATION, W_FLOOR = 55, 15, 20, 10
 MIN_REPORT_CHARS = 8
 
 
@@ -44,8 +53,8 @@ class ScoreCard:
 
 
 def stars(score: int) -> int:
-    """Map a 0–100 score to the 1–5 scale learners use to rate themselves."""
-    return 1 + round(max(0, min(100, score)) / 25)
+    """Map a 0–100 score to the 0–5 scale learners also use to rate themselves."""
+    return round(max(0, min(100, score)) / 20)
 
 
 def _chosen(case: Case, state: SessionState, group: str) -> list[Option]:
@@ -53,8 +62,12 @@ def _chosen(case: Case, state: SessionState, group: str) -> list[Option]:
     return [ids[c] for c in state.chosen if c in ids]
 
 
-def _q(option: Option | None) -> float:
-    return QUALITY_POINTS[option.rated_quality] if option is not None else 0.0
+def _q(option: Option | None, state: SessionState | None = None) -> float:
+    if option is None:
+        return 0.0
+    if state is not None and option.id in state.confirmed:
+        return 1.0  # a closed question confirming a fact already found
+    return QUALITY_POINTS[option.rated_quality]
 
 
 def score_questioning(case: Case, state: SessionState) -> IndicatorScore:
@@ -66,7 +79,7 @@ def score_questioning(case: Case, state: SessionState) -> IndicatorScore:
     kinds_found = {case.fact(f).kind for f in state.facts}
     kinds_part = len(kinds_found & kinds_all) / len(kinds_all)
     questions = _chosen(case, state, "questions")
-    quality = sum(_q(o) for o in questions) / len(questions) if questions else 0.0
+    quality = sum(_q(o, state) for o in questions) / len(questions) if questions else 0.0
     open_first = bool(questions) and questions[0].kind is Kind.open_question
     score = round(
         W_KEY_FACTS * key_part
@@ -74,9 +87,14 @@ def score_questioning(case: Case, state: SessionState) -> IndicatorScore:
         + W_QUESTION_QUALITY * quality
         + W_OPEN_FIRST * open_first
     )
-    poor = sum(1 for o in questions if _q(o) == 0.0)
+    poor = sum(1 for o in questions if _q(o, state) == 0.0)
     zh = f"找出關鍵事實 {key_found}/{len(key)}；提問 {len(questions)} 題，其中不當提問 {poor} 題"
-    en = f"Found {key_found}/{len(key)} key facts; asked {len(questions)} questions, {poor} poor"
+    asked = f"{len(questions)} question" + ("" if len(questions) == 1 else "s")
+    en = f"Found {key_found}/{len(key)} key facts; asked {asked}, {poor} poor"
+    confirmed = sum(1 for o in questions if o.id in state.confirmed)
+    if confirmed:
+        zh += f"；以封閉式問題確認已知事實 {confirmed} 次"
+        en += f"; confirmed known facts with closed questions {confirmed}x"
     if not open_first and questions:
         zh += "；未先用開放式問題"
         en += "; did not open with an open question"
@@ -126,6 +144,12 @@ def score_resolving(case: Case, state: SessionState) -> IndicatorScore:
     actions = _chosen(case, state, "actions")
     asked = any(o.kind is Kind.ask_wants for o in actions)
     within = offer is not None and state.cost <= state.authority
+    margin = case.business.margin_value
+    reason = next(
+        (case.option(c).justifies_cost for c in state.chosen if case.option(c).justifies_cost),
+        None,
+    )
+    within_margin = offer is not None and (state.cost <= margin or reason is not None)
     target = case.business.target_minutes
     limit = target * case.escalation.overrun_factor
     minute = state.resolved_at_minute if state.resolved_at_minute is not None else state.minutes
@@ -140,6 +164,7 @@ def score_resolving(case: Case, state: SessionState) -> IndicatorScore:
         + W_OFFER * _q(offer)
         + W_ASKED * asked
         + W_AUTHORITY * within
+        + W_MARGIN * within_margin
         + W_SPEED * speed
         + W_NO_ESCALATION * (not state.escalated)
     )
@@ -153,6 +178,19 @@ def score_resolving(case: Case, state: SessionState) -> IndicatorScore:
     if offer is not None and not within:
         zh += f"；補償 NT${state.cost:,} 超出權限 NT${state.authority:,}"
         en += f"; compensation NT${state.cost:,} exceeds authority NT${state.authority:,}"
+    if offer is not None and state.cost > margin:
+        if reason is None:
+            zh += f"；補償 NT${state.cost:,} 超過此筆交易毛利 NT${margin:,}，未經核准也未說明理由"
+            en += (
+                f"; compensation NT${state.cost:,} exceeds this transaction's margin "
+                f"NT${margin:,} with no approval or stated reason"
+            )
+        else:
+            zh += f"；補償 NT${state.cost:,} 超過毛利 NT${margin:,}，理由：{reason.get('zh-TW')}"
+            en += (
+                f"; compensation NT${state.cost:,} exceeds the margin NT${margin:,}, "
+                f"justified: {reason.get('en')}"
+            )
     if offer is not None:
         zh += f"；{minute} 分鐘解決（目標 {target} 分鐘）"
         en += f"; resolved at minute {minute} (target {target})"
@@ -203,23 +241,43 @@ def score_feedback(case: Case, state: SessionState) -> IndicatorScore:
     return IndicatorScore("3.4", score, zh, en)
 
 
-def score_reflecting(case: Case, state: SessionState, system: dict[str, int]) -> IndicatorScore:
-    reflection = state.reflection or {}
-    answers: dict[str, str] = reflection.get("answers") or {}
-    ratings: dict[str, int] = reflection.get("self_ratings") or {}
-    prompts = case.steps.reflecting.prompts
-    completeness = sum(
-        min(1.0, len(answers.get(p.id, "").strip()) / p.min_chars) for p in prompts
-    ) / len(prompts)
+def calibration(state: SessionState, system: dict[str, int]) -> float:
+    """How well the self-ratings (0–5) match the system's stars, 0–1; missing counts 0."""
+    ratings: dict[str, int] = (state.reflection or {}).get("self_ratings") or {}
     gaps = [abs(ratings[i] - stars(system[i])) for i in INDICATORS[:4] if i in ratings]
-    calibration = ((1 - sum(gaps) / (4 * len(INDICATORS[:4]))) if gaps else 0.0) * (len(gaps) / 4)
-    score = round(W_COMPLETENESS * completeness + W_CALIBRATION * calibration)
-    answered = sum(1 for p in prompts if len(answers.get(p.id, "").strip()) >= p.min_chars)
-    zh = f"完整回答反思題 {answered}/{len(prompts)}；自評與系統評分相符度 {round(calibration * 100)}%"
-    en = (
-        f"Answered {answered}/{len(prompts)} reflection prompts fully; "
-        f"self-rating agreement {round(calibration * 100)}%"
+    if not gaps:
+        return 0.0
+    return (1 - sum(gaps) / (5 * len(gaps))) * (len(gaps) / 4)
+
+
+def score_reflecting(
+    case: Case, state: SessionState, system: dict[str, int]
+) -> IndicatorScore:
+    check: ReflectionCheck = check_reflection(case, state)
+    calib = calibration(state, system)
+    score = round(
+        W_CONCEPTS * check.concept_part
+        + W_OWN_ATTEMPT * check.own_part
+        + W_CALIBRATION * calib
+        + W_FLOOR * check.floor_part
     )
+    covered, total = len(check.covered), len(check.points)
+    zh = (
+        f"涵蓋本案重點 {covered}/{total}；"
+        + ("有" if check.own_part else "未")
+        + f"連結自己這次的作答；完整回答 {check.answered}/{check.prompts} 題；"
+        f"自評相符度 {round(calib * 100)}%"
+    )
+    en = (
+        f"Covered {covered}/{total} key points of this case; "
+        + ("referred" if check.own_part else "did not refer")
+        + f" to your own attempt; answered {check.answered}/{check.prompts} prompts fully; "
+        f"self-rating agreement {round(calib * 100)}%"
+    )
+    missing = [p.label for p in check.missing][:3]
+    if missing:
+        zh += "；未提到：" + "、".join(m.get("zh-TW") for m in missing)
+        en += "; missing: " + ", ".join(m.get("en") for m in missing)
     return IndicatorScore("3.5", score, zh, en)
 
 

@@ -196,6 +196,7 @@ class Store:
         lang: str,
         mood: int,
         authority: int,
+        order_seed: int | None = None,
     ) -> str:
         attempt_id = new_id()
         stamp = now_iso()
@@ -220,6 +221,7 @@ class Store:
                 "decisions": 0,
                 "escalated": 0,
                 "app_version": APP_VERSION,
+                "order_seed": order_seed,
             }
         )
         return attempt_id

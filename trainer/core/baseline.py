@@ -1,0 +1,148 @@
+"""Test-wise players: they never read the case, and a valid case makes them fail.
+
+Each takes what the form of an option list suggests (its position, its length, what
+just appeared), fills the internal report the same way, and pastes one stock generic
+reflection into every prompt with honest self-ratings. `cases lint` plays each over
+many option orders (docs/scoring.md, "Baseline players").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from trainer.core.autoplay import accurate_self_ratings, play_through
+from trainer.core.engine import Action, Session
+from trainer.core.model import Case, Option
+from trainer.core.scoring import score_session
+
+#: One generic sentence a student might paste into every prompt of every case.
+STOCK_REFLECTIONS: dict[str, str] = {
+    "zh-TW": "這次我學到處理客訴要先冷靜傾聽，理解顧客的感受並表達同理心，再盡快提出解決方案，下次我會做得更好。",
+    "en": "I learned that I should listen calmly, understand how the customer feels and show "
+    "empathy, then offer a solution quickly; next time I will do better.",
+}
+STOCK_REPORT = {
+    "preventive": "加強員工訓練與溝通，避免同樣的問題再次發生。",
+    "profile_note": "顧客對這次服務不滿意，下次要特別注意。",
+}
+
+Chooser = Callable[[Session, list[Option]], Option]
+
+
+def _length(option: Option) -> int:
+    return len(option.text.get("zh-TW"))
+
+
+class FormPolicy:
+    """Chooses by the form of the list; reports and reflects like a student in a hurry."""
+
+    def __init__(self, choose: Chooser) -> None:
+        self.choose = choose
+
+    def next_action(self, session: Session) -> Action:
+        case = session.case
+        if session.needs_reflection():
+            stock = STOCK_REFLECTIONS["zh-TW"]
+            answers = {p.id: stock for p in case.steps.reflecting.prompts}
+            return Action.reflect(answers, accurate_self_ratings(session))
+        options = session.available_options()
+        if session.needs_report() and not options:
+            roots = list(session.order("root_causes"))
+            root = self.choose(session, roots)
+            recipients = [r.id for r in case.steps.feedback.recipients]  # everyone, to be safe
+            return Action.report(
+                root.id, recipients, STOCK_REPORT["preventive"], STOCK_REPORT["profile_note"]
+            )
+        if not options and session.can_advance():
+            return Action.advance()
+        return Action.choose(self.choose(session, options).id)
+
+
+def first_shown(session: Session, options: list[Option]) -> Option:
+    return options[0]
+
+
+def longest(session: Session, options: list[Option]) -> Option:
+    return max(options, key=_length)  # max keeps the first of equals: screen order
+
+
+class UnlockChaser(FormPolicy):
+    """Takes whatever just appeared (an option newly unlocked), else the first shown."""
+
+    def __init__(self) -> None:
+        super().__init__(self._pick)
+        self.seen: set[str] = set()
+        self.step = ""
+
+    def _pick(self, session: Session, options: list[Option]) -> Option:
+        if session.state.step != self.step:
+            # A new step: everything is new, nothing "just appeared".
+            self.step = session.state.step
+            self.seen = {o.id for o in options}
+        fresh = [o for o in options if o.id not in self.seen]
+        self.seen.update(o.id for o in options)
+        return fresh[0] if fresh else options[0]
+
+
+BASELINE_POLICIES: dict[str, Callable[[], FormPolicy]] = {
+    "first_option": lambda: FormPolicy(first_shown),
+    "longest_option": lambda: FormPolicy(longest),
+    "newly_unlocked": UnlockChaser,
+}
+
+BASELINE_SEEDS = 20
+MAX_RESOLVED_SHARE = 0.10
+MAX_MEAN_TOTAL = 40
+
+
+@dataclass(frozen=True)
+class BaselineResult:
+    policy: str
+    seeds: int
+    resolved: int
+    mean_total: float
+    outcomes: dict[str, int]
+
+    @property
+    def resolved_share(self) -> float:
+        return self.resolved / self.seeds
+
+    @property
+    def passed(self) -> bool:
+        return self.resolved_share <= MAX_RESOLVED_SHARE and self.mean_total <= MAX_MEAN_TOTAL
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "policy": self.policy,
+            "seeds": self.seeds,
+            "resolved": self.resolved,
+            "resolved_share": round(self.resolved_share, 3),
+            "mean_total": round(self.mean_total, 1),
+            "outcomes": dict(self.outcomes),
+            "passed": self.passed,
+        }
+
+
+def run_baseline(case: Case, policy: str, seeds: int = BASELINE_SEEDS) -> BaselineResult:
+    """Play `policy` once per option order (seeds 1..N) and summarise."""
+    totals: list[int] = []
+    outcomes: dict[str, int] = {}
+    for seed in range(1, seeds + 1):
+        session = play_through(
+            case, BASELINE_POLICIES[policy](), Session(case, order_seed=seed)
+        )
+        totals.append(score_session(case, session.state).total)
+        outcome = session.state.outcome or "none"
+        outcomes[outcome] = outcomes.get(outcome, 0) + 1
+    return BaselineResult(
+        policy=policy,
+        seeds=seeds,
+        resolved=outcomes.get("resolved", 0),
+        mean_total=sum(totals) / len(totals),
+        outcomes=outcomes,
+    )
+
+
+def run_baselines(case: Case, seeds: int = BASELINE_SEEDS) -> list[BaselineResult]:
+    return [run_baseline(case, name, seeds) for name in BASELINE_POLICIES]

@@ -1,0 +1,106 @@
+"""What a 3.5 reflection addresses: the case's rubric points and the learner's own attempt.
+
+Length is only a floor. A point counts when an answer that meets its prompt's
+`min_chars` contains one of the point's phrases. Matching folds full- and half-width
+forms (NFKC), case and whitespace, so "Seat Map", "seat-map" and "ｓｅａｔ map" all find
+"seat map". References to the learner's own attempt are matched through the keywords
+of what that attempt did: the offer made, the move that made the customer escalate,
+the key facts missed. See docs/scoring.md.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from trainer.core.engine import SessionState
+from trainer.core.model import Case, Keywords, Kind, Quality, RubricPoint
+
+_SPACE_OR_DASH = re.compile(r"[\s\-‐‑–—_·・]+")
+
+
+def normalise(text: str) -> str:
+    """Fold width, case, spaces and dashes so phrases match however they are typed."""
+    return _SPACE_OR_DASH.sub("", unicodedata.normalize("NFKC", text).casefold())
+
+
+def mentions(text: str, keywords: Keywords) -> bool:
+    """Whether `text` (already normalised) contains any phrase of `keywords`."""
+    return any(normalise(phrase) in text for phrase in keywords.all() if normalise(phrase))
+
+
+@dataclass(frozen=True)
+class ReflectionCheck:
+    points: tuple[RubricPoint, ...]
+    covered: tuple[RubricPoint, ...]
+    own_targets: int
+    own_hits: int
+    prompts: int
+    answered: int
+
+    @property
+    def missing(self) -> tuple[RubricPoint, ...]:
+        return tuple(p for p in self.points if p not in self.covered)
+
+    @property
+    def concept_part(self) -> float:
+        return len(self.covered) / len(self.points) if self.points else 0.0
+
+    @property
+    def own_part(self) -> float:
+        if not self.own_targets:
+            return 0.0
+        return min(1.0, self.own_hits / min(2, self.own_targets))
+
+    @property
+    def floor_part(self) -> float:
+        return self.answered / self.prompts if self.prompts else 0.0
+
+
+def own_attempt_keywords(case: Case, state: SessionState) -> list[Keywords]:
+    """Keywords of what this attempt did or missed, for references to it."""
+    targets: list[Keywords] = []
+    if state.offer_id:
+        targets.append(case.option(state.offer_id).keywords)
+    if state.escalated:
+        trigger = _escalating_move(case, state)
+        if trigger is not None:
+            targets.append(case.option(trigger).keywords)
+    found = set(state.facts)
+    targets.extend(f.keywords for f in case.key_facts if f.id not in found)
+    targets = [k for k in targets if k]
+    if not targets:
+        # Nothing attempt-specific to name: any key fact of the case will do.
+        targets = [f.keywords for f in case.key_facts if f.keywords]
+    return targets
+
+
+def _escalating_move(case: Case, state: SessionState) -> str | None:
+    conversation = [
+        c for c in state.chosen if case.option(c).kind not in (Kind.follow_up, Kind.root_cause)
+    ]
+    for option_id in reversed(conversation):
+        option = case.option(option_id)
+        if option.kind is Kind.escalate or option.rated_quality is Quality.poor:
+            return option_id
+    return conversation[-1] if conversation else None
+
+
+def check_reflection(case: Case, state: SessionState) -> ReflectionCheck:
+    answers: dict[str, str] = (state.reflection or {}).get("answers") or {}
+    prompts = case.steps.reflecting.prompts
+    full = [p for p in prompts if len(answers.get(p.id, "").strip()) >= p.min_chars]
+    text = normalise("\n".join(answers[p.id] for p in full))
+    points = tuple(point for p in prompts for point in p.rubric)
+    covered = tuple(point for point in points if text and mentions(text, point.any))
+    targets = own_attempt_keywords(case, state)
+    hits = sum(1 for k in targets if text and mentions(text, k))
+    return ReflectionCheck(
+        points=points,
+        covered=covered,
+        own_targets=len(targets),
+        own_hits=hits,
+        prompts=len(prompts),
+        answered=len(full),
+    )

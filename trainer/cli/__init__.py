@@ -22,6 +22,9 @@ COMMAND_MODULES = (
     "trainer.cli.export_cmd",
     "trainer.cli.merge_cmd",
     "trainer.cli.bench_cmd",
+    # the instructor side (issue 14)
+    "trainer.cli.class_cmd",
+    "trainer.cli.handin_cmd",
 )
 
 

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trainer.ui import dialogs
+from trainer.store.roster import learner_visible_without_pin, mark_local, welcome_learners
+from trainer.ui import dialogs, handin_menu
 from trainer.ui.widgets.common import plain
 
 if TYPE_CHECKING:
@@ -249,6 +250,9 @@ class MainWindow(QMainWindow):
             file, self.tr("匯出評量證據作品集 PDF…"), "Ctrl+Shift+E", self.export_portfolio
         )
         file.addSeparator()
+        self._action(file, self.tr("繳交我的學習紀錄…"), None, self.hand_in_log)
+        self._action(file, self.tr("開啟我的資料夾"), None, self.open_data_folder)
+        file.addSeparator()
         self._action(file, self.tr("結束"), "Ctrl+Q", self.close)
         go = bar.addMenu(self.tr("前往(&G)"))
         self._action(go, self.tr("個案庫"), "Ctrl+L", self.show_library)
@@ -323,15 +327,20 @@ class MainWindow(QMainWindow):
         store = self.ws().store
         self._nav_visible(False)
         current = self.learner["id"] if self.learner else self.settings["last_learner_id"]
-        self.profiles.set_learners(store.learners(), current)
+        # a class folder lists only profiles made on it: merged learners need the PIN
+        self.profiles.set_learners(welcome_learners(store.db, store.learners()), current)
         self.stack.setCurrentWidget(self.profiles)
 
     def create_learner(self, name: str, student_no: str, class_name: str) -> None:
         learner_id = self.ws().store.create_learner(name, student_no or None, class_name or None)
+        mark_local(self.ws().store.db, learner_id)  # listed on this folder's welcome screen
         self.choose_learner(learner_id)
 
     def choose_learner(self, learner_id: str) -> None:
         store = self.ws().store
+        if not learner_visible_without_pin(store.db, learner_id):
+            self.show_profiles()  # a merged learner of a class folder: instructor area only
+            return
         self.learner = store.learner(learner_id)
         self.settings["last_learner_id"] = learner_id
         self.nav_learner.setText(self.tr("{name} · 切換").format(name=self.learner["display_name"]))
@@ -471,6 +480,14 @@ class MainWindow(QMainWindow):
             self, self.tr("已匯出"), self.tr("作品集已存成 PDF：\n{p}").format(p=str(path))
         )
         return path
+
+    def hand_in_log(self) -> None:
+        learner = self._need_learner()
+        if learner is not None:
+            handin_menu.hand_in_log(self, self.ws(), learner)
+
+    def open_data_folder(self) -> None:
+        handin_menu.open_data_folder(self.ws())
 
     def _focus_search(self) -> None:
         if not self._showing("library"):

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from trainer.cli.common import print_json, root_of
 from trainer.cli.pack_cmd import register_packs
-from trainer.core.lint import lint_case
-from trainer.core.loader import CaseError, case_files, load_case_file, load_library
+from trainer.core.lint import lint_report
+from trainer.core.loader import CaseError, CaseProblem, case_files, load_case_file, load_library
 from trainer.core.vocab import COMPLAINT_TYPES, SETTINGS
 from trainer.paths import case_folders
 
@@ -22,8 +22,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     validate.add_argument("--lint", action="store_true", help="also run the linter")
     validate.set_defaults(func=run_validate)
 
-    lint = cases_sub.add_parser("lint", help="validate, then check ids, reachability and paths")
+    lint = cases_sub.add_parser(
+        "lint", help="validate, then check ids, reachability, cues, expert and test-wise players"
+    )
     lint.add_argument("paths", nargs="*", type=Path)
+    lint.add_argument("--json", action="store_true", help="problems and players' figures as JSON")
     lint.set_defaults(func=run_lint)
 
     list_ = cases_sub.add_parser("list", help="list the installed cases")
@@ -41,23 +44,45 @@ def _paths(args: argparse.Namespace) -> list[Path]:
     return case_files(args.paths or case_folders(root_of(args)))
 
 
-def _check(paths: list[Path], lint: bool) -> int:
+def _check(paths: list[Path], lint: bool, as_json: bool = False) -> int:
+    """Print problems (errors fail, warnings advise); exit 1 on any error."""
     failed = 0
+    rows: list[dict[str, object]] = []
     for path in paths:
+        row: dict[str, object] = {"file": str(path)}
+        rows.append(row)
         try:
             loaded = load_case_file(path)
         except CaseError as exc:
-            print(str(exc))
+            row.update(ok=False, problems=[_problem_json(p) for p in exc.problems])
+            if not as_json:
+                print(str(exc))
             failed += 1
             continue
+        row["case_id"] = loaded.case.id
+        problems = []
         if lint:
-            problems = lint_case(loaded)
-            for problem in problems:
-                print(str(problem))
-            failed += bool(problems)
+            report = lint_report(loaded)
+            problems = report.problems
+            row["baseline_players"] = [b.as_dict() for b in report.baselines]
+            if report.expert is not None:
+                row["expert"] = {"total": report.expert.total, **report.expert.as_numbers()}
+            if not as_json:
+                for problem in problems:
+                    print(str(problem))
+        errors = [p for p in problems if p.is_error]
+        row.update(ok=not errors, problems=[_problem_json(p) for p in problems])
+        failed += bool(errors)
     checked = len(paths)
-    print(f"{checked - failed} of {checked} case file(s) OK", flush=True)
+    if as_json:
+        print_json({"checked": checked, "failed": failed, "cases": rows})
+    else:
+        print(f"{checked - failed} of {checked} case file(s) OK", flush=True)
     return 1 if failed or not paths else 0
+
+
+def _problem_json(problem: CaseProblem) -> dict[str, object]:
+    return {"line": problem.line, "severity": problem.severity, "message": problem.message}
 
 
 def run_validate(args: argparse.Namespace) -> int:
@@ -65,7 +90,7 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def run_lint(args: argparse.Namespace) -> int:
-    return _check(_paths(args), lint=True)
+    return _check(_paths(args), lint=True, as_json=args.json)
 
 
 def run_list(args: argparse.Namespace) -> int:

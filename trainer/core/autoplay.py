@@ -7,6 +7,7 @@ by `python -m trainer play --auto ...`, the tests, the linter and the benchmark.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from typing import Protocol
 
 from trainer.core.engine import Action, Session
@@ -151,11 +152,21 @@ def policy_for(name: str, seed: int = 0, lang: str = "zh-TW") -> Policy:
 MAX_ACTIONS = 500
 
 
-def play_through(case: Case, policy: Policy, session: Session | None = None) -> Session:
-    """Play a whole attempt in memory (no store); used by lint and tests."""
+def play_through(
+    case: Case,
+    policy: Policy,
+    session: Session | None = None,
+    observe: Callable[[Session], None] | None = None,
+) -> Session:
+    """Play a whole attempt in memory (no store); used by lint and tests.
+
+    `observe` sees the session before every action (lint checks what is offered).
+    """
     session = session or Session(case)
     for _ in range(MAX_ACTIONS):
         if session.state.finished:
             return session
+        if observe is not None:
+            observe(session)
         session.apply(policy.next_action(session))
     raise RuntimeError(f"case {case.id}: attempt did not finish within {MAX_ACTIONS} actions")

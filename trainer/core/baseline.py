@@ -124,13 +124,18 @@ class BaselineResult:
         }
 
 
-def run_baseline(case: Case, policy: str, seeds: int = BASELINE_SEEDS) -> BaselineResult:
+def run_baseline(
+    case: Case,
+    policy: str,
+    seeds: int = BASELINE_SEEDS,
+    observe: Callable[[Session], None] | None = None,
+) -> BaselineResult:
     """Play `policy` once per option order (seeds 1..N) and summarise."""
     totals: list[int] = []
     outcomes: dict[str, int] = {}
     for seed in range(1, seeds + 1):
         session = play_through(
-            case, BASELINE_POLICIES[policy](), Session(case, order_seed=seed)
+            case, BASELINE_POLICIES[policy](), Session(case, order_seed=seed), observe
         )
         totals.append(score_session(case, session.state).total)
         outcome = session.state.outcome or "none"
@@ -144,5 +149,9 @@ def run_baseline(case: Case, policy: str, seeds: int = BASELINE_SEEDS) -> Baseli
     )
 
 
-def run_baselines(case: Case, seeds: int = BASELINE_SEEDS) -> list[BaselineResult]:
-    return [run_baseline(case, name, seeds) for name in BASELINE_POLICIES]
+def run_baselines(
+    case: Case,
+    seeds: int = BASELINE_SEEDS,
+    observe: Callable[[Session], None] | None = None,
+) -> list[BaselineResult]:
+    return [run_baseline(case, name, seeds, observe) for name in BASELINE_POLICIES]

@@ -21,6 +21,7 @@ from trainer.core.model import (
     LText,
     Option,
     Quality,
+    TextVariant,
 )
 from trainer.core.vocab import INDICATORS, STEP_INDICATOR, STEPS
 
@@ -222,9 +223,7 @@ class Session:
         return cls(case, SessionState(**copy.deepcopy(snapshot)))
 
     @classmethod
-    def replay(
-        cls, case: Case, actions: list[Action], *, order_seed: int | None = None
-    ) -> Session:
+    def replay(cls, case: Case, actions: list[Action], *, order_seed: int | None = None) -> Session:
         session = cls(case, order_seed=order_seed)
         for action in actions:
             session.apply(action)
@@ -306,7 +305,8 @@ class Session:
     def step_intro(self) -> LText | None:
         """The current step's intro, or the first of its variants that fits the attempt."""
         step = getattr(self.case.steps, self.state.step)
-        for variant in step.intro_variants:
+        variants: tuple[TextVariant, ...] = step.intro_variants
+        for variant in variants:
             if condition_holds(variant.when, self.state):
                 return variant.text
         intro: LText | None = step.intro
@@ -544,7 +544,8 @@ class Session:
                 },
             ),
         ]
-        if s.follow_up_id is not None:
+        if s.follow_up_id is not None or not self.available_options():
+            # No follow-up fits this outcome: the report alone closes step 3.4.
             events.extend(self._enter("reflecting"))
         return events
 

@@ -1,28 +1,34 @@
 """Static and dynamic checks on a valid case: the things a schema cannot see.
 
-- ids that point nowhere (facts, options, prompts);
+- ids that point nowhere (facts, options, prompts, conditions);
 - facts that no option reveals;
 - options whose prerequisites can never be met, and steps that cannot be completed;
-- an expert path that is not legal, escalates, or scores below 90 on an indicator;
-- a worst path that neither escalates nor stays at or below 50 in total;
+- follow-ups that do not say which outcomes they fit; key facts and offers without
+  keywords; prompts without rubric points, or with points a stock reflection matches;
+- cues in the form: a locked best option standing alone, a best option much longer
+  than the rest (warning), no reply that varies with mood (warning);
+- by playing (trainer.core.lint_play): the expert path (legal, resolved within the
+  target time, >= 90 on every indicator), the worst path, poor moves that never
+  escalate (warning), test-wise players over 20 option orders, and a full-credit
+  follow-up for every outcome that can happen;
 - English promised in `languages` but missing from some strings.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel
 
-from trainer.core.autoplay import ExpertPathError, ExpertPolicy, WorstPolicy, play_through
-from trainer.core.engine import IllegalAction
+from trainer.core.baseline import STOCK_REFLECTIONS, BaselineResult
+from trainer.core.cues import LONGEST_MARGIN, list_cues
+from trainer.core.lint_play import play_checks
 from trainer.core.loader import CaseProblem, LoadedCase, Path_
-from trainer.core.model import Case, LText, Option
-from trainer.core.scoring import score_session
-
-EXPERT_MIN = 90
-WORST_MAX_TOTAL = 50
+from trainer.core.model import Case, Condition, LText, Option, Quality
+from trainer.core.reflection import mentions, normalise
+from trainer.core.scoring import ScoreCard
 
 # Steps in order, with the option groups that belong to each.
 _STEP_GROUPS = (
@@ -42,13 +48,32 @@ _GROUP_PATH = {
 }
 
 
+@dataclass
+class LintReport:
+    """Everything `cases lint` found for one case, with the players' figures."""
+
+    problems: list[CaseProblem] = field(default_factory=list)
+    baselines: list[BaselineResult] = field(default_factory=list)
+    expert: ScoreCard | None = None
+
+    @property
+    def errors(self) -> list[CaseProblem]:
+        return [p for p in self.problems if p.is_error]
+
+
 def lint_case(loaded: LoadedCase) -> list[CaseProblem]:
+    """Errors and warnings for one case (see `lint_report` for the players' figures)."""
+    return lint_report(loaded).problems
+
+
+def lint_report(loaded: LoadedCase) -> LintReport:
     case = loaded.case
     name = loaded.source
     problems: list[CaseProblem] = []
+    result = LintReport(problems)
 
-    def report(path: Path_, message: str) -> None:
-        problems.append(CaseProblem(name, loaded.line_of(path), message))
+    def report(path: Path_, message: str, severity: str = "error") -> None:
+        problems.append(CaseProblem(name, loaded.line_of(path), message, severity))
 
     fact_ids = {f.id for f in case.facts}
     option_path: dict[str, Path_] = {}
@@ -116,9 +141,123 @@ def lint_case(loaded: LoadedCase) -> list[CaseProblem]:
         for path in _missing_english(case):
             report(path, "languages lists 'en' but this text has no English")
 
-    if not problems:
-        problems.extend(_path_problems(loaded, name))
-    return problems
+    for path, message, severity in _format_problems(case, option_path):
+        report(path, message, severity)
+
+    if not any(p.is_error for p in problems):
+        line = loaded.line_of(("expert_path",))
+        found = play_checks(case)
+        problems.extend(CaseProblem(name, line, m) for m in found.errors)
+        problems.extend(CaseProblem(name, line, m, "warning") for m in found.warnings)
+        result.baselines = found.baselines
+        result.expert = found.expert
+    return result
+
+
+def _conditions(case: Case) -> Iterator[tuple[Path_, Condition]]:
+    for group, options in case.option_groups().items():
+        for i, option in enumerate(options):
+            where = (*_GROUP_PATH[group], i)
+            if option.when is not None:
+                yield (*where, "when"), option.when
+            for j, variant in enumerate(option.variants):
+                yield (*where, "variants", j, "when"), variant.when
+    for step_name in ("questioning", "clarifying", "resolving", "feedback", "reflecting"):
+        step = getattr(case.steps, step_name)
+        for j, variant in enumerate(step.intro_variants):
+            yield ("steps", step_name, "intro_variants", j, "when"), variant.when
+
+
+def _format_problems(case: Case, option_path: dict[str, Path_]) -> Iterator[tuple[Path_, str, str]]:
+    """Conditions, follow-ups per outcome, keywords, rubric points, cues in the form."""
+    fact_ids = {f.id for f in case.facts}
+    for path, condition in _conditions(case):
+        for ref in condition.option_refs():
+            if ref not in option_path:
+                yield path, f"condition names unknown option '{ref}'", "error"
+        for ref in condition.fact_refs():
+            if ref not in fact_ids:
+                yield path, f"condition names unknown fact '{ref}'", "error"
+        if (
+            condition.mood_min is not None
+            and condition.mood_max is not None
+            and condition.mood_min > condition.mood_max
+        ):
+            yield path, "condition has mood_min above mood_max: it never holds", "error"
+
+    for option in case.steps.feedback.follow_ups:
+        if option.when is None or not option.when.outcome:
+            yield (
+                option_path[option.id],
+                f"follow-up '{option.id}' does not say which outcomes it fits: add "
+                "when: {outcome: [...]} (resolved, partially_resolved, escalated, lost)",
+                "error",
+            )
+
+    for i, fact in enumerate(case.facts):
+        if fact.key and not fact.keywords:
+            yield ("facts", i), f"key fact '{fact.id}' has no keywords (for 3.5)", "error"
+    for option in case.steps.resolving.offers:
+        if not option.keywords:
+            yield option_path[option.id], f"offer '{option.id}' has no keywords (for 3.5)", "error"
+
+    stock = [normalise(text) for text in STOCK_REFLECTIONS.values()]
+    for i, prompt in enumerate(case.steps.reflecting.prompts):
+        where: Path_ = ("steps", "reflecting", "prompts", i)
+        if len(prompt.rubric) < 2:
+            yield where, f"prompt '{prompt.id}' needs at least 2 rubric points", "error"
+        for point in prompt.rubric:
+            if not point.any:
+                yield where, f"rubric point '{point.id}' has no phrases", "error"
+            elif any(mentions(text, point.any) for text in stock):
+                yield (
+                    where,
+                    f"rubric point '{point.id}' is matched by a generic stock reflection: "
+                    "use phrases specific to this case",
+                    "error",
+                )
+
+    for group, options in case.option_groups().items():
+        for option in options:
+            if option.rated_quality is not Quality.best:
+                continue
+            if not (option.requires or option.requires_facts or option.when):
+                continue
+            gate = (set(option.requires), set(option.requires_facts), option.when)
+            decoys = [
+                o
+                for o in options
+                if o.rated_quality is not Quality.best
+                and (set(o.requires), set(o.requires_facts), o.when) == gate
+            ]
+            if not decoys and group != "follow_ups":
+                yield (
+                    option_path[option.id],
+                    f"locked best option '{option.id}' is the only option behind its "
+                    "prerequisites: lock a plausible weak option behind the same ones",
+                    "error",
+                )
+
+    for cue in list_cues(case):
+        if cue.glaring:
+            yield (
+                option_path[cue.best_id],
+                f"the best {cue.group[:-1].replace('_', ' ')} '{cue.best_id}' is longer than "
+                f"every other option by more than {LONGEST_MARGIN:.0%} "
+                f"({cue.best_len} vs {cue.longest_other} characters): length gives it away",
+                "warning",
+            )
+
+    if not any(v for o in case.all_options() for v in o.variants if _is_mood_band(v.when)):
+        yield (
+            ("steps",),
+            "no customer reply varies with mood: add mood-band variants at the key moments",
+            "warning",
+        )
+
+
+def _is_mood_band(condition: Condition) -> bool:
+    return condition.mood_min is not None or condition.mood_max is not None
 
 
 def _prerequisite_problems(
@@ -146,46 +285,6 @@ def _prerequisite_problems(
                 "requires_facts",
                 f"option '{option.id}' requires fact '{fact}', which is only revealed in a later step",
             )
-
-
-def _path_problems(loaded: LoadedCase, name: str) -> list[CaseProblem]:
-    case = loaded.case
-    problems: list[CaseProblem] = []
-    line = loaded.line_of(("expert_path",))
-    try:
-        expert = play_through(case, ExpertPolicy())
-    except (ExpertPathError, IllegalAction, RuntimeError) as exc:
-        return [CaseProblem(name, line, f"expert path is not legal: {exc}")]
-    if expert.state.escalated:
-        problems.append(
-            CaseProblem(name, line, f"expert path escalates ({expert.state.escalation_reason})")
-        )
-    if expert.state.outcome != "resolved":
-        problems.append(
-            CaseProblem(name, line, f"expert path ends '{expert.state.outcome}', not 'resolved'")
-        )
-    card = score_session(case, expert.state)
-    for indicator, score in card.scores.items():
-        if score.score < EXPERT_MIN:
-            problems.append(
-                CaseProblem(
-                    name,
-                    line,
-                    f"expert path scores {score.score} on {indicator} (< {EXPERT_MIN}): {score.reason_en}",
-                )
-            )
-    worst = play_through(case, WorstPolicy())
-    worst_card = score_session(case, worst.state)
-    if not worst.state.escalated and worst_card.total > WORST_MAX_TOTAL:
-        problems.append(
-            CaseProblem(
-                name,
-                loaded.line_of(("steps",)),
-                f"worst path totals {worst_card.total} (> {WORST_MAX_TOTAL}) without escalating: "
-                "poor options are too forgiving",
-            )
-        )
-    return problems
 
 
 def _missing_english(case: Case) -> Iterator[Path_]:

@@ -250,9 +250,7 @@ def calibration(state: SessionState, system: dict[str, int]) -> float:
     return (1 - sum(gaps) / (5 * len(gaps))) * (len(gaps) / 4)
 
 
-def score_reflecting(
-    case: Case, state: SessionState, system: dict[str, int]
-) -> IndicatorScore:
+def score_reflecting(case: Case, state: SessionState, system: dict[str, int]) -> IndicatorScore:
     check: ReflectionCheck = check_reflection(case, state)
     calib = calibration(state, system)
     score = round(

@@ -205,7 +205,7 @@ def validate_pack(path: Path) -> list[PackCase]:
         except CaseError as exc:
             problems.extend(str(p) for p in exc.problems)
             continue
-        lint = lint_case(loaded)
+        lint = [p for p in lint_case(loaded) if p.is_error]  # warnings don't refuse
         if lint:
             problems.extend(str(p) for p in lint)
             continue

@@ -11,8 +11,15 @@ from typing import Any
 
 from trainer.core.engine import SessionState
 from trainer.core.model import Case, Fact
+from trainer.core.reflection import check_reflection
 from trainer.core.scoring import score_session, stars
-from trainer.core.vocab import INDICATOR_LABELS, INDICATOR_TEXT, INDICATORS, OUTCOMES
+from trainer.core.vocab import (
+    GROUP_PURPOSE,
+    INDICATOR_LABELS,
+    INDICATORS,
+    OUTCOMES,
+    indicator_text,
+)
 
 
 @dataclass(frozen=True)
@@ -44,6 +51,29 @@ class PathStep:
     option_id: str
     text: str
     quality: str
+
+
+@dataclass(frozen=True)
+class ExpertMove:
+    """One move of the expert path, compared by purpose with what the learner did.
+
+    `made_at` is the learner's decision number (seq) when they made the same move,
+    None if they never did; `instead` lists what they chose for the same purpose.
+    """
+
+    purpose: str
+    expert: PathStep
+    made_at: int | None
+    instead: tuple[PathStep, ...]
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A rubric point of a 3.5 prompt and whether the learner's reflection covered it."""
+
+    prompt: str
+    label: str
+    covered: bool
 
 
 @dataclass
@@ -82,6 +112,8 @@ class ReflectionSheet:
     reflections: list[tuple[str, str, str]] = field(default_factory=list)
     report: dict[str, Any] = field(default_factory=dict)
     lang: str = "zh-TW"
+    expert_moves: list[ExpertMove] = field(default_factory=list)
+    concepts: list[Concept] = field(default_factory=list)
 
 
 def _path_step(case: Case, option_id: str, lang: str) -> PathStep:
@@ -100,6 +132,44 @@ def _decision_text(case: Case, row: dict[str, Any], lang: str) -> str:
     name = str(row["action"])
     zh, en = labels.get(name, (name, name))
     return en if lang == "en" else zh
+
+
+def _group_of(case: Case) -> dict[str, str]:
+    return {o.id: g for g, options in case.option_groups().items() for o in options}
+
+
+def expert_moves(case: Case, learner_seq: list[tuple[str, int]], lang: str) -> list[ExpertMove]:
+    """For each expert move: did the learner make it, when, and what instead."""
+    group_of = _group_of(case)
+    when = {option_id: seq for option_id, seq in learner_seq}
+    moves: list[ExpertMove] = []
+    for option_id in case.expert_path:
+        group = group_of.get(option_id)
+        if group is None:
+            continue
+        instead = tuple(
+            _path_step(case, other, lang)
+            for other, _ in learner_seq
+            if group_of.get(other) == group and other not in case.expert_path
+        )
+        moves.append(
+            ExpertMove(
+                purpose=GROUP_PURPOSE[group]["en" if lang == "en" else "zh-TW"],
+                expert=_path_step(case, option_id, lang),
+                made_at=when.get(option_id),
+                instead=instead if option_id not in when else (),
+            )
+        )
+    return moves
+
+
+def concepts(case: Case, state: SessionState, lang: str) -> list[Concept]:
+    covered = {p.id for p in check_reflection(case, state).covered}
+    return [
+        Concept(prompt.text.get(lang), point.label.get(lang), point.id in covered)
+        for prompt in case.steps.reflecting.prompts
+        for point in prompt.rubric
+    ]
 
 
 def build_sheet(
@@ -132,7 +202,7 @@ def build_sheet(
         SheetRow(
             indicator=i,
             label=INDICATOR_LABELS[i]["en" if lang == "en" else "zh-TW"],
-            behaviour=INDICATOR_TEXT[i],
+            behaviour=indicator_text(i, lang),
             score=card.scores[i].score,
             reason=card.scores[i].reason(lang),
             self_rating=ratings.get(i),
@@ -143,6 +213,11 @@ def build_sheet(
     ]
     found = [case.fact(f) for f in state.facts]
     missed = [f for f in case.facts if f.id not in set(state.facts)]
+    learner_seq = [
+        (str(d["option_id"]), int(d["seq"]))
+        for d in decisions
+        if d["action"] in ("choose", "report") and d.get("option_id")
+    ]
     learner_ids = [
         d["option_id"] for d in decisions if d["action"] == "choose" and d.get("option_id")
     ]
@@ -210,4 +285,6 @@ def build_sheet(
         reflections=reflections,
         report=report_view,
         lang=lang,
+        expert_moves=expert_moves(case, learner_seq, lang),
+        concepts=concepts(case, state, lang) if state.reflection else [],
     )

@@ -42,6 +42,35 @@ INDICATOR_TEXT: Final = {
     "3.5": "反省及評估投訴與解決方案，以改進未來問題發生時的應對方式",
 }
 
+INDICATOR_TEXT_EN: Final = {
+    "3.1": "Use questioning to identify the nature, likely causes and details of the complaint",
+    "3.2": "Use communication skills at the right time to help the customer clarify the "
+    "problem and how it will be handled",
+    "3.3": "Ask the customer and act quickly to resolve the complaint, avoid escalation and "
+    "satisfy the customer",
+    "3.4": "Give appropriate feedback, and feed the complaint back internally so that it "
+    "does not recur",
+    "3.5": "Reflect on and evaluate the complaint and the solution, to improve how similar "
+    "problems are handled in future",
+}
+
+
+def indicator_text(indicator: str, lang: str = "zh-TW") -> str:
+    """The unit's behaviour indicator, in the sheet's language."""
+    return (INDICATOR_TEXT_EN if lang == "en" else INDICATOR_TEXT)[indicator]
+
+
+#: What each option list is for, as the expert comparison names it.
+GROUP_PURPOSE: Final = {
+    "questions": {"zh-TW": "3.1 提問找出事實", "en": "3.1 Question to find the facts"},
+    "paraphrases": {"zh-TW": "3.2 複述確認", "en": "3.2 Paraphrase to confirm"},
+    "tones": {"zh-TW": "3.2 語氣與同理", "en": "3.2 Tone and empathy"},
+    "actions": {"zh-TW": "3.3 採取行動", "en": "3.3 Take action"},
+    "offers": {"zh-TW": "3.3 解決方案", "en": "3.3 Offer a solution"},
+    "follow_ups": {"zh-TW": "3.4 顧客後續", "en": "3.4 Follow up with the customer"},
+    "root_causes": {"zh-TW": "3.4 找出根本原因", "en": "3.4 Name the root cause"},
+}
+
 #: 註6 complaint types.
 COMPLAINT_TYPES: Final = {
     "expectation_gap": "產品和服務沒有達到預期",

@@ -46,6 +46,9 @@ a = Analysis(
     # The CLI imports its commands by name and workers are started by module name.
     hiddenimports=collect_submodules("trainer"),
     excludes={excludes!r},
+    # The trainer's .py files also travel as files: the case cache keys on the
+    # model's source (trainer.core.case_cache) and tracebacks show their lines.
+    module_collection_mode={{"trainer": "pyz+py"}},
     noarchive=False,
 )
 pyz = PYZ(a.pure)

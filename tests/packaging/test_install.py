@@ -1,0 +1,105 @@
+"""The README's install paths without uv, in a fresh virtual environment (slow: downloads).
+
+1. `pip install .`: the installed package, run from another folder, sees every built-in
+   case and its style sheet through the package, not the checkout.
+2. `pip install -e . --group dev`: the README's developer path; the checkout's files.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CASES_DIR, REPO
+
+pytestmark = pytest.mark.slow
+
+BUILTIN_IDS = sorted(p.stem for p in CASES_DIR.glob("*.yaml"))
+
+
+def run(*cmd: str | Path, cwd: Path, timeout: float = 900) -> str:
+    env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
+    done = subprocess.run(
+        [str(c) for c in cmd], cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout
+    )
+    assert done.returncode == 0, f"{cmd}: exit {done.returncode}\n{done.stdout}\n{done.stderr}"
+    return done.stdout
+
+
+def listed_ids(output: str) -> list[str]:
+    return sorted(case["id"] for case in json.loads(output))
+
+
+def test_pip_install_then_editable_install_with_the_dev_group(tmp_path: Path) -> None:
+    venv, elsewhere = tmp_path / "venv", tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    run(sys.executable, "-m", "venv", venv, cwd=tmp_path)
+    bin_dir = venv / ("Scripts" if sys.platform == "win32" else "bin")
+    python = bin_dir / "python"
+    run(python, "-m", "pip", "install", "--quiet", "--upgrade", "pip", cwd=tmp_path)
+
+    # 1. A regular install, used from another folder.
+    run(python, "-m", "pip", "install", "--quiet", REPO, cwd=tmp_path)
+    data = tmp_path / "data"
+    ids = listed_ids(run(python, "-m", "trainer", "cases", "list", "--json", cwd=elsewhere))
+    assert ids == BUILTIN_IDS
+    cli = run(
+        bin_dir / "complaint-trainer-cli",
+        "--data-dir",
+        data,
+        "cases",
+        "list",
+        "--json",
+        cwd=elsewhere,
+    )
+    assert listed_ids(cli) == BUILTIN_IDS
+    where = run(
+        python, "-c", "from trainer import paths; print(paths.app_folder('data'))", cwd=elsewhere
+    )
+    assert Path(where.strip()).is_relative_to(venv), where  # the package's copy, not REPO
+    smoke = run(bin_dir / "complaint-trainer", "--smoke", "--data-dir", data, cwd=elsewhere)
+    report = json.loads(smoke.strip().splitlines()[-1])
+    assert report["cases"] == len(BUILTIN_IDS)
+    assert Path(report["resources"]).is_relative_to(venv)
+    assert (Path(report["resources"]) / "translations" / "trainer_en.qm").is_file()
+    played = run(
+        python,
+        "-m",
+        "trainer",
+        "--data-dir",
+        data,
+        "play",
+        BUILTIN_IDS[0],
+        "--auto",
+        "expert",
+        "--json",
+        cwd=elsewhere,
+    )
+    assert played.strip()
+
+    # 2. The README's no-uv developer path: an editable install with the dev group.
+    run(python, "-m", "pip", "install", "--quiet", "-e", ".", "--group", "dev", cwd=REPO)
+    where = run(
+        python, "-c", "from trainer import paths; print(paths.app_folder('data'))", cwd=elsewhere
+    )
+    assert Path(where.strip()) == REPO / "data"
+    ids = listed_ids(run(python, "-m", "trainer", "cases", "list", "--json", cwd=elsewhere))
+    assert ids == BUILTIN_IDS
+    tests = run(
+        python,
+        "-m",
+        "pytest",
+        "tests/packaging/test_entry.py",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        cwd=REPO,
+    )
+    assert " passed" in tests

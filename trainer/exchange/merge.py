@@ -1,26 +1,29 @@
 """Merging learner logs into the class database.
 
 Rules (docs/exchange.md):
-- Every incoming file is checked (validate.py); one bad file refuses the whole merge
-  and nothing changes.
-- The class database is backed up (trainer.store.backup, when present) first.
+- Every incoming file is read through SQLite and checked by value (validate.py,
+  value_rules.py); one bad file refuses the whole merge and nothing changes.
 - The files are checked and copied, a batch at a time, into staging files (pure SQL
   through a read-only ATTACH; merge_stage.py, in a child process for a big merge);
   each staged batch is merged as soon as it is ready, all in ONE transaction:
   `INSERT ... SELECT ... ON CONFLICT(id) DO NOTHING`, so only rows whose id is new
-  are added. Ids are UUIDs, so a row already present is skipped: merging the same
-  file twice adds nothing.
-- An attempt row is the one mutable row: the copy with more decisions (then the
-  later `updated_at`) wins, so an attempt exported mid-way and again when finished
-  ends up finished, whatever the order of the files.
-- A row that clashes with a different row on a natural key (same attempt and seq
-  but another id) refuses the merge: that is never produced by the app.
+  are added, and merging the same file twice adds nothing.
+- Attempts are append-only facts. An attempt's identity (learner, case, case
+  version, order seed, mode, start, branch) never changes. An incoming copy of an
+  attempt already merged may only extend it: the same decisions (and reports,
+  reflections, self-ratings, scores) with identical content, then more, and only
+  while the merged copy is unfinished. A shorter identical copy is "already
+  present"; an unfinished copy abandoned later may mark it abandoned. Anything else
+  is a Conflict that refuses the whole merge, naming the file, the attempt, both
+  learners and what differs. A row whose id is taken by another record is one too.
+- The class database passes the one health check (integrity_check) first; it is
+  backed up once every file has passed and something will change, just before the
+  commit (a WAL reader sees the state before the merge).
 """
 
 from __future__ import annotations
 
 import contextlib
-import importlib
 import os
 import sqlite3
 import tempfile
@@ -40,14 +43,18 @@ from trainer.exchange.merge_stage import (
     StagingChild,
     staged_table,
 )
-from trainer.exchange.validate import CheckedLog, RefusedFile, ro_uri
+from trainer.exchange.validate import CheckedLog, RefusedFile, show
+from trainer.exchange.value_rules import UNIQUE_KEYS
+from trainer.store.backup import backup_now
 from trainer.store.db import Store, StoreError, configure, db_path_of, open_database
 from trainer.store.schema import DATA_TABLES, known_migrations
+from trainer.store.sqlite_file import file_uri, health_problems, ro_uri
 
 Target = Store | Path | str
 MERGE_CACHE_KIB = 128 * 1024  # page cache of the merge connection
 MAX_BATCHES = 9  # staging files attached at once; SQLite allows 10 by default
 CHILD_MIN_BYTES = 16 * 1024**2  # incoming bytes worth a staging process (trainer.exchange.child)
+TEMP_PREFIX = "trainer-merge-"  # swept at start when left by a killed merge (leftovers.py)
 
 
 @dataclass
@@ -107,22 +114,26 @@ def _target_path(target: Target) -> Path:
     return path / "trainer.db" if path.is_dir() else path
 
 
-def _backup(path: Path) -> str | None:
-    """Back the class database up first, if the backup module is installed yet."""
+def _backup(path: Path) -> str:
+    """Back up the class database's committed state (the merge's own transaction is
+    not committed yet, and a WAL reader does not see it)."""
     try:
-        module = importlib.import_module("trainer.store.backup")
-    except ModuleNotFoundError:
-        return None
-    try:
-        try:
-            result = module.backup_now(path, "merge", force=True)
-        except TypeError:  # an older signature without `force`
-            result = module.backup_now(path, "merge")
-    except Exception as exc:  # any failure to back up stops the merge
+        result = backup_now(path, "merge", force=True)
+    except (StoreError, OSError, sqlite3.Error) as exc:  # no backup, no merge
         raise ExportError(
             f"could not back up {path} before merging, so nothing was merged: {exc}"
         ) from exc
-    return None if result is None else str(result)
+    return str(result)
+
+
+def _healthy_target(path: Path) -> None:
+    """The one health check (trainer.store.sqlite_file): never merge into a damaged file."""
+    problems = health_problems(path)
+    if problems:
+        raise StoreError(
+            f"{path} fails the integrity check ({show(problems[0])}); nothing was merged. "
+            "Run `python -m trainer db check`, then `db restore`. / 班級資料庫未通過完整性檢查，未合併"
+        )
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
@@ -143,67 +154,276 @@ def _batches(count: int) -> list[range]:
     return [range(a, b) for a, b in pairwise(bounds) if b > a]
 
 
-def _merge_one(
-    conn: sqlite3.Connection, log: CheckedLog, schema: str, number: int
-) -> dict[str, TableCount]:
-    counts: dict[str, TableCount] = {}
-    for table in DATA_TABLES:
-        stage = f"{schema}.[{staged_table(number, table)}]"
-        cols = ", ".join(f"[{c}]" for c in _columns(conn, table))
+#: An attempt's identity: never changed by a merge.
+IDENTITY = (
+    "learner_id",
+    "case_id",
+    "case_version",
+    "order_seed",
+    "mode",
+    "started_at",
+    "parent_attempt_id",
+    "branch_seq",
+)
+#: Attempt columns that may differ between two copies with the same decisions: an
+#: unfinished attempt abandoned on the laptop after it was handed in.
+SAME_LOG_MUTABLE = ("status", "updated_at")
+CHILD_TABLES = DATA_TABLES[2:]
+MAX_NAMED = 3  # conflicts named in a refusal
+
+
+class Conflict(RefusedFile):
+    """An incoming copy that would change a record already in the class database."""
+
+
+class _FileMerge:
+    """Merging one staged file into the class database, inside the merge's transaction."""
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        log: CheckedLog,
+        schema: str,
+        number: int,
+        columns: dict[str, list[str]],
+    ) -> None:
+        self.conn, self.log, self.columns = conn, log, columns
+        self.stage = {t: f"{schema}.[{staged_table(number, t)}]" for t in DATA_TABLES}
+        self.learners = self.stage["learners"]
+
+    def refuse(self, attempt: str, what: str) -> Conflict:
+        main = self.conn.execute(
+            "select l.display_name, a.case_id from main.attempts a "
+            "left join main.learners l on l.id = a.learner_id where a.id = ?",
+            [attempt],
+        ).fetchone()
+        incoming = self.conn.execute(
+            f"select l.display_name from {self.stage['attempts']} a "
+            f"left join {self.learners} l on l.id = a.learner_id where a.id = ?",
+            [attempt],
+        ).fetchone()
+        ours = f"{show(main[0])}, case {show(main[1])}" if main else "not in the class database"
+        theirs = show(incoming[0]) if incoming else "(unknown learner)"
+        return Conflict(
+            f"{self.log.original.name}: refused: conflict on attempt {attempt} "
+            f"(class database: {ours}; this file: {theirs}): {what}. A record already "
+            "merged is never changed; nothing was merged / 衝突：此檔會改動已合併的作答紀錄，"
+            "全部未合併"
+        )
+
+    def run(self) -> dict[str, TableCount]:
+        conn = self.conn
+        conn.execute("delete from temp.shared")
+        conn.execute(
+            "insert into temp.shared (id, incoming, existing, status) "
+            "select i.id, coalesce(i.decisions, 0), coalesce(m.decisions, 0), m.status "
+            f"from {self.stage['attempts']} i join main.attempts m on m.id = i.id"
+        )
+        shared = conn.execute("select count(*) from temp.shared").fetchone()[0]
+        present = {t: 0 for t in CHILD_TABLES}
+        updates = 0
+        if shared:
+            updates = self._check_attempts()
+            for table in CHILD_TABLES:
+                present[table] = self._check_children(table)
+        counts: dict[str, TableCount] = {}
+        for table in DATA_TABLES:
+            added = self._insert(table)
+            total = self.log.counts[table]
+            if table == "attempts":
+                expected = total - shared
+            elif table == "learners":
+                expected = added
+            else:
+                expected = total - present[table]
+            if added != expected:
+                self._collision(table)
+            updated = 0
+            if table == "attempts" and updates:
+                updated = self._update_attempts()
+            counts[table] = TableCount(added, total - added - updated, updated)
+        return counts
+
+    def _insert(self, table: str) -> int:
+        cols = ", ".join(f"[{c}]" for c in self.columns[table])
         try:
             # New ids only: a row whose id is present is skipped by the upsert (one
-            # index probe, the insert's own). A new id that collides on another unique
-            # key (same attempt and seq, say) is a clash the app never produces: the
-            # conflict target is `id` alone, so that still raises, and is refused.
-            # ("where true" keeps SQLite from reading ON CONFLICT as a join clause.)
-            added = conn.execute(
-                f"insert into main.[{table}] ({cols}) select {cols} from {stage} "
+            # index probe, the insert's own); the checks before made sure that such a
+            # row is identical. ("where true" keeps SQLite from reading ON CONFLICT
+            # as a join clause.)
+            return self.conn.execute(
+                f"insert into main.[{table}] ({cols}) select {cols} from {self.stage[table]} "
                 "where true on conflict(id) do nothing"
             ).rowcount
-        except sqlite3.IntegrityError:
+        except sqlite3.IntegrityError as exc:
             raise RefusedFile(
-                f"{log.original.name}: refused: {table} rows clash with different rows "
-                "already in the class database"
+                f"{self.log.original.name}: refused: {table} rows clash with different rows "
+                f"already in the class database ({exc})"
             ) from None
-        updated = _update_attempts(conn, stage) if table == "attempts" else 0
-        counts[table] = TableCount(added, log.counts[table] - added - updated, updated)
-    return counts
+
+    def _check_attempts(self) -> int:
+        """Identity, then extension; returns how many attempt rows the file updates."""
+        conn, stage = self.conn, self.stage["attempts"]
+        cols = self.columns["attempts"]
+        identity = [c for c in IDENTITY if c in cols]
+        differs = " or ".join(f"i.[{c}] is not m.[{c}]" for c in identity)
+        picks = ", ".join(f"m.[{c}], i.[{c}]" for c in identity)
+        for row in conn.execute(
+            f"select i.id, {picks} from {stage} i join main.attempts m on m.id = i.id "
+            f"where {differs} limit 1"
+        ):
+            what = [
+                f"{c} {show(row[1 + 2 * n])} in the class database, {show(row[2 + 2 * n])} in the file"
+                for n, c in enumerate(identity)
+                if row[1 + 2 * n] != row[2 + 2 * n]
+                or type(row[1 + 2 * n]) is not type(row[2 + 2 * n])
+            ]
+            raise self.refuse(row[0], "its identity differs: " + "; ".join(what))
+        row = conn.execute(
+            "select id, existing, incoming, status from temp.shared "
+            "where incoming > existing and status != 'in_progress' limit 1"
+        ).fetchone()
+        if row:
+            raise self.refuse(
+                row[0],
+                f"it is {row[3]} in the class database with {row[1]} decisions, and the file "
+                f"adds decisions to it ({row[2]})",
+            )
+        rest = [c for c in cols if c not in ("id", *identity, *SAME_LOG_MUTABLE)]
+        differs = " or ".join(f"i.[{c}] is not m.[{c}]" for c in rest)
+        picks = ", ".join(f"m.[{c}], i.[{c}]" for c in rest)
+        same = "select id from temp.shared where incoming = existing"
+        row = conn.execute(
+            f"select i.id, m.status, i.status, {picks} from {stage} i "
+            f"join main.attempts m on m.id = i.id where i.id in ({same}) and ({differs} "
+            "or (m.status = 'completed') != (i.status = 'completed')) limit 1"
+        ).fetchone()
+        if row:
+            what = [
+                f"{c} {show(row[3 + 2 * n])} → {show(row[4 + 2 * n])}"
+                for n, c in enumerate(rest)
+                if row[3 + 2 * n] != row[4 + 2 * n]
+            ]
+            if row[1] != row[2]:
+                what.append(f"status {row[1]} → {row[2]}")
+            raise self.refuse(row[0], "same decisions but a different record: " + "; ".join(what))
+        conn.execute(
+            "update temp.shared set action = 'update' where incoming > existing or ("
+            f"incoming = existing and status = 'in_progress' and id in (select id from {stage} "
+            "where status = 'abandoned'))"
+        )
+        return int(
+            conn.execute("select count(*) from temp.shared where action = 'update'").fetchone()[0]
+        )
+
+    def _check_children(self, table: str) -> int:
+        """Rows of shared attempts: same id, same content; a copy that does not extend
+        an attempt adds nothing to it, and one that does keeps all it had. Returns
+        the number of the file's rows already present."""
+        conn, stage = self.conn, self.stage[table]
+        cols = [c for c in self.columns[table] if c != "id"]
+        differs = " or ".join(f"i.[{c}] is not m.[{c}]" for c in cols)
+        row = conn.execute(
+            f"select i.id, i.attempt_id, m.attempt_id, {', '.join(f'm.[{c}], i.[{c}]' for c in cols)} "
+            f"from {stage} i join main.[{table}] m on m.id = i.id "
+            f"where i.attempt_id in (select id from temp.shared) and ({differs}) limit 1"
+        ).fetchone()
+        if row:
+            what = [
+                f"{c} {show(row[3 + 2 * n])} → {show(row[4 + 2 * n])}"
+                for n, c in enumerate(cols)
+                if row[3 + 2 * n] != row[4 + 2 * n]
+            ]
+            raise self.refuse(
+                row[1] if row[1] == row[2] else row[2],
+                f"{table} row {row[0]} is already merged with other content: " + "; ".join(what),
+            )
+        key = _describe_key(table)
+        row = conn.execute(
+            f"select m.attempt_id, {key} from main.[{table}] m join temp.shared s "
+            "on s.id = m.attempt_id and s.incoming >= s.existing "
+            f"where m.id not in (select id from {stage}) limit 1"
+        ).fetchone()
+        if row:
+            raise self.refuse(
+                row[0],
+                f"the file lacks {table} {show(row[1])} that the class database has: "
+                "a different history of the attempt",
+            )
+        row = conn.execute(
+            f"select m.attempt_id, {key} from {stage} m join temp.shared s "
+            "on s.id = m.attempt_id and s.incoming <= s.existing "
+            f"where m.id not in (select id from main.[{table}]) limit 1"
+        ).fetchone()
+        if row:
+            raise self.refuse(
+                row[0],
+                f"the file adds {table} {show(row[1])} to it without extending its decisions",
+            )
+        return int(
+            conn.execute(
+                f"select count(*) from {stage} i where i.attempt_id in (select id from temp.shared) "
+                f"and i.id in (select id from main.[{table}])"
+            ).fetchone()[0]
+        )
+
+    def _collision(self, table: str) -> None:
+        """Some of the file's new rows were skipped: their id is taken by another record."""
+        row = self.conn.execute(
+            f"select i.id, m.{'id' if table == 'attempts' else 'attempt_id'}, i."
+            f"{'id' if table == 'attempts' else 'attempt_id'} from {self.stage[table]} i "
+            f"join main.[{table}] m on m.id = i.id where i.{'id' if table == 'attempts' else 'attempt_id'} "
+            "not in (select id from temp.shared) limit 1"
+        ).fetchone()
+        if row is None:
+            raise RefusedFile(f"{self.log.original.name}: refused: {table} rows clash")
+        raise self.refuse(
+            row[1],
+            f"{table} row {row[0]} of attempt {row[2]} in the file has the id of a row of "
+            f"attempt {row[1]} in the class database",
+        )
+
+    def _update_attempts(self) -> int:
+        """Take the incoming copy of each attempt it extends (or abandons)."""
+        cols = [c for c in self.columns["attempts"] if c != "id"]
+        targets = ", ".join(f"[{c}]" for c in cols)
+        return self.conn.execute(
+            f"update main.attempts set ({targets}) = "
+            f"(select {targets} from {self.stage['attempts']} i where i.id = main.attempts.id) "
+            "where id in (select id from temp.shared where action = 'update')"
+        ).rowcount
 
 
-def _update_attempts(conn: sqlite3.Connection, stage: str) -> int:
-    """Take the incoming copy of an attempt that has progressed further."""
-    cols = [c for c in _columns(conn, "attempts") if c != "id"]
-    newer = (
-        f"select i.id from {stage} i join main.attempts m on m.id = i.id "
-        "where coalesce(i.decisions, 0) > coalesce(m.decisions, 0) "
-        "or (coalesce(i.decisions, 0) = coalesce(m.decisions, 0) "
-        "and coalesce(i.updated_at, '') > coalesce(m.updated_at, ''))"
-    )
-    targets = ", ".join(f"[{c}]" for c in cols)
-    return conn.execute(
-        f"update main.attempts set ({targets}) = "
-        f"(select {targets} from {stage} i where i.id = main.attempts.id) "
-        f"where id in ({newer})"
-    ).rowcount
+def _describe_key(table: str) -> str:
+    key = [c for c in UNIQUE_KEYS.get(table, ("id",)) if c != "attempt_id"] or ["id"]
+    return " || ' ' || ".join(f"'{c} ' || coalesce(m.[{c}], 'null')" for c in key)
 
 
 def merge_files(target: Target, files: Sequence[Path | str]) -> MergeSummary:
-    """Merge learner logs into the database at `target` (a Store, a file or a data dir)."""
-    if not files:
+    """Merge learner logs into the database at `target` (a Store, a file or a data dir).
+
+    A file named twice (or a folder's file named again) is merged once. The class
+    database is checked (integrity_check) first; it is backed up only once every file
+    has passed and something will change, just before the commit.
+    """
+    unique = list(dict.fromkeys(Path(f) for f in files))
+    unique = list({_same_file_key(f): f for f in unique}.values())
+    if not unique:
         raise ExportError("give at least one log file to merge")
     path = _target_path(target)
     if not isinstance(target, Store):
         open_database(path).close()  # create / migrate / version-check the target
+    _healthy_target(path)
     probe = sqlite3.connect(ro_uri(path), uri=True)
     try:
         columns = {t: _columns(probe, t) for t in DATA_TABLES}
     finally:
         probe.close()
     summary = MergeSummary(database=path)
-    with tempfile.TemporaryDirectory(prefix="trainer-merge-") as work:
+    with tempfile.TemporaryDirectory(prefix=TEMP_PREFIX) as work:
         job = StageJob(
-            files=[str(f) for f in files],
-            batches=[(run.start, run.stop) for run in _batches(len(files))],
+            files=[str(f) for f in unique],
+            batches=[(run.start, run.stop) for run in _batches(len(unique))],
             work=work,
             columns=columns,
             known=known_migrations(),
@@ -213,11 +433,11 @@ def merge_files(target: Target, files: Sequence[Path | str]) -> MergeSummary:
         # mid-transaction is read from the moment it is first used, and SQLite
         # refuses to detach it before the commit, hence batches (at most MAX_BATCHES
         # attached files) rather than one attachment per incoming file.
-        staging = StagingChild(job) if _worth_a_child(files) else InProcessStaging(job)
+        staging = StagingChild(job) if _worth_a_child(unique) else InProcessStaging(job)
         try:
-            conn = sqlite3.connect(path.resolve().as_uri(), uri=True, isolation_level=None)
+            conn = sqlite3.connect(file_uri(path), uri=True, isolation_level=None)
             try:
-                summary.backup = _merge_batches(conn, path, staging, summary)
+                summary.backup = _merge_batches(conn, path, staging, summary, columns)
             except sqlite3.Error as exc:
                 _roll_back(conn)
                 raise StoreError(f"merge failed, nothing was changed: {exc}") from None
@@ -229,6 +449,15 @@ def merge_files(target: Target, files: Sequence[Path | str]) -> MergeSummary:
         finally:
             staging.close()
     return summary
+
+
+def _same_file_key(path: Path) -> object:
+    """The same file reached by two names (a link, `./a.db` and `a.db`) counts once."""
+    try:
+        st = path.stat()
+    except OSError:
+        return str(path)
+    return (st.st_dev, st.st_ino) if st.st_ino else str(path.resolve())
 
 
 def _worth_a_child(files: Sequence[Path | str]) -> bool:
@@ -247,21 +476,28 @@ def _merge_batches(
     path: Path,
     staging: Iterable[StagedBatch],
     summary: MergeSummary,
+    columns: dict[str, list[str]],
 ) -> str | None:
-    """Back the class database up, then merge each staged batch in order, in one transaction."""
+    """Merge each staged batch in order, in one transaction; back up, then commit."""
     conn.execute("pragma trusted_schema = off")
     configure(Database(conn))
     # Incoming ids are random UUIDs, so index inserts land all over the class
     # database's B-trees: a cache that holds them saves re-reading pages.
     conn.execute(f"pragma cache_size = -{MERGE_CACHE_KIB}")
     conn.execute("pragma temp_store = memory")
-    backup = _backup(path)
+    conn.execute(
+        "create temp table if not exists shared "
+        "(id text primary key, incoming int, existing int, status text, action text)"
+    )
     conn.execute("begin immediate")
     for number, batch in enumerate(staging):  # the first bad file (in order) refuses all
         schema = f"staged_{number}"
         conn.execute(f"attach database ? as {schema}", [ro_uri(batch.staging)])
         for file, log in zip(batch.numbers, batch.logs, strict=True):
-            _add_counts(summary, log, _merge_one(conn, log, schema, file))
+            counts = _FileMerge(conn, log, schema, file, columns).run()
+            _add_counts(summary, log, counts)
+    changed = any(c.added or c.updated for c in summary.totals.values())
+    backup = _backup(path) if changed else None
     conn.execute("commit")
     return backup
 
@@ -272,9 +508,4 @@ def _roll_back(conn: sqlite3.Connection) -> None:
 
 
 def _add_counts(summary: MergeSummary, log: CheckedLog, counts: dict[str, TableCount]) -> None:
-    key = str(log.original)
-    if key in summary.files:  # the same file named twice
-        for table, count in counts.items():
-            summary.files[key][table].add(count)
-    else:
-        summary.files[key] = counts
+    summary.files[str(log.original)] = counts

@@ -1,59 +1,57 @@
 """Checking an incoming learner log before anything of it is merged.
 
-A log arrives on a USB stick or a shared folder: it is untrusted. It is copied to a
-private temporary folder, opened read-only (with trusted_schema off, so nothing in
-it can run), structure-checked (quick_check), and its schema and every row's shape
-are checked in SQL. Any problem refuses the file with a message naming the file and
-the problem.
+A log arrives on a USB stick or a shared folder: it is untrusted, and it may still
+be in use (the app open on it, a copy with its `-wal` beside it).
+
+- It is read through SQLite, never as raw bytes: opened read-only, waiting briefly
+  for a writer (a lock or a hot journal) and then refusing with a message a teacher
+  understands; a consistent snapshot (a `-wal` beside it included) is copied with
+  SQLite's backup API into a private temporary folder. The original is never
+  written, and no file is created beside it.
+- The private copy is opened read-only with trusted_schema off (nothing in it can
+  run), structure-checked (quick_check), its application_id and schema are checked,
+  and then every value of every column the class database has, whatever the file
+  declares (trainer.exchange.value_rules), the natural keys, the parents, and each
+  attempt's decision log (seq 1..n, n = attempts.decisions).
+- Any problem refuses the file with a message naming the file and the problem.
 """
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import sqlite3
+import time
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-from trainer.core.vocab import INDICATORS, STEPS
 from trainer.exchange.atomic import ExportError
+from trainer.exchange.value_rules import (
+    UNIQUE_KEYS,
+    bad_value_sql,
+    describe,
+)
 from trainer.store.names import DATA_TABLES, MIGRATION_SET
+from trainer.store.sqlite_file import file_uri, foreign_application, ro_uri
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 MAX_FILE_BYTES = 4 * 1024**3
-MAX_TEXT_CHARS = 20_000  # longer than any reflection a person types
 MAX_ROWS = {"learners": 100_000, "attempts": 1_000_000}
 DEFAULT_MAX_ROWS = 10_000_000
-_HEX = "[0-9a-f]"
-UUID_GLOB = "-".join(_HEX * n for n in (8, 4, 4, 4, 12))
-
-#: Columns that must be present (not null) in an incoming row.
-REQUIRED = {
-    "learners": ("display_name", "created_at"),
-    "attempts": ("learner_id", "case_id", "mode", "status", "started_at"),
-    "decisions": ("attempt_id", "seq", "ts", "step", "action"),
-    "internal_reports": ("attempt_id",),
-    "reflections": ("attempt_id", "prompt_id"),
-    "self_ratings": ("attempt_id", "indicator"),
-    "scores": ("attempt_id", "indicator", "score"),
-}
+BUSY_WAIT_S = 3.0  # how long a source being written is waited for
 #: Parent references that must resolve inside the same file.
 PARENTS = {"attempts": ("learner_id", "learners")} | {
     t: ("attempt_id", "attempts") for t in DATA_TABLES[2:]
 }
-#: Extra per-table row rules, as SQL conditions that a bad row satisfies.
-BAD_ROWS = {
-    "decisions": (
-        f"step not in ({', '.join(repr(s) for s in STEPS)})"
-        f" or (indicator is not null and indicator not in ({', '.join(map(repr, INDICATORS))}))"
-        " or typeof(seq) != 'integer' or seq < 0"
-    ),
-    "scores": (
-        f"indicator not in ({', '.join(map(repr, INDICATORS))})"
-        " or typeof(score) != 'integer' or score not between 0 and 100"
-    ),
-    "self_ratings": f"indicator not in ({', '.join(map(repr, INDICATORS))})",
-}
+_BUSY = {"SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_BUSY_RECOVERY", "SQLITE_BUSY_SNAPSHOT"}
+BEING_WRITTEN = (
+    "it is being written by another program right now (is the trainer still open on "
+    "it?); close that program or hand the log in again, then retry / "
+    "檔案正被其他程式寫入（訓練程式是否仍開著？），請關閉後或重新繳交再試一次"
+)
+
+__all__ = ["CheckedLog", "RefusedFile", "check_log", "ro_uri"]
 
 
 class RefusedFile(ExportError):
@@ -73,23 +71,66 @@ class CheckedLog:
     counts: dict[str, int]
 
 
-def ro_uri(path: Path) -> str:
-    return path.resolve().as_uri() + "?mode=ro"
+def show(value: object, limit: int = 60) -> str:
+    """A value for a message: control characters escaped, cut to `limit`."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _copy_private(path: Path, workdir: Path) -> Path:
-    """Copy the file (and a WAL beside it, if any) so the original is never opened."""
-    workdir.mkdir(parents=True, exist_ok=True)
-    copy = workdir / f"incoming-{len(list(workdir.iterdir()))}.db"
-    shutil.copyfile(path, copy)
-    wal = path.with_name(path.name + "-wal")
-    if wal.is_file():
-        shutil.copyfile(wal, copy.with_name(copy.name + "-wal"))
-    return copy
+def _side(path: Path, suffix: str) -> Path:
+    return path.with_name(path.name + suffix)
 
 
-def _columns(conn: sqlite3.Connection, schema: str, table: str) -> list[str]:
-    return [r[1] for r in conn.execute(f"pragma {schema}.table_info([{table}])")]
+def _is_wal_mode(path: Path) -> bool:
+    with path.open("rb") as fh:
+        header = fh.read(20)
+    return len(header) >= 20 and header[18] == 2
+
+
+def private_copy(path: Path, copy: Path, wait: float = BUSY_WAIT_S) -> None:
+    """Copy a consistent snapshot of the database at `path` into `copy`.
+
+    A WAL-mode file without its `-shm` has no live writer (SQLite keeps the -shm
+    while a connection is open), and opening it, even read-only, would create
+    `-wal`/`-shm` files beside it: its bytes (and its `-wal`, if any) are copied
+    into the private folder and SQLite recovers the committed part there. Anything
+    else is opened read-only through SQLite and copied with the backup API, which
+    takes a read lock: a writer holding the file (BEGIN EXCLUSIVE, a commit in
+    progress) is waited for up to `wait` seconds, then the file is refused.
+    """
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    if _is_wal_mode(path) and not _side(path, "-shm").exists():
+        shutil.copyfile(path, copy)
+        wal = _side(path, "-wal")
+        if wal.exists():
+            shutil.copyfile(wal, _side(copy, "-wal"))
+        fold = sqlite3.connect(file_uri(copy), uri=True, isolation_level=None)
+        try:
+            fold.execute("pragma journal_mode = delete")  # recovers the WAL, then folds it
+        finally:
+            fold.close()
+        return
+    deadline = time.monotonic() + wait
+    while True:
+        src = sqlite3.connect(ro_uri(path), uri=True, timeout=0.2, isolation_level=None)
+        try:
+            dst = sqlite3.connect(copy, isolation_level=None)
+            try:
+                src.backup(dst)
+                dst.execute("pragma journal_mode = delete")
+            finally:
+                dst.close()
+            return
+        except sqlite3.OperationalError as exc:
+            if getattr(exc, "sqlite_errorname", "") not in _BUSY and "locked" not in str(exc):
+                raise
+            if time.monotonic() >= deadline:
+                raise _Bad(BEING_WRITTEN) from None
+        finally:
+            src.close()
+        with contextlib.suppress(OSError):
+            copy.unlink()
+        time.sleep(0.1)
 
 
 def check_log(
@@ -116,6 +157,8 @@ def check_log(
 def _check(
     path: Path, workdir: Path, target_columns: dict[str, list[str]], known: Collection[str]
 ) -> CheckedLog:
+    if path.is_dir():
+        raise _Bad("it is a folder, not a log file")
     if not path.is_file():
         raise _Bad("no such file")
     size = path.stat().st_size
@@ -124,18 +167,18 @@ def _check(
     with path.open("rb") as fh:
         if fh.read(16) != SQLITE_MAGIC:
             raise _Bad("not a trainer log (not an SQLite database file)")
-    copy = _copy_private(path, workdir)
-    if copy.with_name(copy.name + "-wal").exists():
-        # A live database copied with its WAL: fold the WAL into our private copy.
-        with sqlite3.connect(copy, isolation_level=None) as rw:
-            rw.execute("pragma journal_mode = delete")
-        rw.close()
+    workdir.mkdir(parents=True, exist_ok=True)
+    copy = workdir / f"incoming-{len(list(workdir.iterdir()))}.db"
+    private_copy(path, copy)
     conn = sqlite3.connect(ro_uri(copy), uri=True, isolation_level=None)
     try:
         conn.execute("pragma trusted_schema = off")
         _check_integrity(conn)
+        foreign = foreign_application(conn)
+        if foreign:
+            raise _Bad(f"not a trainer log: {foreign}")
         _check_schema(conn, target_columns, known)
-        counts = _check_rows(conn)
+        counts = _check_rows(conn, target_columns)
     finally:
         conn.close()
     return CheckedLog(original=path, copy=copy, counts=counts)
@@ -144,12 +187,12 @@ def _check(
 def _check_integrity(conn: sqlite3.Connection) -> None:
     # quick_check: every page, record and free list, but not whether each index
     # agrees with its table (integrity_check also does that, at ~2.5x the cost).
-    # The checks below and the staging read tables, not indexes, and whatever a
-    # lying index could let through (a missing parent, a duplicate key) is refused
-    # by the class database's own foreign keys and unique indexes.
+    # The checks below read tables, and whatever a lying index in this file could
+    # let through (a duplicate key) is refused by the class database's own unique
+    # indexes, which are verified (integrity_check) before every merge.
     rows = [str(r[0]) for r in conn.execute("pragma quick_check(5)")]
     if rows != ["ok"]:
-        raise _Bad(f"the file is damaged ({rows[0]})")
+        raise _Bad(f"the file is damaged ({show(rows[0])})")
 
 
 def _check_schema(
@@ -164,22 +207,48 @@ def _check_schema(
             "select name from _sqlite_migrations where migration_set = ?", [MIGRATION_SET]
         )
     ]
+    if any(not isinstance(m, str) for m in applied):
+        raise _Bad("not a trainer log (its schema history is malformed)")
     unknown = [m for m in applied if m not in known]
     if unknown:
         raise _Bad(
-            f"written by a newer version of the trainer ({', '.join(unknown)}); update the app"
+            f"written by a newer version of the trainer ({show(', '.join(unknown))}); "
+            "update the app"
         )
     if "m001_core_tables" not in applied:
         raise _Bad("not a trainer log (unknown schema)")
     for table in DATA_TABLES:
         if kinds.get(table) != "table":
             raise _Bad(f"wrong schema: no table '{table}'")
-        missing = set(target_columns[table]) - set(_columns(conn, "main", table))
+        have = {r[1] for r in conn.execute(f"pragma main.table_info([{table}])")}
+        missing = set(target_columns[table]) - have
         if missing:
             raise _Bad(f"wrong schema: table '{table}' lacks {', '.join(sorted(missing))}")
 
 
-def _check_rows(conn: sqlite3.Connection) -> dict[str, int]:
+def _first_bad(conn: sqlite3.Connection, table: str, columns: list[str]) -> str | None:
+    """The first row with a bad value, described (None: every value is good)."""
+    conditions = {c: bad_value_sql(table, c) for c in columns}
+    where = " or ".join(f"({sql})" for sql in conditions.values())
+    row = conn.execute(
+        f"select rowid, count(*) over () from [{table}] where {where} limit 1"
+    ).fetchone()
+    if row is None:
+        return None
+    rowid, count = row
+    for column, sql in conditions.items():
+        value = conn.execute(
+            f"select [{column}] from [{table}] where rowid = ? and ({sql})", [rowid]
+        ).fetchone()
+        if value is not None:
+            return (
+                f"table '{table}' has {count:,} row(s) with a bad value, e.g. row {rowid}: "
+                f"{column} = {show(value[0])} (must be {describe(table, column)})"
+            )
+    return f"table '{table}' has {count:,} row(s) with a bad value (e.g. row {rowid})"
+
+
+def _check_rows(conn: sqlite3.Connection, target_columns: dict[str, list[str]]) -> dict[str, int]:
     counts: dict[str, int] = {}
     for table in DATA_TABLES:
         n = conn.execute(f"select count(*) from [{table}]").fetchone()[0]
@@ -189,19 +258,21 @@ def _check_rows(conn: sqlite3.Connection) -> dict[str, int]:
         counts[table] = n
         if not n:
             continue
-        rules = [f"id is null or typeof(id) != 'text' or lower(id) not glob '{UUID_GLOB}'"]
-        rules += [f"[{c}] is null" for c in REQUIRED[table]]
-        if table in BAD_ROWS:
-            rules.append(BAD_ROWS[table])
-        text_cols = [
-            r[1] for r in conn.execute(f"pragma table_info([{table}])") if r[2].upper() == "TEXT"
-        ]
-        rules += [f"length([{c}]) > {MAX_TEXT_CHARS}" for c in text_cols]
-        rules += [f"typeof([{c}]) = 'blob'" for c in text_cols]
-        where = " or ".join(f"({r})" for r in rules)
-        bad = conn.execute(f"select count(*), min(rowid) from [{table}] where {where}").fetchone()
-        if bad[0]:
-            raise _Bad(f"table '{table}' has {bad[0]:,} malformed rows (e.g. row {bad[1]})")
+        problem = _first_bad(conn, table, target_columns[table])
+        if problem:
+            raise _Bad(problem)
+        keys = ("id",), UNIQUE_KEYS.get(table)
+        for key in keys:
+            if not key:
+                continue
+            cols = ", ".join(f"[{c}]" for c in key)
+            dup = conn.execute(
+                f"select {cols} from [{table}] not indexed group by {cols} having count(*) > 1"
+            ).fetchone()
+            if dup:
+                raise _Bad(
+                    f"table '{table}' has two rows with the same {', '.join(key)} {show(dup)}"
+                )
         if table in PARENTS:
             column, parent = PARENTS[table]
             orphans = conn.execute(
@@ -210,4 +281,21 @@ def _check_rows(conn: sqlite3.Connection) -> dict[str, int]:
             ).fetchone()[0]
             if orphans:
                 raise _Bad(f"table '{table}' has {orphans:,} rows whose {parent} are missing")
+    _check_decision_logs(conn)
     return counts
+
+
+def _check_decision_logs(conn: sqlite3.Connection) -> None:
+    """Each attempt's decisions are seq 1..n with n = attempts.decisions."""
+    row = conn.execute(
+        "select a.id, coalesce(a.decisions, 0), coalesce(d.n, 0), coalesce(d.top, 0) "
+        "from attempts a left join (select attempt_id, count(*) n, max(seq) top "
+        "from decisions not indexed group by attempt_id) d on d.attempt_id = a.id "
+        "where coalesce(a.decisions, 0) != coalesce(d.n, 0) or coalesce(d.top, 0) != coalesce(d.n, 0) "
+        "limit 1"
+    ).fetchone()
+    if row:
+        raise _Bad(
+            f"attempt {row[0]} says it has {row[1]} decisions but its log has {row[2]} "
+            f"(numbered up to {row[3]})"
+        )

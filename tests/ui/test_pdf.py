@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-import unicodedata
+import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -28,9 +29,23 @@ def _play(workspace: Workspace, name: str) -> tuple[str, str]:
 
 
 def _text(path: Path) -> str:
-    # NFKC: Qt may map a CJK glyph to its Kangxi-radical twin (⽣ for 生) in the PDF.
+    """The PDF's text layer as extracted, whitespace collapsed, never normalised."""
     text = "\n".join(page.extract_text() or "" for page in PdfReader(str(path)).pages)
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text))
+    return re.sub(r"\s+", " ", text)
+
+
+def _pdftotext(path: Path) -> str:
+    """What a reader copies or searches: poppler's pdftotext, line breaks kept."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    return subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def _radicals(text: str) -> list[str]:
+    """Kangxi radicals / CJK radicals supplement (U+2E80–U+2FDF) in `text`."""
+    return [ch for ch in text if 0x2E80 <= ord(ch) <= 0x2FDF]
 
 
 def test_attempt_pdf_has_five_rows_and_the_learner(qapp: Any, data_dir: Path) -> None:
@@ -130,3 +145,68 @@ def test_sheet_page_prints_and_exports(
     monkeypatch.setattr(dialogs, "save_pdf_path", lambda parent, suggested: out)
     window.act_pdf.trigger()
     assert out.exists() and "陳怡君" in _text(out)
+
+
+def test_pdf_text_layer_holds_the_real_characters(qapp: Any, data_dir: Path) -> None:
+    """zh and en sheets and a portfolio: pdftotext gives unified ideographs, never the
+    Kangxi-radical look-alikes, so the learner's name and 日期 can be searched; English
+    words and dates are never broken across lines."""
+    workspace = Workspace.open(data_dir)
+    try:
+        learner, attempt = _play(workspace, "林小華")
+        zh, en, portfolio = (data_dir / f"{n}.pdf" for n in ("zh", "en", "portfolio"))
+        write_attempt_pdf(workspace, attempt, zh)
+        write_attempt_pdf(workspace, attempt, en, lang="en")
+        write_portfolio_pdf(workspace, learner, portfolio, lang="en")
+        write_portfolio_pdf(workspace, learner, data_dir / "portfolio-zh.pdf")
+        texts = {p.name: _pdftotext(p) for p in (zh, en, portfolio, data_dir / "portfolio-zh.pdf")}
+        for name, text in texts.items():
+            assert _radicals(text) == [], name
+            assert not [ch for ch in text if 0xFB00 <= ord(ch) <= 0xFB06], name  # no ligatures
+            assert "林小華" in text, name
+        assert "日期" in texts["zh.pdf"] and "日期" in texts["portfolio-zh.pdf"]
+        assert "小" in texts["zh.pdf"] and "用" in texts["zh.pdf"]
+        words = re.findall(r"\S+", texts["en.pdf"] + texts["portfolio.pdf"])
+        for word in ("Questioning", "Clarifying", "Resolving", "Feedback", "Reflecting", "Total"):
+            assert word in " ".join(words), word
+        dates = re.findall(r"\b2\d{3}-\d{2}-\d{0,2}", texts["portfolio.pdf"] + texts["en.pdf"])
+        assert dates and all(re.fullmatch(r"2\d{3}-\d{2}-\d{2}", d) for d in dates), dates
+        # The English sheet speaks English: indicator behaviours and ASCII punctuation.
+        assert "Use questioning techniques" in re.sub(r"\s+", " ", texts["en.pdf"])
+        chrome = _english_chrome(texts["en.pdf"])
+        assert not set("（）：，、") & set(chrome), chrome
+    finally:
+        workspace.close()
+
+
+def _english_chrome(text: str) -> str:
+    """The lines of an English sheet that hold no Chinese (learner/case text aside)."""
+    return "\n".join(line for line in text.splitlines() if not re.search(r"[\u4e00-\u9fff]", line))
+
+
+def test_pagination_keeps_headings_and_rows_together(qapp: Any) -> None:
+    """On a short page, no heading ends a page away from its section and no table
+    (one logical row) that fits on a page is split across two."""
+    from PySide6.QtCore import QSizeF
+    from PySide6.QtGui import QTextDocument, QTextTable
+
+    from trainer.render.paginate import _extent, _items, keep_together
+
+    row = '<table width="100%"><tr><td>{t}</td><td>line<br/>line<br/>line</td></tr></table>'
+    body = "".join(
+        f"<h2>Section {n}</h2>" + "".join(row.format(t=f"row {n}.{i}") for i in range(n % 4 + 1))
+        for n in range(12)
+    )
+    doc = QTextDocument()
+    doc.setHtml(f"<html><body>{body}</body></html>")
+    doc.setPageSize(QSizeF(400, 260))
+    assert keep_together(doc) > 0
+    height = doc.pageSize().height()
+    items = [i for i in _items(doc) if not (hasattr(i, "text") and not i.text().strip())]
+    for index, item in enumerate(items):
+        top, bottom = _extent(doc, item)
+        if isinstance(item, QTextTable):
+            assert int(top // height) == int((bottom - 1) // height), "a row was split"
+        elif item.blockFormat().headingLevel():
+            next_top = _extent(doc, items[index + 1])[0]
+            assert int(top // height) == int(next_top // height), item.text()

@@ -44,8 +44,16 @@ LATIN_FOR_PDF: dict[str, tuple[str, ...]] = {
 
 
 def pdf_families() -> list[str]:
-    """Font families for generated PDFs: a Latin font first, then the CJK font."""
+    """Font families for generated PDFs: a Latin font first, then the CJK font.
+
+    The CJK font is its PDF-safe copy (trainer.render.pdf_font) whenever one can be
+    made, so the text layer holds unified ideographs rather than Kangxi radicals;
+    the original follows as a fallback for anything the copy lacks.
+    """
+    from trainer.render.pdf_font import pdf_family
+
     families = set(QFontDatabase.families())
     latin = next((f for f in LATIN_FOR_PDF[platform_key()] if f in families), None)
     cjk = pick_family()
-    return [f for f in (latin, cjk) if f]
+    safe = pdf_family(cjk) if cjk else None
+    return [f for f in (latin, safe, cjk) if f]

@@ -81,6 +81,10 @@ def _new_document(doc: QTextDocument | None, scale: float = 1.0) -> QTextDocumen
     if families:
         font.setFamilies(families)
     font.setPointSizeF(10 * scale)
+    # No ligatures: a PDF's text layer would carry U+FB01/U+FB02 for "fi"/"fl", so
+    # "Reflection" could not be found by searching for it.
+    for tag in ("liga", "clig", "dlig"):
+        font.setFeature(QFont.Tag(tag), 0)
     doc.setDefaultFont(font)
     doc.setDocumentMargin(4)
     return doc
@@ -102,8 +106,15 @@ def _add_mood(doc: QTextDocument, sheet: ReflectionSheet) -> str:
 
 
 def _render_pdf(doc: QTextDocument, title: str) -> bytes:
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
-    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
+    """Lay `doc` out at the PDF's page size, fix the page breaks, and paint each page.
+
+    Painting page by page (rather than QTextDocument.print_) lets `keep_together`
+    see the real pagination before anything is drawn; page numbers go in the footer.
+    """
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
+    from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
+
+    from trainer.render.paginate import keep_together
 
     data = QByteArray()
     buffer = QBuffer(data)
@@ -117,11 +128,36 @@ def _render_pdf(doc: QTextDocument, title: str) -> bytes:
         QPageLayout(
             QPageSize(QPageSize.PageSizeId.A4),
             QPageLayout.Orientation.Portrait,
-            QMarginsF(15, 15, 15, 15),
+            QMarginsF(15, 15, 15, 12),
             QPageLayout.Unit.Millimeter,
         )
     )
-    doc.print_(writer)
+    footer = writer.resolution() * 0.3  # 0.3 inch for the page number
+    width, height = float(writer.width()), float(writer.height()) - footer
+    doc.documentLayout().setPaintDevice(writer)
+    doc.setPageSize(QSizeF(width, height))
+    keep_together(doc)
+    pages = doc.pageCount()
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise PdfExportError("Qt could not start the PDF")
+    number_font = QFont(doc.defaultFont())
+    number_font.setPointSizeF(8)
+    for page in range(pages):
+        if page:
+            writer.newPage()
+        painter.save()
+        painter.translate(0, -page * height)
+        doc.drawContents(painter, QRectF(0, page * height, width, height))
+        painter.restore()
+        painter.setFont(number_font)
+        painter.setPen(QColor("#5f6b7a"))
+        painter.drawText(
+            QRectF(0, height, width, footer),
+            int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
+            f"{page + 1} / {pages}",
+        )
+    painter.end()
     del writer
     buffer.close()
     pdf = bytes(data.data())
@@ -178,7 +214,7 @@ def _cover_html(
     workspace: Workspace, learner: dict[str, object], sheets: list[ReflectionSheet], lang: str
 ) -> str:
     from trainer.core.vocab import INDICATOR_LABELS, INDICATORS, UNIT_ID, UNIT_TITLE
-    from trainer.render.sheet_html import MUTED, PRIMARY, esc
+    from trainer.render.sheet_html import MUTED, PRIMARY, esc, nobreak
 
     en = lang == "en"
     title = "Portfolio of evidence" if en else "評量證據作品集"
@@ -189,58 +225,71 @@ def _cover_html(
     if learner.get("class_name"):
         details.append(("Class" if en else "班級") + " " + esc(learner["class_name"]))
     unit = f"{UNIT_ID} {UNIT_TITLE['en' if en else 'zh-TW']}"
-    head = "".join(
-        f'<th style="background-color:{PRIMARY}; color:white;">{esc(t)}</th>'
-        for t in ["Date" if en else "日期", "Case" if en else "個案", "Mode" if en else "模式"]
-        + [f"{i} {INDICATOR_LABELS[i]['en' if en else 'zh-TW']}" for i in INDICATORS]
-        + ["Total" if en else "總分"]
+    # Fixed widths: every row is its own table (pagination keeps rows whole), and the
+    # indicator columns carry only their number, explained in the legend below.
+    widths = ["15%", "", "13%"] + ["8%"] * len(INDICATORS) + ["9%"]
+
+    def row(cells: list[str], style: str, tag: str = "td") -> str:
+        tds = "".join(
+            f'<{tag} align="left"{f" width={w!r}" if w else ""}>{c}</{tag}>'
+            for c, w in zip(cells, widths, strict=True)
+        )
+        return (
+            f'<table cellspacing="0" cellpadding="5" width="100%" style="font-size:9pt; {style}">'
+            f"<tr>{tds}</tr></table>"
+        )
+
+    head = row(
+        [
+            esc(t)
+            for t in [
+                "Date" if en else "日期",
+                "Case" if en else "個案",
+                "Mode" if en else "模式",
+                *list(INDICATORS),
+                "Total" if en else "總分",
+            ]
+        ],
+        f"background-color:{PRIMARY}; color:white; font-weight:bold;",
     )
-    rows = []
+    rows = [head]
+    mode = {"practice": "Practice" if en else "練習", "assessment": "Assessment" if en else "評量"}
     for index, sheet in enumerate(sheets):
         shade = "#f3f6fc" if index % 2 == 0 else "#ffffff"
-        mode = {
-            "practice": "Practice" if en else "練習",
-            "assessment": "Assessment" if en else "評量",
-        }
         cells = [
-            esc((sheet.finished_at or sheet.started_at)[:10]),
+            nobreak((sheet.finished_at or sheet.started_at)[:10]),
             esc(sheet.case_title),
             esc(mode.get(sheet.mode, sheet.mode)),
             *[str(r.score) for r in sheet.rows],
             f"<b>{sheet.total}</b>",
         ]
-        rows.append(
-            f'<tr style="background-color:{shade};">'
-            + "".join(f"<td>{c}</td>" for c in cells)
-            + "</tr>"
-        )
+        rows.append(row(cells, f"background-color:{shade};"))
     if sheets:
         avg = [
             round(sum(s.rows[i].score for s in sheets) / len(sheets))
             for i in range(len(INDICATORS))
         ]
         total = round(sum(s.total for s in sheets) / len(sheets))
-        cells = [
-            "",
-            f"<b>{'Average' if en else '平均'}</b>",
-            "",
-            *[f"<b>{a}</b>" for a in avg],
-            f"<b>{total}</b>",
-        ]
-        rows.append(
-            '<tr style="background-color:#e8edf8;">'
-            + "".join(f"<td>{c}</td>" for c in cells)
-            + "</tr>"
-        )
+        cells = ["", f"<b>{'Average' if en else '平均'}</b>", "", *[f"<b>{a}</b>" for a in avg]]
+        rows.append(row([*cells, f"<b>{total}</b>"], "background-color:#e8edf8;"))
+    legend = " · ".join(
+        f"{i} {esc(INDICATOR_LABELS[i]['en' if en else 'zh-TW'])}" for i in INDICATORS
+    )
     empty = "" if sheets else f"<p>{'No completed attempts.' if en else '尚無完成的個案。'}</p>"
     today = datetime.now().strftime("%Y-%m-%d")
+    count = (
+        f"{len(sheets)} attempt" + ("" if len(sheets) == 1 else "s")
+        if en
+        else f"{len(sheets)} 次作答"
+    )
+    sep = ", " if en else "　"
     return (
         f'<p style="color:{MUTED};">{esc(unit)}</p>'
         f'<h1 style="font-size:22pt;">{esc(title)}</h1>'
-        f'<p style="font-size:14pt;"><b>{name}</b> {"　".join(details)}</p>'
-        f'<p style="color:{MUTED};">{today} · {len(sheets)} {"attempts" if en else "次作答"}</p>'
-        f'<table cellspacing="0" cellpadding="5" width="100%" style="font-size:9pt;"><tr>{head}</tr>'
-        f"{''.join(rows)}</table>{empty}"
+        f'<p style="font-size:14pt;"><b>{name}</b> {sep.join(details)}</p>'
+        f'<p style="color:{MUTED};">{nobreak(today)} · {esc(count)}</p>'
+        f"{''.join(rows)}"
+        f'<p style="color:{MUTED}; font-size:8.5pt;">{legend}</p>{empty}'
     )
 
 

@@ -66,6 +66,17 @@ _LABELS: dict[str, tuple[str, str]] = {
     "you": ("你", "You"),
     "parted": ("你在第 {n} 步與專家路徑分開。", "You parted from the expert path at step {n}."),
     "same": ("你的路徑與專家路徑一致。", "Your path matches the expert path."),
+    "purpose": ("目的", "Purpose"),
+    "made_at": ("你在第 {n} 步做了", "You did this at decision {n}"),
+    "not_made": ("你沒有做", "You did not"),
+    "instead": ("你改選", "You chose instead"),
+    "moves_made": (
+        "專家的 {total} 步中你做了 {made} 步。",
+        "You made {made} of the expert's {total} moves.",
+    ),
+    "concepts": ("反思涵蓋的本案重點", "Key points of this case in your reflection"),
+    "covered": ("已提到", "covered"),
+    "missing": ("未提到", "missing"),
     "report": ("內部回饋報告", "Internal feedback report"),
     "root_cause": ("根本原因", "Root cause"),
     "recipients": ("通報對象", "Who was told"),
@@ -84,6 +95,35 @@ QUALITY_LABELS: dict[str, tuple[str, str]] = {
     "fair": ("尚可", "fair"),
     "poor": ("待改進", "poor"),
 }
+
+
+#: The unit's behaviour texts (vocab.INDICATOR_TEXT) in English, for English sheets.
+BEHAVIOUR_EN: dict[str, str] = {
+    "3.1": "Use questioning techniques to establish the nature, likely causes and details "
+    "of the complaint",
+    "3.2": "Use communication skills at the right moments to help the customer clarify the "
+    "problem and how it will be handled",
+    "3.3": "Ask the customer and act quickly to resolve the complaint, avoid escalation and "
+    "satisfy the customer",
+    "3.4": "Give suitable feedback, and feed the complaint back internally so that it does "
+    "not happen again",
+    "3.5": "Reflect on and evaluate the complaint and its solution, to handle similar "
+    "problems better in future",
+}
+
+
+def colon(lang: str) -> str:
+    """The colon after a caption: full-width in Chinese, ': ' in English."""
+    return ": " if lang == "en" else "："
+
+
+def aside(text: str, lang: str) -> str:
+    """`text` in brackets: full-width in Chinese, ' (text)' in English."""
+    return f" ({text})" if lang == "en" else f"（{text}）"
+
+
+def listed(items: Sequence[str], lang: str) -> str:
+    return (", " if lang == "en" else "、").join(items)
 
 
 def label(key: str, lang: str) -> str:
@@ -113,6 +153,11 @@ def money(value: int) -> str:
     return f"NT${value:,}"
 
 
+def nobreak(text: str) -> str:
+    """A date or number that must never break across lines."""
+    return f'<span style="white-space:nowrap;">{esc(text)}</span>'
+
+
 def _h2(text: str) -> str:
     return (
         f'<h2 style="color:{PRIMARY}; font-size:13pt; margin-top:16px; margin-bottom:6px;">'
@@ -129,7 +174,8 @@ def _header(sheet: ReflectionSheet, lang: str) -> str:
     if sheet.class_name:
         extra.append(f"{L('class')} {esc(sheet.class_name)}")
     if extra:
-        who += f' <span style="color:{MUTED};">（{"，".join(extra)}）</span>'
+        joined = (", " if lang == "en" else "，").join(extra)
+        who += f' <span style="color:{MUTED};">{aside(joined, lang)}</span>'
     outcome = esc(sheet.outcome_label if sheet.finished or sheet.outcome else L("unfinished"))
     if sheet.escalated:
         outcome += f" · {L('escalated')}"
@@ -137,7 +183,7 @@ def _header(sheet: ReflectionSheet, lang: str) -> str:
         (L("learner"), who),
         (L("case"), esc(sheet.case_title)),
         (L("mode"), L(sheet.mode) if sheet.mode in ("practice", "assessment") else esc(sheet.mode)),
-        (L("date"), esc((sheet.finished_at or sheet.started_at)[:16].replace("T", " "))),
+        (L("date"), nobreak((sheet.finished_at or sheet.started_at)[:16].replace("T", " "))),
         (L("outcome"), outcome),
     ]
     cells = "".join(
@@ -167,38 +213,54 @@ def _evidence(row: SheetRow, lang: str) -> str:
         line = f'#{ev.seq} {esc(ev.text)}{quality} <span style="color:{MUTED};">· {secs}</span>'
         if ev.free_text:
             line += (
-                f'<br/><span style="color:{MUTED};">{esc(label("own_words", lang))}：</span>'
+                f'<br/><span style="color:{MUTED};">{esc(label("own_words", lang))}{colon(lang)}</span>'
                 f"{esc(ev.free_text)}"
             )
         items.append(line)
     return "<br/>".join(items)
 
 
+#: Column widths of the indicator table (the reason column takes the rest).
+_ROW_WIDTHS = ("24%", "12%", "15%")
+
+
+def _row_table(cells: str, shade: str = "") -> str:
+    """One logical row as its own table, so pagination can keep it whole."""
+    bg = f' style="background-color:{shade};"' if shade else ""
+    return f'<table cellspacing="0" cellpadding="6" width="100%" border="0"{bg}>{cells}</table>'
+
+
 def _rows(sheet: ReflectionSheet, lang: str) -> str:
     L = functools.partial(label, lang=lang)
+    keys = ("indicator", "score", "self", "reason")
+    widths = (*_ROW_WIDTHS, "")
     head = "".join(
-        f'<th align="left" style="background-color:{PRIMARY}; color:white;">{esc(L(k))}</th>'
-        for k in ("indicator", "score", "self", "reason")
+        f'<th align="left"{f" width={w!r}" if w else ""} '
+        f'style="background-color:{PRIMARY}; color:white;">{esc(L(k))}</th>'
+        for k, w in zip(keys, widths, strict=True)
     )
-    body = []
+    body = [_row_table(f"<tr>{head}</tr>")]
     for index, row in enumerate(sheet.rows):
         shade = "#f3f6fc" if index % 2 == 0 else "#ffffff"
-        body.append(
-            f'<tr style="background-color:{shade};">'
-            f'<td width="22%"><b>{esc(row.indicator)} {esc(row.label)}</b><br/>'
-            f'<span style="color:{MUTED}; font-size:8pt;">{esc(row.behaviour)}</span></td>'
-            f'<td width="13%" nowrap><b style="font-size:13pt;">{row.score}</b><br/>'
-            f'<span style="color:#d49a00; font-size:8pt;">{stars_text(row.system_stars)}</span></td>'
-            f'<td width="13%" nowrap style="font-size:8pt;">{stars_text(row.self_rating)}</td>'
-            f"<td>{esc(row.reason)}</td></tr>"
-            f'<tr style="background-color:{shade};"><td colspan="4" style="font-size:9pt;">'
-            f'<span style="color:{MUTED};">{esc(L("evidence"))}：</span><br/>'
-            f"{_evidence(row, lang)}</td></tr>"
+        behaviour = (
+            BEHAVIOUR_EN.get(row.indicator, row.behaviour) if lang == "en" else row.behaviour
         )
-    return (
-        '<table cellspacing="0" cellpadding="6" width="100%" border="0">'
-        f"<tr>{head}</tr>{''.join(body)}</table>"
-    )
+        w1, w2, w3 = _ROW_WIDTHS
+        body.append(
+            _row_table(
+                f'<tr><td width="{w1}"><b>{esc(row.indicator)} {esc(row.label)}</b><br/>'
+                f'<span style="color:{MUTED}; font-size:8pt;">{esc(behaviour)}</span></td>'
+                f'<td width="{w2}" nowrap><b style="font-size:13pt;">{row.score}</b><br/>'
+                f'<span style="color:#d49a00; font-size:8pt;">{stars_text(row.system_stars)}</span></td>'
+                f'<td width="{w3}" nowrap style="font-size:8pt;">{stars_text(row.self_rating)}</td>'
+                f"<td>{esc(row.reason)}</td></tr>"
+                f'<tr><td colspan="4" style="font-size:9pt;">'
+                f'<span style="color:{MUTED};">{esc(L("evidence"))}{colon(lang)}</span><br/>'
+                f"{_evidence(row, lang)}</td></tr>",
+                shade,
+            )
+        )
+    return "".join(body)
 
 
 def _facts(sheet: ReflectionSheet, lang: str) -> str:
@@ -210,7 +272,7 @@ def _facts(sheet: ReflectionSheet, lang: str) -> str:
             return f'<span style="color:{MUTED};">{esc(L("none"))}</span>'
         lines = []
         for fact in facts:
-            kind = FACT_KINDS.get(fact.kind, fact.kind) if lang != "en" else fact.kind
+            kind = FACT_KINDS.get(fact.kind, fact.kind) if lang != "en" else fact.kind.capitalize()
             key = f" · {L('key')}" if fact.key else ""
             lines.append(
                 f'<span style="color:{color};">■</span> [{esc(kind)}{key}] {esc(fact.text.get(lang))}'
@@ -234,21 +296,24 @@ def _money(sheet: ReflectionSheet, lang: str) -> str:
         notes.append(L("over_auth"))
     if sheet.cost > sheet.margin_value:
         notes.append(L("over_margin"))
-    warn = f' <span style="color:#c8402f;">（{"、".join(notes)}）</span>' if notes else ""
+    warn = (
+        f' <span style="color:#c8402f;">{aside(listed(notes, lang), lang)}</span>' if notes else ""
+    )
     over_time = sheet.sim_minutes > sheet.target_minutes
     time_color = "#c8402f" if over_time else "#1f8a4c"
     rows = [
         (L("cost"), f"<b>{money(sheet.cost)}</b>{warn}"),
         (
             L("limit"),
-            f"{money(sheet.authority_limit)}（{L('authority')} {money(sheet.authority)}）",
+            money(sheet.authority_limit)
+            + aside(f"{L('authority')} {money(sheet.authority)}", lang),
         ),
         (L("value"), money(sheet.transaction_value)),
         (L("margin"), money(sheet.margin_value)),
         (
             L("time"),
             f'<span style="color:{time_color};"><b>{sheet.sim_minutes}</b></span> {L("minutes")}'
-            f"（{L('target')} {sheet.target_minutes} {L('minutes')}）",
+            + aside(f"{L('target')} {sheet.target_minutes} {L('minutes')}", lang),
         ),
     ]
     cells = "".join(
@@ -258,45 +323,45 @@ def _money(sheet: ReflectionSheet, lang: str) -> str:
 
 
 def _paths(sheet: ReflectionSheet, lang: str) -> str:
+    """The expert's moves compared by purpose: made or not, when, and what instead."""
     L = functools.partial(label, lang=lang)
-    n = max(len(sheet.expert_path), len(sheet.learner_path))
-    rows = []
-    for i in range(n):
-        expert = sheet.expert_path[i] if i < len(sheet.expert_path) else None
-        mine = sheet.learner_path[i] if i < len(sheet.learner_path) else None
-        parted = sheet.divergence is not None and i >= sheet.divergence
-        bg = "#fff6e5" if sheet.divergence == i else ("#ffffff" if i % 2 else "#f7f8fb")
-        mark = " ◀" if sheet.divergence == i else ""
 
-        def cell(step: Any) -> str:
-            if step is None:
-                return "—"
-            color = QUALITY_COLORS.get(step.quality, MUTED)
-            return f'{esc(step.text)} <span style="color:{color};">[{esc(quality_label(step.quality, lang))}]</span>'
-
-        mine_cell = cell(mine)
-        if (
-            parted
-            and mine is not None
-            and expert is not None
-            and mine.option_id != expert.option_id
-        ):
-            mine_cell = f"<i>{mine_cell}</i>"
-        rows.append(
-            f'<tr style="background-color:{bg};"><td width="6%">{i + 1}{mark}</td>'
-            f'<td width="47%">{cell(expert)}</td><td>{mine_cell}</td></tr>'
+    def step_html(step: Any) -> str:
+        color = QUALITY_COLORS.get(step.quality, MUTED)
+        return (
+            f'{esc(step.text)} <span style="color:{color};">'
+            f"[{esc(quality_label(step.quality, lang))}]</span>"
         )
-    parted_text = L("parted").format(n=(sheet.divergence or 0) + 1)
-    summary = L("same") if sheet.divergence is None else parted_text
+
+    rows = []
+    for i, move in enumerate(sheet.expert_moves):
+        bg = "#ffffff" if i % 2 else "#f7f8fb"
+        if move.made_at is not None:
+            mine = f'<span style="color:{QUALITY_COLORS["best"]};">✓ {esc(L("made_at").format(n=move.made_at))}</span>'
+        else:
+            bg = "#fff6e5"
+            mine = f"<b>{esc(L('not_made'))}</b>"
+            if move.instead:
+                mine += "<br>" + esc(L("instead")) + colon(lang)
+                mine += "<br>".join(step_html(step) for step in move.instead)
+        rows.append(
+            '<table cellspacing="0" cellpadding="4" width="100%" '
+            f'style="font-size:9pt; background-color:{bg}; page-break-inside:avoid;">'
+            f'<tr><td width="18%">{esc(move.purpose)}</td>'
+            f'<td width="41%">{step_html(move.expert)}</td><td>{mine}</td></tr></table>'
+        )
+    made = sum(1 for m in sheet.expert_moves if m.made_at is not None)
+    summary = L("moves_made").format(made=made, total=len(sheet.expert_moves))
     head = "".join(
-        f'<th align="left" style="background-color:#e8edf8;">{esc(L(k))}</th>'
-        for k in ("step", "expert", "you")
+        f'<th align="left"{f" width={w!r}" if w else ""} style="background-color:#e8edf8;">'
+        f"{esc(L(k))}</th>"
+        for k, w in (("purpose", "18%"), ("expert", "41%"), ("you", ""))
     )
     return (
         _h2(L("paths"))
         + f"<p>{esc(summary)}</p>"
         + f'<table cellspacing="0" cellpadding="4" width="100%" style="font-size:9pt;">'
-        f"<tr>{head}</tr>{''.join(rows)}</table>"
+        f"<tr>{head}</tr></table>{''.join(rows)}"
     )
 
 
@@ -307,7 +372,7 @@ def _report(sheet: ReflectionSheet, lang: str) -> str:
     report = sheet.report
     rows = [
         (L("root_cause"), esc(report.get("root_cause"))),
-        (L("recipients"), esc("、".join(report.get("recipients") or [])) or esc(L("none"))),
+        (L("recipients"), esc(listed(report.get("recipients") or [], lang)) or esc(L("none"))),
         (L("preventive"), esc(report.get("preventive")) or esc(L("none"))),
         (L("profile_note"), esc(report.get("profile_note")) or esc(L("none"))),
     ]
@@ -330,8 +395,16 @@ def _reflection(sheet: ReflectionSheet, lang: str) -> str:
         if model:
             parts.append(
                 f'<p style="margin-top:0; color:{MUTED}; font-size:9pt;">'
-                f"{esc(L('model'))}：{esc(model)}</p>"
+                f"{esc(L('model'))}{colon(lang)}{esc(model)}</p>"
             )
+    if sheet.concepts:
+        items = "".join(
+            f'<li><span style="color:{QUALITY_COLORS["best" if c.covered else "poor"]};">'
+            f"{'✓' if c.covered else '✗'} {esc(L('covered' if c.covered else 'missing'))}</span>"
+            f" {esc(c.label)}</li>"
+            for c in sheet.concepts
+        )
+        parts.append(f"<p><b>{esc(L('concepts'))}</b></p><ul>{items}</ul>")
     return "".join(parts)
 
 

@@ -6,7 +6,7 @@ import random
 import time
 from typing import TYPE_CHECKING, Any
 
-from trainer.bench import synth
+from trainer.bench import bundle, synth
 from trainer.bench.stats import median, percentile, ratio
 
 if TYPE_CHECKING:
@@ -76,4 +76,5 @@ def run(bench: Bench) -> None:
         bench.progress.advance(30)
         raise RuntimeError(UNAVAILABLE)
     bench.guarded(("startup_s", "startup_ratio"), lambda: startup(bench))
+    bench.guarded(("bundle_startup_s", "bundle_startup_ratio"), lambda: bundle.startup(bench))
     bench.guarded(("ui_step_p95_ms", "peak_rss_mb_app"), lambda: play(bench))

@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import unicodedata
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -163,21 +164,116 @@ def test_xapi_statements_follow_the_mapping(class_dir: Path, tmp_path: Path) -> 
     text = out.read_text(encoding="utf-8")
     for real in REAL:
         assert real not in text, f"{real} leaked into xAPI"
+    assert "很好，但要先道歉" not in text and "林老師" not in text  # review comments stay home
+    conn = sqlite3.connect(class_dir / "trainer.db")
+    attempt_ids = {r[0] for r in conn.execute("select id from attempts")}
+    conn.close()
     for s in statements:
         assert UUID.match(s["id"]) and UUID.match(s["context"]["registration"])
+        # re-keyed: no attempt id of a named export, no seconds in a timestamp
+        assert s["context"]["registration"] not in attempt_ids
+        stamp = datetime.fromisoformat(s["timestamp"])
+        assert stamp.second == 0 and stamp.microsecond == 0
         assert set(s["actor"]) == {"objectType", "account"}
-        assert s["actor"]["account"]["name"].startswith("P-")
         grouping = s["context"]["contextActivities"]["grouping"]
         assert grouping[0]["id"].endswith("/icap/TRM3R0182v2")
-        if s["verb"]["id"].endswith("answered"):
+        verb = s["verb"]["id"].rsplit("/", 1)[1]
+        if verb == "scored":
+            assert s["actor"]["account"]["name"] == "instructor"
+        else:
+            assert s["actor"]["account"]["name"].startswith("P-")
+        if verb == "answered":
             parent = s["context"]["contextActivities"]["parent"][0]["id"]
             assert parent.endswith("/cases/beitou-hot-spring-cold-water")
             assert DURATION.match(s["result"]["duration"])
-        if s["verb"]["id"].endswith("completed"):
+            definition = s["object"]["definition"]
+            assert definition["type"] == "http://adlnet.gov/expapi/activities/cmi.interaction"
+        if verb == "completed":
             ext = s["result"]["extensions"]
             assert {k.rsplit("/", 1)[1] for k in ext if "/indicator/" in k} == set(INDICATORS)
             assert 0 <= s["result"]["score"]["scaled"] <= 1
     assert len({s["id"] for s in statements}) == len(statements)
+
+    choices = [
+        s for s in statements if s["object"]["definition"].get("interactionType") == "choice"
+    ]
+    assert choices
+    for s in choices:
+        definition = s["object"]["definition"]
+        ids = [c["id"] for c in definition["choices"]]
+        assert s["result"]["response"] in ids  # the option list it was chosen from
+        assert all(set(c["description"]) == {"zh-TW", "en-US"} for c in definition["choices"])
+        assert set(definition["correctResponsesPattern"]) <= set(ids)
+    # one activity per option list: the same id always lists the same options
+    lists: dict[str, list[str]] = {}
+    for s in choices:
+        ids = [c["id"] for c in s["object"]["definition"]["choices"]]
+        assert lists.setdefault(s["object"]["id"], ids) == ids
+    assert len(lists) >= 5
+    # the internal report: root cause, recipients and the preventive text
+    reports = [s for s in statements if s["object"]["id"].endswith("/steps/feedback/report")]
+    assert reports
+    exts = [{k.rsplit("/", 1)[1]: v for k, v in r["result"]["extensions"].items()} for r in reports]
+    assert all(e["root-cause"] and e["recipients"] and "preventive" in e for e in exts)
+    assert any(len(e["preventive"]) > 20 for e in exts)  # the expert's text
+    assert all(r["id"] and r["name"] for e in exts for r in e["recipients"])
+    # reflections are named by their prompt's text, not its id
+    responded = [s for s in statements if s["verb"]["id"].endswith("responded")]
+    assert responded
+    for s in responded:
+        names = s["object"]["definition"]["name"]
+        prompt_id = s["object"]["id"].rsplit("/", 1)[1]
+        assert names["zh-TW"] != prompt_id and len(names["zh-TW"]) > 5
+    # the instructor's adjustment (3.2 -> 77) is its own statement
+    scored = [s for s in statements if s["verb"]["id"].endswith("scored")]
+    assert len(scored) == 1
+    result = scored[0]["result"]
+    assert result["score"]["raw"] == 77
+    ext = {k.rsplit("/", 1)[1]: v for k, v in result["extensions"].items()}
+    assert ext["indicator"] == "3.2" and isinstance(ext["original-score"], int)
+    learner = scored[0]["context"]["extensions"]
+    assert any(
+        str(v.get("name", "")).startswith("P-") for v in learner.values() if isinstance(v, dict)
+    )
+
+
+def test_xapi_ids_are_stable_and_the_base_iri_is_configurable(
+    class_dir: Path, tmp_path: Path
+) -> None:
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    export(class_dir, "xapi", first)
+    export(class_dir, "xapi", second)
+    ids = [s["id"] for s in json.loads(first.read_text(encoding="utf-8"))]
+    assert ids == [s["id"] for s in json.loads(second.read_text(encoding="utf-8"))]
+    copy = tmp_path / "copy"
+    shutil.copytree(class_dir, copy)
+    shown = json.loads(
+        ok(
+            run_cli(
+                "lrs",
+                "config",
+                "--base-iri",
+                "https://school.example/trainer",
+                "--home-page",
+                "https://school.example/sso",
+                "--json",
+                data=copy,
+            )
+        )
+    )
+    assert shown == {
+        "base_iri": "https://school.example/trainer",
+        "home_page": "https://school.example/sso",
+    }
+    out = tmp_path / "c.json"
+    export(copy, "xapi", out)
+    statements = json.loads(out.read_text(encoding="utf-8"))
+    assert all(s["object"]["id"].startswith("https://school.example/trainer/") for s in statements)
+    assert all(
+        s["actor"]["account"]["homePage"] == "https://school.example/sso" for s in statements
+    )
+    bad = run_cli("lrs", "config", "--base-iri", "not an iri", data=copy)
+    assert bad.returncode == 1 and "not an http(s) IRI" in bad.stderr
 
 
 def test_iso_durations() -> None:

@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     # the instructor side (issue 14)
     "trainer.cli.class_cmd",
     "trainer.cli.handin_cmd",
+    "trainer.cli.lrs_cmd",
 )
 
 

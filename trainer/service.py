@@ -242,3 +242,61 @@ def load_sheet(workspace: Workspace, attempt_id: str, lang: str = "zh-TW") -> Re
     return build_sheet(
         loaded.case, session.state, store.decisions(attempt_id), attempt, learner, lang
     )
+
+
+# -- restart and "try again from here" (issue 13) ------------------------------------
+
+
+def restart_attempt(store: Store, library: Library, attempt_id: str) -> AttemptRunner:
+    """"Restart this case": the unfinished attempt stays in the log, marked abandoned,
+    and a new attempt of the same case, learner, mode and language starts."""
+    attempt = store.attempt(attempt_id)
+    if attempt["status"] != "in_progress":
+        raise ResumeError(f"attempt {attempt_id} is already {attempt['status']}")
+    loaded = library.get(attempt["case_id"])
+    store.abandon_attempt(attempt_id)
+    return AttemptRunner.start(
+        store,
+        loaded,
+        attempt["learner_id"],
+        str(attempt["mode"]),
+        str(attempt.get("lang") or "zh-TW"),
+    )
+
+
+def try_again_from(
+    store: Store, library: Library, attempt_id: str, decisions: int
+) -> AttemptRunner:
+    """"Try again from here": a new practice attempt that replays the first
+    `decisions` decisions of `attempt_id` with the same option order, logged with
+    its parent attempt id and the decision it branched from (`branch_seq`), so the
+    learner continues right before decision `decisions + 1`."""
+    parent = store.attempt(attempt_id)
+    if parent["case_id"] not in library.cases:
+        raise ResumeError(f"case '{parent['case_id']}' of attempt {attempt_id} is not installed")
+    rows = store.decisions(attempt_id)
+    if not 0 <= decisions <= len(rows):
+        raise ValueError(f"attempt {attempt_id} has {len(rows)} decisions, not {decisions}")
+    loaded = library.get(parent["case_id"])
+    seed = parent.get("order_seed")
+    runner = AttemptRunner.start(
+        store,
+        loaded,
+        parent["learner_id"],
+        "practice",
+        str(parent.get("lang") or "zh-TW"),
+        order_seed=seed,
+    )
+    if seed is None:  # attempts from before option shuffling keep the authored order
+        store.db.table("attempts").update(runner.attempt_id, {"order_seed": None})
+        runner.session.state.order_seed = None
+        runner.session = Session(runner.case, runner.session.state)
+    store.db.table("attempts").update(
+        runner.attempt_id, {"parent_attempt_id": attempt_id, "branch_seq": decisions}
+    )
+    actions = [Action.from_dict(a) for a in store.iter_actions(attempt_id)][:decisions]
+    for action, row in zip(actions, rows, strict=False):
+        if runner.finished:
+            break
+        runner.act(action, int(row.get("think_ms") or 0))
+    return runner

@@ -253,3 +253,24 @@ def m005_instructor_roster_outbox(db: Database) -> None:
 
 #: m005's tables: instructor-only, never merged, never exported.
 ROSTER_TABLES = ("roster", "learner_aliases", "identity_audit", "local_profiles", "lrs_outbox")
+
+
+@migrations()
+def m004_drafts(db: Database) -> None:
+    """Half-filled 3.4 reports and 3.5 reflections, saved while the learner types.
+
+    One row per attempt and form (`kind` 'report' or 'reflection'); `payload` is the
+    form's JSON. Local to this laptop: a draft is deleted once its form is submitted,
+    and it is never merged (trainer.store.drafts).
+    """
+    db.table("drafts").create(
+        {"attempt_id": str, "kind": str, "payload": str, "updated_at": str},
+        pk=("attempt_id", "kind"),
+        not_null={"payload", "updated_at"},
+        foreign_keys=[("attempt_id", "attempts", "id")],
+        if_not_exists=True,
+    )
+
+
+#: m004's table: local to one laptop, never merged.
+DRAFT_TABLES = ("drafts",)

@@ -47,8 +47,10 @@ def test_pip_install_then_editable_install_with_the_dev_group(tmp_path: Path) ->
 
     # 1. A regular install, used from another folder.
     run(python, "-m", "pip", "install", "--quiet", REPO, cwd=tmp_path)
-    data = tmp_path / "data"
-    ids = listed_ids(run(python, "-m", "trainer", "cases", "list", "--json", cwd=elsewhere))
+    data = tmp_path / "data"  # never the user's own data folder
+    ids = listed_ids(
+        run(python, "-m", "trainer", "--data-dir", data, "cases", "list", "--json", cwd=elsewhere)
+    )
     assert ids == BUILTIN_IDS
     cli = run(
         bin_dir / "complaint-trainer-cli",
@@ -90,7 +92,9 @@ def test_pip_install_then_editable_install_with_the_dev_group(tmp_path: Path) ->
         python, "-c", "from trainer import paths; print(paths.app_folder('data'))", cwd=elsewhere
     )
     assert Path(where.strip()) == REPO / "data"
-    ids = listed_ids(run(python, "-m", "trainer", "cases", "list", "--json", cwd=elsewhere))
+    ids = listed_ids(
+        run(python, "-m", "trainer", "--data-dir", data, "cases", "list", "--json", cwd=elsewhere)
+    )
     assert ids == BUILTIN_IDS
     tests = run(
         python,

@@ -54,6 +54,8 @@ a = Analysis(
     noarchive=False,
 )
 pyz = PYZ(a.pure)
+# Windows and macOS put the icon into the executable or the .app; Linux has no such slot.
+ICON = {{"win32": {ico!r}, "darwin": {icns!r}}}.get(sys.platform)
 
 
 def scripts_for(launcher):
@@ -68,6 +70,7 @@ window = EXE(
     name={name!r},
     console=False,
     upx=False,
+    icon=ICON,
 )
 cli = EXE(
     pyz,
@@ -76,12 +79,14 @@ cli = EXE(
     name={cli_name!r},
     console=True,
     upx=False,
+    icon=ICON,
 )
 coll = COLLECT(window, cli, a.binaries, a.datas, name={name!r}, upx=False)
 if sys.platform == "darwin":  # untested here: docs/packaging.md, macOS
     app = BUNDLE(
         coll,
         name="Complaint Trainer.app",
+        icon=ICON,
         bundle_identifier="tw.complaint-trainer.app",
         info_plist={{"CFBundleShortVersionString": {version!r}, "NSHighResolutionCapable": True}},
     )
@@ -114,6 +119,8 @@ def build(dist: Path, work: Path) -> Path:
             name=NAME,
             cli_name=CLI_NAME,
             version=_version(),
+            ico=str(REPO / "resources" / "icons" / f"{NAME}.ico"),
+            icns=str(REPO / "resources" / "icons" / f"{NAME}.icns"),
         ),
         encoding="utf-8",
     )

@@ -85,6 +85,7 @@ def test_window_starts_offscreen_with_every_case_and_its_resources(
     assert resources.is_relative_to(bundle)
     assert (resources / "style.qss").is_file()
     assert (resources / "translations" / "trainer_en.qm").is_file()
+    assert (resources / "icons" / "complaint-trainer.png").is_file()
     print(f"bundle startup to idle: {report['idle'] - started:.2f} s")
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from trainer.paths import app_folder, data_dir
@@ -110,6 +111,7 @@ def create_app(argv: list[str]) -> QApplication:
     app.setApplicationName("complaint-trainer")
     app.setApplicationDisplayName("顧客投訴處理訓練")
     app.setOrganizationName("complaint-trainer")
+    app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "complaint-trainer.png")))
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.Taiwan))
     return app
 

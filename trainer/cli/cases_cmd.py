@@ -123,7 +123,8 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_report(args: argparse.Namespace) -> int:
-    from trainer.core.coverage import CUSTOMER_KINDS, Coverage, render_report
+    from trainer.core.coverage import CUSTOMER_KINDS, Coverage, render_report, shared_prompts
+    from trainer.core.cues import cue_stats
 
     library = load_library(case_folders(root_of(args)))
     coverage = Coverage.of([c.case for c in library.sorted_cases()])
@@ -137,6 +138,8 @@ def run_report(args: argparse.Namespace) -> int:
                 "customer_kinds": {k: coverage.kinds()[k] for k in CUSTOMER_KINDS},
                 "english": coverage.count("english"),
                 "gaps": coverage.gaps(),
+                "cues": cue_stats(list(coverage.cases)).as_dict(),
+                "shared_prompts": shared_prompts(list(coverage.cases)),
             }
         )
     else:

@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from trainer.core.autoplay import WorstPolicy, play_through
+from trainer.core.cues import cue_stats
 from trainer.core.model import Case, Kind
 from trainer.core.scoring import score_session
 from trainer.core.vocab import COMPLAINT_TYPES, SETTINGS
@@ -28,6 +29,11 @@ MIN_DELAY_UPDATES = 1
 MIN_INTERNAL = 2
 
 #: Customer kinds every library must include, and how each is recognised.
+#: How far above chance the share of "best option is the longest" may be.
+MAX_CUE_EXCESS = 0.10
+#: A reflection prompt's text may be shared by at most this many cases.
+MAX_PROMPT_SHARING = 3
+
 CUSTOMER_KINDS = {
     "regular": "常客 regular customer",
     "first_time": "新顧客 first-time customer",
@@ -35,7 +41,7 @@ CUSTOMER_KINDS = {
     "small_child": "帶幼兒的家庭 family with a small child (tag small_child)",
     "special_need": "特殊需求 special need (tag wheelchair, food_allergy, halal...)",
     "foreign_visitor": "外籍旅客 foreign visitor with little Chinese (tag foreign_visitor)",
-    "corporate": "企業客戶 corporate / B2B client (segment b2b or company)",
+    "corporate": "企業客戶 corporate / B2B client (segment b2b, company or retailer)",
     "online_booking": "線上訂購 online-booking customer (segment online or ecommerce)",
     "media": "媒體／網紅 media or influencer (segment media)",
     "internal": "內部顧客 internal customer",
@@ -67,7 +73,7 @@ def customer_kinds(case: Case) -> set[str]:
         kinds.add("special_need")
     if "foreign_visitor" in tags:
         kinds.add("foreign_visitor")
-    if c.segment in ("b2b", "company"):
+    if c.segment in ("b2b", "company", "retailer"):
         kinds.add("corporate")
     if c.segment in ("online", "ecommerce"):
         kinds.add("online_booking")
@@ -174,6 +180,15 @@ class Coverage:
         ):
             if self.count(name) < minimum:
                 gaps.append(f"{self.count(name)} {label}; {minimum} needed")
+        cues = cue_stats(list(self.cases))
+        if cues.lists and cues.best_longest_share > cues.chance_share + MAX_CUE_EXCESS:
+            gaps.append(
+                f"the best option is the longest in {cues.best_longest_share:.0%} of lists "
+                f"(chance {cues.chance_share:.0%}): length gives answers away"
+            )
+        for text, ids in shared_prompts(list(self.cases)).items():
+            if len(ids) > MAX_PROMPT_SHARING:
+                gaps.append(f"reflection prompt '{text[:20]}…' is shared by {len(ids)} cases")
         return gaps
 
 
@@ -216,6 +231,8 @@ def render_report(coverage: Coverage) -> str:
         ("delay_updates", "delayed service, customer kept updated"),
     ):
         lines.append(f"  {label:<50} {coverage.count(name):>3}")
+    lines.append("")
+    lines.extend(_cue_lines(coverage))
     gaps = coverage.gaps()
     lines.append("")
     if gaps:
@@ -224,3 +241,28 @@ def render_report(coverage: Coverage) -> str:
     else:
         lines.append("No gaps: the library meets every coverage minimum.")
     return "\n".join(lines)
+
+
+def shared_prompts(cases: list[Case]) -> dict[str, list[str]]:
+    """Reflection prompt texts (zh-TW) used by more than one case, with the case ids."""
+    users: dict[str, list[str]] = {}
+    for case in cases:
+        for text in {p.text.get("zh-TW") for p in case.steps.reflecting.prompts}:
+            users.setdefault(text, []).append(case.id)
+    return {text: ids for text, ids in users.items() if len(ids) > 1}
+
+
+def _cue_lines(coverage: Coverage) -> list[str]:
+    stats = cue_stats(list(coverage.cases))
+    shared = shared_prompts(list(coverage.cases))
+    worst = max((len(ids) for ids in shared.values()), default=1)
+    return [
+        "Cues in the form (should look like chance)",
+        f"  lists with a best option: {stats.lists}",
+        f"  best option is the longest: {stats.best_longest_share:.0%} "
+        f"(chance {stats.chance_share:.0%})",
+        f"  mean rank of the best option by length (1 = longest): {stats.mean_rank:.2f} "
+        f"(chance {stats.chance_rank:.2f})",
+        f"  reflection prompts shared by several cases: {len(shared)} "
+        f"(most cases sharing one: {worst}; at most 3 allowed)",
+    ]

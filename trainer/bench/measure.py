@@ -164,3 +164,17 @@ def merge(class_root: Path, files: Sequence[Path]) -> MergeResult:
         remerge_seconds=remerge_seconds,
         remerge_added=sum(c.added for c in again.totals.values()),
     )
+
+
+def lint_library(folder: Path, runs: int = 3) -> float:
+    """Median seconds for `cases lint` on every case file in `folder` (no cache)."""
+    from trainer.core.lint import lint_report
+    from trainer.core.loader import case_files, load_case_file
+
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        for path in case_files([folder]):
+            lint_report(load_case_file(path))
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)

@@ -35,6 +35,7 @@ GOALS: dict[str, tuple[str, float, bool]] = {  # key: (unit, goal, goal is for f
     "bundle_startup_ratio": ("x", 1.5, False),  # bundle_startup_s / startup_s
     "load_cases_s": ("s", 0.25, False),
     "load_cases_cold_s": ("s", float("nan"), False),
+    "lint_library_s": ("s", 10.0, False),  # `cases lint` on the library, players included
     "decision_p95_ms": ("ms", 15.0, False),
     "decision_ratio": ("x", 2.0, False),
     "ui_step_p95_ms": ("ms", 50.0, False),
@@ -160,6 +161,11 @@ class Bench:
         self.result["load_cases_cold_s"] = cold
         self.progress.advance(3)
 
+    def lint_library(self) -> None:
+        self.progress.stage("linting the built-in library (baseline players included)")
+        self.result["lint_library_s"] = measure.lint_library(builtin_cases_dir())
+        self.progress.advance(1)
+
     def decisions(self) -> None:
         self.progress.stage(f"timing {self.plan.decisions} decisions and bare inserts")
         times = measure.decisions(
@@ -250,6 +256,7 @@ class Bench:
         _ = self.templates
         self.progress.advance(2)
         self.guarded(("load_cases_s", "load_cases_cold_s"), self.load_cases)
+        self.guarded(("lint_library_s",), self.lint_library)
         self.guarded(("decision_p95_ms", "decision_ratio"), self.decisions)
         self.guarded(
             (
@@ -283,6 +290,7 @@ def total_weight(plan: Plan) -> float:
     return (
         2
         + 3
+        + 1  # lint_library
         + 15
         + ui
         + (4 + 4 + 6 + 4 + 4 + 5 + 2 + 5 if plan.quick else 10 + 8 + 60 + 25 + 25 + 30 + 6 + 20)

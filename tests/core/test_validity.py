@@ -1,0 +1,195 @@
+"""Validity: the case answers what the learner did, and form alone never scores well.
+
+Every built-in case is played by test-wise players (first option shown, longest option,
+whatever just unlocked) over 20 option orders, by the worst player and by random
+players; a generic reflection pasted into every prompt must score low on 3.5.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import CASES_DIR
+from trainer.core.autoplay import (
+    ExpertPolicy,
+    RandomPolicy,
+    WorstPolicy,
+    accurate_self_ratings,
+    play_through,
+)
+from trainer.core.baseline import STOCK_REFLECTIONS, run_baselines
+from trainer.core.cues import cue_stats
+from trainer.core.engine import Action, Session, shuffled_order
+from trainer.core.loader import load_case_file, load_library
+from trainer.core.model import Kind, Quality
+from trainer.core.scoring import score_session, stars
+
+LIBRARY = load_library([CASES_DIR])
+CASES = [c.case for c in LIBRARY.sorted_cases()]
+IDS = [c.id for c in CASES]
+
+
+@pytest.mark.parametrize("case", CASES, ids=IDS)
+def test_test_wise_players_fail(case) -> None:  # type: ignore[no-untyped-def]
+    """No policy that ignores meaning resolves > 10% of orders or averages > 40."""
+    for result in run_baselines(case):
+        assert result.resolved_share <= 0.10, (case.id, result.as_dict())
+        assert result.mean_total <= 40, (case.id, result.as_dict())
+
+
+def _expert_with_reflection(case, answers_for) -> int:  # type: ignore[no-untyped-def]
+    session = Session(case, order_seed=3)
+    policy = ExpertPolicy()
+    while not session.needs_reflection():
+        session.apply(policy.next_action(session))
+    answers = {p.id: answers_for(p.id) for p in case.steps.reflecting.prompts}
+    session.apply(Action.reflect(answers, accurate_self_ratings(session)))
+    return score_session(case, session.state).scores["3.5"].score
+
+
+@pytest.mark.parametrize("case", CASES, ids=IDS)
+def test_a_generic_reflection_scores_at_most_40(case) -> None:  # type: ignore[no-untyped-def]
+    for text in STOCK_REFLECTIONS.values():
+        assert _expert_with_reflection(case, lambda _id, t=text: t) <= 40
+    model = case.steps.reflecting.model_reflection
+    assert _expert_with_reflection(case, lambda pid: model[pid].get()) >= 90
+
+
+@pytest.mark.parametrize("case", CASES, ids=IDS)
+def test_the_story_follows_the_outcome(case) -> None:  # type: ignore[no-untyped-def]
+    """Whatever happened, every follow-up offered says it fits that outcome."""
+    players = [WorstPolicy()] + [RandomPolicy(seed) for seed in range(1, 13)]
+    outcomes = set()
+    for seed, policy in enumerate(players, start=1):
+        offered: list[tuple[str, list[str]]] = []
+
+        def watch(session: Session, offered=offered) -> None:  # type: ignore[no-untyped-def]
+            if session.state.step == "feedback" and session.state.follow_up_id is None:
+                offered.append(
+                    (session.state.outcome or "", [o.id for o in session.available_options()])
+                )
+
+        done = play_through(case, policy, Session(case, order_seed=seed), watch)
+        outcomes.add(done.state.outcome)
+        for outcome, ids in offered:
+            for option_id in ids:
+                when = case.option(option_id).when
+                assert when is not None and outcome in when.outcome, (
+                    case.id,
+                    option_id,
+                    outcome,
+                )
+    assert "escalated" in outcomes, f"{case.id}: neither worst nor random play escalates"
+
+
+def test_library_cues_look_like_chance() -> None:
+    stats = cue_stats(CASES)
+    assert stats.best_longest_share <= stats.chance_share + 0.10, stats.as_dict()
+    assert stats.mean_rank >= stats.chance_rank - 0.5, stats.as_dict()
+
+
+def test_the_best_option_is_not_first_in_the_file_by_habit() -> None:
+    firsts = [
+        options[0].rated_quality is Quality.best
+        for case in CASES
+        for options in case.option_groups().values()
+        if len(options) > 2
+    ]
+    assert sum(firsts) / len(firsts) < 0.5
+
+
+# -- the engine's order and numbering ------------------------------------------------
+
+CASE = load_case_file(CASES_DIR / "musical-obstructed-seat.yaml").case
+
+
+def test_each_seed_shuffles_every_list_and_the_same_seed_repeats() -> None:
+    orders = {
+        seed: [o.id for o in shuffled_order(CASE, "questions", seed)] for seed in range(8)
+    }
+    assert len({tuple(o) for o in orders.values()}) > 4
+    again = [o.id for o in shuffled_order(CASE, "questions", 5)]
+    assert again == orders[5]
+    assert [o.id for o in shuffled_order(CASE, "questions", None)] == [
+        o.id for o in CASE.steps.questioning.questions
+    ]
+
+
+def test_available_options_are_the_order_on_screen_and_asked_rows_stay() -> None:
+    session = Session(CASE, order_seed=11)
+    before = session.option_slots()
+    assert [s.option for s in before] == session.available_options()
+    chosen = before[2].option.id
+    session.apply(Action.choose(chosen))
+    after = session.option_slots()
+    assert after[2].option.id == chosen and after[2].asked
+    # Nobody else moved: numbers of the rows that were there before are unchanged.
+    positions = {s.option.id: s.number for s in after}
+    for slot in before:
+        if slot.option.id in positions:
+            assert positions[slot.option.id] == slot.number or slot.number > 3
+    assert chosen not in [o.id for o in session.available_options()]
+
+
+def test_replay_with_the_seed_gives_the_same_state_and_order() -> None:
+    session = Session(CASE, order_seed=99)
+    actions = []
+    for _ in range(4):
+        action = Action.choose(session.available_options()[0].id)
+        actions.append(action)
+        session.apply(action)
+    again = Session.replay(CASE, actions, order_seed=99)
+    assert again.state == session.state
+    assert [s.option.id for s in again.option_slots()] == [
+        s.option.id for s in session.option_slots()
+    ]
+
+
+def test_locked_options_are_never_shown() -> None:
+    session = Session(CASE, order_seed=1)
+    shown = {s.option.id for s in session.option_slots()}
+    assert not shown & {o.id for o in session.locked_options()}
+
+
+def test_confirming_a_known_fact_counts_as_best_practice() -> None:
+    closed = next(
+        o
+        for o in CASE.steps.questioning.questions
+        if o.kind is Kind.closed_question and o.reveals
+    )
+    opener = next(
+        o
+        for o in CASE.steps.questioning.questions
+        if o.id != closed.id and set(closed.reveals) <= set(o.reveals)
+    )
+    session = Session(CASE)
+    session.apply(Action.choose(opener.id))
+    events = session.apply(Action.choose(closed.id))
+    feedback = next(e for e in events if e.kind == "feedback")
+    assert feedback.data["quality"] == "best" and feedback.data["confirmed"]
+    assert session.quality_of(closed.id) is Quality.best
+    cold = Session(CASE)
+    cold.apply(Action.choose(closed.id))
+    assert cold.quality_of(closed.id) is Quality.good
+
+
+@pytest.mark.parametrize(
+    ("score", "expected"), [(0, 0), (9, 0), (10, 0), (11, 1), (38, 2), (50, 2), (90, 4), (100, 5)]
+)
+def test_stars_are_score_over_20(score: int, expected: int) -> None:
+    assert stars(score) == expected
+
+
+def test_compensation_above_the_margin_needs_a_stated_reason() -> None:
+    from trainer.core.scoring import score_resolving
+
+    session = play_through(CASE, ExpertPolicy(), Session(CASE, order_seed=2))
+    state = session.state
+    margin = CASE.business.margin_value
+    state.cost = margin + 1
+    state.authority = max(state.authority, state.cost)
+    unjustified = score_resolving(CASE, state)
+    assert "margin" in unjustified.reason_en and "no approval" in unjustified.reason_en
+    state.cost = margin
+    within = score_resolving(CASE, state)
+    assert within.score == unjustified.score + 10

@@ -26,6 +26,8 @@ COMMAND_MODULES = (
     "trainer.cli.class_cmd",
     "trainer.cli.handin_cmd",
     "trainer.cli.lrs_cmd",
+    "trainer.cli.roster_cmd",
+    "trainer.cli.profile_cmd",
 )
 
 

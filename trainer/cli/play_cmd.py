@@ -9,6 +9,7 @@ from trainer.cli import CommandError
 from trainer.cli.common import open_workspace, print_json, print_jsonl
 from trainer.core.autoplay import MAX_ACTIONS, policy_for
 from trainer.service import AttemptRunner
+from trainer.store.roster import learner_for
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -23,6 +24,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="seed for --auto random and for the option order (default: random order, seed 0)",
     )
     play.add_argument("--learner", default="Auto Player", help="learner display name")
+    play.add_argument("--student-no", help="student number: the same learner on every laptop")
+    play.add_argument("--class", dest="class_name", help="the learner's class, e.g. 觀光一甲")
     play.add_argument("--mode", choices=("practice", "assessment"), default="practice")
     play.add_argument("--lang", choices=("zh-TW", "en"), default="zh-TW")
     play.add_argument("--json", action="store_true", help="print the summary as JSON")
@@ -63,7 +66,7 @@ def run_play(args: argparse.Namespace) -> int:
                 known = ", ".join(sorted(workspace.library.cases)) or "none"
                 raise CommandError(f"unknown case '{args.case_id}' (installed: {known})")
             learner = args.learner
-            learner_id = store.learner_id_for(learner)
+            learner_id = learner_for(store, learner, args.student_no, args.class_name)
             runner = AttemptRunner.start(
                 store,
                 workspace.library.get(args.case_id),

@@ -16,6 +16,10 @@ from trainer.core.vocab import INDICATORS
 from trainer.exchange.filters import Filters
 from trainer.exchange.instructor import LATEST_ADJUSTED_SQL
 from trainer.exchange.source import Source, opened
+from trainer.store.roster import person_sql, profile_ids
+
+PERSON = person_sql("a")  # one learner across laptops (trainer.store.roster)
+RECENT = 3  # "below threshold" looks at each learner's last RECENT attempts
 
 BUCKETS = ((0, 19), (20, 39), (40, 59), (60, 79), (80, 100))
 
@@ -24,10 +28,10 @@ def _effective_scores_sql(filters: Filters) -> tuple[str, list[Any]]:
     """One row per (attempt, indicator) of completed attempts: effective score."""
     where, params = filters.where()
     return (
-        "select a.id as attempt_id, a.learner_id, a.case_id, a.started_at, s.indicator, "
+        "select a.id as attempt_id, l.id as learner_id, a.case_id, a.started_at, s.indicator, "
         "coalesce(adj.adjusted_score, s.score) as score "
         "from scores s join attempts a on a.id = s.attempt_id "
-        "join learners l on l.id = a.learner_id "
+        f"join learners l on l.id = {PERSON} "
         f"left join ({LATEST_ADJUSTED_SQL}) adj "
         "on adj.attempt_id = s.attempt_id and adj.indicator = s.indicator "
         f"where a.status = 'completed' and {where}",
@@ -78,6 +82,7 @@ class CaseDifficulty:
     mean_total: float | None
     escalation_rate: float | None  # share of completed attempts that escalated
     median_seconds: float | None  # wall-clock time from start to finish
+    latest_attempt_id: str | None = None  # the row opens this attempt's sheet
 
 
 def case_difficulty(source: Source, filters: Filters | None = None) -> list[CaseDifficulty]:
@@ -91,12 +96,12 @@ def case_difficulty(source: Source, filters: Filters | None = None) -> list[Case
             "avg(case when a.status = 'completed' then a.escalated end), "
             "group_concat(case when a.status = 'completed' and a.finished_at is not null then "
             "(julianday(a.finished_at) - julianday(a.started_at)) * 86400.0 end) "
-            "from attempts a join learners l on l.id = a.learner_id "
+            f", max(a.started_at || '|' || a.id) from attempts a join learners l on l.id = {PERSON} "
             f"where {where} group by a.case_id",
             params,
         ).fetchall()
     out = []
-    for case_id, title, n, done, mean, esc, times in rows:
+    for case_id, title, n, done, mean, esc, times, latest in rows:
         seconds = [float(t) for t in (times or "").split(",") if t]
         out.append(
             CaseDifficulty(
@@ -107,6 +112,7 @@ def case_difficulty(source: Source, filters: Filters | None = None) -> list[Case
                 mean_total=None if mean is None else round(float(mean), 1),
                 escalation_rate=None if esc is None else round(float(esc), 3),
                 median_seconds=round(statistics.median(seconds), 1) if seconds else None,
+                latest_attempt_id=str(latest).rsplit("|", 1)[-1] if latest else None,
             )
         )
     return sorted(out, key=lambda c: (c.mean_total is None, c.mean_total or 0, c.case_id))
@@ -134,14 +140,14 @@ def common_mistakes(
     with opened(source) as db:
         cursor = db.execute(
             "select a.case_id, d.step, d.option_id, max(d.quality), count(*), "
-            "count(distinct a.learner_id) from decisions d "
-            "join attempts a on a.id = d.attempt_id join learners l on l.id = a.learner_id "
+            "count(distinct l.id), max(a.started_at || '|' || a.id) from decisions d "
+            f"join attempts a on a.id = d.attempt_id join learners l on l.id = {PERSON} "
             f"where d.option_id is not null and {where} "
             "group by a.case_id, d.step, d.option_id",
             params,
         )
         found = []
-        for case_id, step, option_id, quality, times, learners in cursor:
+        for case_id, step, option_id, quality, times, learners, latest in cursor:
             off_path = option_id not in expert[case_id] if case_id in expert else quality != "best"
             if off_path:
                 found.append(
@@ -152,27 +158,40 @@ def common_mistakes(
                         "quality": quality,
                         "times": int(times),
                         "learners": int(learners),
+                        "attempt_id": str(latest).rsplit("|", 1)[-1],
                     }
                 )
     found.sort(key=lambda m: (-m["times"], m["case_id"], m["option_id"]))
     return found[:limit]
 
 
-def learners_below(
-    source: Source, threshold: float = 60, filters: Filters | None = None
-) -> list[dict[str, Any]]:
-    """Learners whose mean effective score is below `threshold` on any indicator."""
-    filters = filters or Filters()
+def _recent_sql(filters: Filters, recent: int) -> tuple[str, list[Any]]:
+    """Effective scores of each learner's `recent` latest completed attempts."""
     sql, params = _effective_scores_sql(filters)
+    return (
+        "select * from (select e.*, row_number() over (partition by e.learner_id, e.indicator "
+        f"order by e.started_at desc, e.attempt_id desc) as k from ({sql}) e) where k <= ?",
+        [*params, int(recent)],
+    )
+
+
+def learners_below(
+    source: Source, threshold: float = 60, filters: Filters | None = None, recent: int = RECENT
+) -> list[dict[str, Any]]:
+    """Learners whose mean over their `recent` latest attempts is below `threshold` on
+    an indicator (an early poor attempt no longer flags someone who has improved)."""
+    filters = filters or Filters()
+    sql, params = _recent_sql(filters, recent)
     with opened(source) as db:
         rows = db.execute(
-            "select e.learner_id, l.display_name, l.student_no, l.class_name, e.indicator, "
-            f"avg(e.score) from ({sql}) e join learners l on l.id = e.learner_id "
-            "group by e.learner_id, e.indicator order by l.display_name, e.indicator",
+            "select r.learner_id, l.display_name, l.student_no, l.class_name, r.indicator, "
+            "avg(r.score), count(*), max(r.started_at || '|' || r.attempt_id) "
+            f"from ({sql}) r join learners l on l.id = r.learner_id "
+            "group by r.learner_id, r.indicator order by l.display_name, r.indicator",
             params,
         ).fetchall()
     learners: dict[str, dict[str, Any]] = {}
-    for learner_id, name, student_no, class_name, indicator, mean in rows:
+    for learner_id, name, student_no, class_name, indicator, mean, n, latest in rows:
         entry = learners.setdefault(
             learner_id,
             {
@@ -182,12 +201,81 @@ def learners_below(
                 "class_name": class_name,
                 "means": {},
                 "below": [],
+                "attempts": 0,
+                "attempt_id": None,
+                "_latest": "",
             },
         )
         entry["means"][indicator] = round(float(mean), 1)
+        entry["attempts"] = max(entry["attempts"], int(n))
+        if str(latest) > entry["_latest"]:
+            entry["_latest"] = str(latest)
+            entry["attempt_id"] = str(latest).rsplit("|", 1)[-1]
         if mean < threshold:
             entry["below"].append(indicator)
+    for entry in learners.values():
+        del entry["_latest"]
     return [e for e in learners.values() if e["below"]]
+
+
+def heatmap(source: Source, filters: Filters | None = None) -> list[dict[str, Any]]:
+    """Learner x indicator: the mean effective score over each case's latest attempt.
+
+    One row per learner (by name), with `means` per indicator, the number of cases,
+    and the latest attempt's id (the row opens its sheet).
+    """
+    filters = filters or Filters()
+    sql, params = _effective_scores_sql(filters)
+    with opened(source) as db:
+        rows = db.execute(
+            "select x.learner_id, l.display_name, l.student_no, l.class_name, x.indicator, "
+            "avg(x.score), count(distinct x.case_id), max(x.started_at || '|' || x.attempt_id) "
+            "from (select e.*, row_number() over (partition by e.learner_id, e.case_id, "
+            "e.indicator order by e.started_at desc, e.attempt_id desc) as k "
+            f"from ({sql}) e) x join learners l on l.id = x.learner_id where x.k = 1 "
+            "group by x.learner_id, x.indicator order by l.display_name, l.id",
+            params,
+        ).fetchall()
+    out: dict[str, dict[str, Any]] = {}
+    for learner_id, name, student_no, class_name, indicator, mean, cases, latest in rows:
+        entry = out.setdefault(
+            learner_id,
+            {
+                "learner_id": learner_id,
+                "display_name": name,
+                "student_no": student_no,
+                "class_name": class_name,
+                "means": {},
+                "cases": 0,
+                "attempt_id": None,
+                "_latest": "",
+            },
+        )
+        entry["means"][indicator] = round(float(mean), 1)
+        entry["cases"] = max(entry["cases"], int(cases))
+        if str(latest) > entry["_latest"]:
+            entry["_latest"] = str(latest)
+            entry["attempt_id"] = str(latest).rsplit("|", 1)[-1]
+    for entry in out.values():
+        del entry["_latest"]
+    return list(out.values())
+
+
+def trend(source: Source, learner_id: str, filters: Filters | None = None) -> list[dict[str, Any]]:
+    """A learner's completed attempts, oldest first: date, case, effective total and
+    indicator scores (progress over time)."""
+    return [
+        {
+            "attempt_id": h["attempt_id"],
+            "started_at": h["started_at"],
+            "case_id": h["case_id"],
+            "case_title": h["case_title"],
+            "total": h["adjusted"].get("total", h["total"]),
+            "scores": h["effective"],
+        }
+        for h in learner_history(source, learner_id, filters)
+        if h["status"] == "completed"
+    ]
 
 
 def learner_history(
@@ -195,15 +283,17 @@ def learner_history(
 ) -> list[dict[str, Any]]:
     """A learner's attempts, oldest first, with original and effective scores."""
     base = filters or Filters()
-    chosen = Filters(learner=learner_id, since=base.since, until=base.until, case_id=base.case_id)
+    chosen = Filters(since=base.since, until=base.until, case_id=base.case_id)
     where, params = chosen.where()
     with opened(source) as db:
+        ids = profile_ids(db, learner_id)  # and every profile merged into it
+        marks = ", ".join("?" for _ in ids)
         attempts = db.execute(
             "select a.id, a.case_id, a.case_title, a.mode, a.status, a.started_at, "
             "a.finished_at, a.outcome, a.escalated, a.total "
             "from attempts a join learners l on l.id = a.learner_id "
-            f"where {where} order by a.started_at, a.id",
-            params,
+            f"where a.learner_id in ({marks}) and {where} order by a.started_at, a.id",
+            [*ids, *params],
         ).fetchall()
         history = []
         for row in attempts:

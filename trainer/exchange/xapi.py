@@ -41,6 +41,7 @@ from trainer.exchange.filters import Filters
 from trainer.exchange.pseudonyms import Rekeyer, pseudonym_map, round_minute
 from trainer.exchange.source import Source, opened
 from trainer.store.db import APP_VERSION, now_iso
+from trainer.store.roster import person_sql
 
 BASE = "https://complaint-trainer.invalid"  # default activity IRIs; not meant to resolve
 HOME_PAGE = f"{BASE}/learners"
@@ -462,16 +463,17 @@ def iter_statements(
     texts = CaseTexts(library)
     rekey = Rekeyer(conn)
     where, params = filters.where()
+    # one learner across laptops: an alias profile's attempts go out as its person's
     cursor = conn.execute(
-        f"select a.* from attempts a join learners l on l.id = a.learner_id where {where} "
-        "order by a.started_at, a.id",
+        f"select a.*, l.id as person_id from attempts a join learners l on l.id = "
+        f"{person_sql('a')} where {where} order by a.started_at, a.id",
         params,
     )
     columns = [d[0] for d in cursor.description]
     for row in cursor.fetchall():
         attempt = dict(zip(columns, row, strict=True))
         for statement in attempt_statements(
-            conn, attempt, pseudonyms[attempt["learner_id"]], config, texts, rekey
+            conn, attempt, pseudonyms[attempt["person_id"]], config, texts, rekey
         ):
             yield attempt["id"], statement
 

@@ -5,12 +5,13 @@
   the app (`local_profiles`); learners merged into it are reached only through the
   instructor area, behind the PIN.
 - Learners with the same student number (same person, several laptops) are one
-  learner: the oldest profile is kept, the others become *aliases* whose attempts
-  point at it. The instructor can also merge two profiles by hand, and rename one.
-  Every change is written to `identity_audit` with its actor.
-- A merge may bring an alias's attempts back under the alias's id (the learner's
-  own log still says so); `settle_identities` points them back and links new
-  duplicates. It runs after every merge and when the instructor area refreshes.
+  learner: the oldest profile is kept, the others become *aliases* of it. The
+  instructor can also merge two profiles by hand, and rename one. Every change is
+  written to `identity_audit` with its actor.
+- Merged rows are never changed (a later merge of the same log must find them
+  as they were), so an alias's attempts keep their learner id; views resolve it
+  with `person_sql` (the dashboard, histories, portfolios, xAPI). `settle_identities`
+  links new duplicates after a merge and when the instructor area refreshes.
 
 All tables are instructor-only (trainer.store.schema PRIVATE_TABLES).
 """
@@ -88,6 +89,21 @@ def learner_visible_without_pin(db: Database, learner_id: str) -> bool:
 # -- aliases -------------------------------------------------------------------------
 
 
+def person_sql(attempts_alias: str = "a") -> str:
+    """SQL for the learner an attempt belongs to, with aliases resolved."""
+    a = attempts_alias
+    return (
+        f"coalesce((select la.learner_id from learner_aliases la "
+        f"where la.alias_id = {a}.learner_id), {a}.learner_id)"
+    )
+
+
+def profile_ids(db: Database, learner_id: str) -> list[str]:
+    """A learner's own id and the ids of every profile merged into it."""
+    rows = db.execute("select alias_id from learner_aliases where learner_id = ?", [learner_id])
+    return [learner_id, *(str(r[0]) for r in rows)]
+
+
 def alias_map(db: Database) -> dict[str, str]:
     return {r[0]: r[1] for r in db.execute("select alias_id, learner_id from learner_aliases")}
 
@@ -154,7 +170,7 @@ def resolve_learner(db: Database, text: str) -> str:
 
 
 def _link(db: Database, keep_id: str, other_id: str, reason: str, actor: str) -> int:
-    """Make `other_id` an alias of `keep_id` (inside a transaction); attempts moved."""
+    """Make `other_id` an alias of `keep_id` (inside a transaction); its attempt count."""
     if keep_id == other_id:
         raise StoreError("a profile cannot be merged into itself")
     aliases = alias_map(db)
@@ -170,9 +186,9 @@ def _link(db: Database, keep_id: str, other_id: str, reason: str, actor: str) ->
     db.execute(
         "update learner_aliases set learner_id = ? where learner_id = ?", [keep_id, other_id]
     )
-    moved = db.execute(
-        "update attempts set learner_id = ? where learner_id = ?", [keep_id, other_id]
-    ).rowcount
+    moved = db.execute("select count(*) from attempts where learner_id = ?", [other_id]).fetchone()[
+        0
+    ]
     if not keep.get("student_no") and other.get("student_no"):
         db.execute(
             "update learners set student_no = ? where id = ?", [other["student_no"], keep_id]
@@ -191,7 +207,7 @@ def _link(db: Database, keep_id: str, other_id: str, reason: str, actor: str) ->
             "kept": keep["display_name"],
             "merged": other["display_name"],
             "student_no": other.get("student_no"),
-            "attempts_moved": moved,
+            "attempts": moved,
         },
         actor,
     )
@@ -199,7 +215,7 @@ def _link(db: Database, keep_id: str, other_id: str, reason: str, actor: str) ->
 
 
 def merge_profiles(db: Database, keep_id: str, other_id: str, actor: str = "instructor") -> int:
-    """Merge profile `other_id` into `keep_id`; returns how many attempts moved."""
+    """Merge profile `other_id` into `keep_id`; returns how many attempts it brings."""
     with db.atomic():
         return _link(db, keep_id, other_id, "merged by the instructor", actor)
 
@@ -257,15 +273,10 @@ def _link_duplicates(db: Database, actor: str) -> int:
 
 
 def settle_identities(db: Database, actor: str = AUTO) -> dict[str, int]:
-    """After a merge: alias attempts point back at their learner; new duplicates link."""
+    """After a merge: profiles that share a student number are linked."""
     with db.atomic():
-        repointed = db.execute(
-            "update attempts set learner_id = (select learner_id from learner_aliases "
-            "where alias_id = attempts.learner_id) "
-            "where learner_id in (select alias_id from learner_aliases)"
-        ).rowcount
         linked = _link_duplicates(db, actor)
-    return {"repointed": int(repointed), "linked": linked}
+    return {"linked": linked}
 
 
 # -- the roster ----------------------------------------------------------------------
@@ -359,3 +370,35 @@ def audit_trail(db: Database, learner_id: str | None = None) -> list[dict[str, A
         entry["details"] = json.loads(entry["details"] or "{}")
         out.append(entry)
     return out
+
+
+def learner_for(store: Any, name: str, student_no: str | None, class_name: str | None) -> str:
+    """The profile `play --learner NAME --student-no N --class C` plays as.
+
+    A student number picks that learner (one person across laptops); otherwise the
+    name does, as before. A new profile is created with all three; an existing one
+    gets a missing student number or class filled in.
+    """
+    number = (student_no or "").strip() or None
+    klass = (class_name or "").strip() or None
+    db = store.db
+    row = None
+    if number:
+        row = db.execute(
+            "select id, student_no, class_name from learners where trim(student_no) = ? "
+            "and id not in (select alias_id from learner_aliases) order by created_at limit 1",
+            [number],
+        ).fetchone()
+    if row is None:
+        found = store.learner_by_name(name)
+        if found and not (number and found.get("student_no")):  # not someone else's number
+            row = (found["id"], found.get("student_no"), found.get("class_name"))
+    if row is None:
+        return str(store.create_learner(name, number, klass))
+    learner_id, has_no, has_class = row
+    with db.atomic():
+        if number and not has_no:
+            db.execute("update learners set student_no = ? where id = ?", [number, learner_id])
+        if klass and not has_class:
+            db.execute("update learners set class_name = ? where id = ?", [klass, learner_id])
+    return str(learner_id)

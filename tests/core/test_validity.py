@@ -174,7 +174,8 @@ def test_confirming_a_known_fact_counts_as_best_practice() -> None:
 
 
 @pytest.mark.parametrize(
-    ("score", "expected"), [(0, 0), (9, 0), (10, 0), (11, 1), (38, 2), (50, 2), (90, 4), (100, 5)]
+    ("score", "expected"),
+    [(0, 0), (9, 0), (10, 1), (29, 1), (38, 2), (50, 3), (89, 4), (90, 5), (100, 5)],
 )
 def test_stars_are_score_over_20(score: int, expected: int) -> None:
     assert stars(score) == expected

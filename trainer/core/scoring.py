@@ -53,8 +53,11 @@ class ScoreCard:
 
 
 def stars(score: int) -> int:
-    """Map a 0–100 score to the 0–5 scale learners also use to rate themselves."""
-    return round(max(0, min(100, score)) / 20)
+    """Map a 0–100 score to the 0–5 scale learners also use to rate themselves.
+
+    `round(score / 20)` with halves rounded up (not to even): 50 is 3 stars, 90 is 5.
+    """
+    return (max(0, min(100, score)) + 10) // 20
 
 
 def _chosen(case: Case, state: SessionState, group: str) -> list[Option]:

@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "trainer.cli.lrs_cmd",
     "trainer.cli.roster_cmd",
     "trainer.cli.profile_cmd",
+    "trainer.cli.portfolio_cmd",
 )
 
 

@@ -85,6 +85,7 @@ def queries(filters: Filters, pseudonymize: bool, lang: str) -> dict[str, tuple[
             f"{student} as student_no, l.class_name, a.case_id, a.case_version, a.case_title, "
             "a.mode, a.lang, a.status, a.started_at, a.finished_at, a.decisions, a.outcome, "
             "a.escalated, a.cost, a.sim_minutes, a.total, adj.adjusted_score as adjusted_total, "
+            "a.order_seed, a.parent_attempt_id, a.branch_seq, "
             f"{comment} as instructor_comment {joined} "
             "left join (" + LATEST_ADJUSTED_SQL + ") adj "
             "on adj.attempt_id = a.id and adj.indicator = 'total' "

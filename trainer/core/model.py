@@ -457,6 +457,8 @@ class Case(Frozen):
     learner_role: LText
     partner: LText | None = None
     tags: tuple[str, ...] = ()
+    #: An earlier case this one continues (e.g. the customer is back after a failed fix).
+    follows: Identifier | None = None
     customer: Customer
     business: Business
     facts: tuple[Fact, ...] = Field(min_length=1)

@@ -28,6 +28,12 @@ DEFAULTS: dict[str, Any] = {
     # Last mode picked in the library: "practice" or "assessment".
     "mode": "practice",
     "last_learner_id": None,
+    # Play page pane sizes [conversation, actions, side] after the learner moved them.
+    "play_split": None,
+    # The main window's geometry (QWidget.saveGeometry, base64) when not maximised.
+    "window_geometry": None,
+    # Library language filter: "all", "en" (cases with English) or "zh-only".
+    "library_language": "all",
 }
 
 

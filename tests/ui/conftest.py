@@ -60,8 +60,9 @@ def press_option(qtbot: Any, window: MainWindow, option_id: str, free_text: str 
     ids = [b.view.option_id for b in buttons]
     assert option_id in ids, f"{option_id} not offered; offered {ids}"
     index = ids.index(option_id)
-    if index < 9:
-        qtbot.keyClick(play, getattr(Qt.Key, f"Key_{index + 1}"))
+    number = buttons[index].number  # the row's own number: asked rows keep theirs
+    if number <= 9:
+        qtbot.keyClick(play, getattr(Qt.Key, f"Key_{number}"))
     else:
         qtbot.mouseClick(buttons[index], Qt.MouseButton.LeftButton)
     assert play.options.selected() is buttons[index]

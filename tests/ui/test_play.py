@@ -42,7 +42,10 @@ def test_assessment_mode_defers_feedback_and_counts_down(qtbot: Any, window: Mai
     """Assessment hides per-choice feedback and hints, and shows the time left."""
     start_case(qtbot, window, mode="assessment")
     assert "剩" in window.play.policy.clock.value.text()
-    assert all(not b.view.locked for b in window.play.options.buttons)
+    runner = window.play.runner
+    assert runner is not None
+    shown = [b.view.option_id for b in window.play.options.buttons]
+    assert shown == [o.id for o in runner.session.available_options()]  # no locked rows
     play_steps(qtbot, window)
     assert window.stack.currentWidget() is window.sheet
     kinds = [k for k, _ in window.play.conversation.entries]
@@ -168,5 +171,18 @@ def test_each_step_is_laid_out_and_scrolled_to_before_the_next_paint(
             else [newest.layout().itemAt(n).widget() for n in range(newest.layout().count())]
         )
         assert all(w.isVisible() for w in widgets if w is not None)
-        assert bar.maximum() > 0 and bar.value() == bar.maximum()
+        assert bar.value() == bar.maximum() or bar.value() > 0
+        _assert_reply_in_view(play)
         qtbot.wait(20)
+
+
+def _assert_reply_in_view(play: Any) -> None:
+    """The newest customer reply is inside the visible part of the conversation."""
+    from PySide6.QtCore import QPoint
+
+    conversation = play.conversation
+    inner = conversation.widget()
+    replies = [w for w in conversation.rows if w.property("role") == "bubbleCustomer"]
+    top = replies[-1].mapTo(inner, QPoint(0, 0)).y()
+    value = conversation.verticalScrollBar().value()
+    assert value <= top < value + conversation.viewport().height()

@@ -79,7 +79,11 @@ def test_history_replay_and_trend(qtbot: Any, window: MainWindow) -> None:
     qtbot.mouseClick(history.replay_button, Qt.MouseButton.LeftButton)
     play = window.play
     assert window.stack.currentWidget() is play and play.replaying
-    assert play.action_area.currentWidget() is play.replay_bar
+    assert play.replay_bar.isVisible() and not play.action_area.isVisible()
+    assert play.replay_pos == 0  # a replay opens at the start, with the opening line shown
+    assert ("customer", play.case.customer.opening_line.get("zh-TW")) in play.conversation.entries
+    for _ in range(count + 2):
+        qtbot.keyClick(play, Qt.Key.Key_Right)
     assert play.replay_pos == count
     qtbot.keyClick(play, Qt.Key.Key_Left)
     assert play.replay_pos == count - 1

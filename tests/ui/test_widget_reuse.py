@@ -52,7 +52,7 @@ def test_label_height_matches_qlabel_after_text_style_and_font_changes(qtbot: An
 
 
 def test_reused_option_buttons_show_the_new_step(qtbot: Any) -> None:
-    """Buttons are reused, but texts, numbers, locks, hints and names follow the views."""
+    """Buttons are reused, but texts, numbers, asked marks and names follow the views."""
     panel = OptionsPanel()
     qtbot.addWidget(panel)
     panel.show()
@@ -63,9 +63,9 @@ def test_reused_option_buttons_show_the_new_step(qtbot: Any) -> None:
     assert panel.selected() is panel.buttons[2] and panel.buttons[2].property("selected") is True
 
     second = [
-        OptionView("a", "道歉"),
-        OptionView("b", "還不能選", hint="先問清楚", locked=True),
-        OptionView(ADVANCE, "結束提問", advance=True),
+        OptionView("a", "道歉", 1),
+        OptionView("b", "已經問過", 2, asked=True),
+        OptionView(ADVANCE, "結束提問", 3, advance=True),
     ]
     panel.set_options("再選", second)
     assert panel.pool[:3] == made[:3]  # no new widgets
@@ -74,18 +74,22 @@ def test_reused_option_buttons_show_the_new_step(qtbot: Any) -> None:
     assert all(b.property("selected") is False for b in panel.pool)
     assert [b.view.option_id for b in panel.buttons] == ["a", ADVANCE]
     assert [b.isVisible() for b in panel.pool] == [True, True, True, False, False]
-    a, locked, advance = panel.pool[:3]
+    a, asked, advance = panel.pool[:3]
     assert (a.badge.text(), a.label.text(), a.accessibleName()) == ("1", "道歉", "1. 道歉")
-    assert locked.badge.text() == "·" and not locked.isEnabled() and locked.hint.isVisible()
-    assert locked.label.property("locked") is True and locked.hint.text() == "先問清楚"
-    assert advance.property("role") == "optionAdvance" and advance.badge.text() == "2"
-    assert not a.hint.isVisible()
+    # An asked row keeps its place and number, ticked and disabled; numbers never shift.
+    assert asked.badge.text() == "✓" and not asked.isEnabled() and asked.number == 2
+    assert asked.label.property("asked") is True
+    assert advance.property("role") == "optionAdvance" and advance.badge.text() == "3"
+    assert not panel.select_number(2) and panel.select_number(3)
+    assert panel.selected() is advance
+    panel.step_selection(-1)
+    assert panel.selected() is a  # ↑ skips the asked row
 
     panel.set_options("又一步", [OptionView(f"x{i}", f"選項 {i}") for i in range(7)])
     assert len(panel.pool) == 7 and panel.pool[:5] == made
     assert all(b.isVisible() and b.isEnabled() for b in panel.pool)
     assert panel.pool[1].property("role") == "option" and panel.pool[2].property("role") == "option"
-    assert panel.pool[1].label.property("locked") is False and not panel.pool[1].hint.isVisible()
+    assert panel.pool[1].label.property("asked") is False and panel.pool[1].isEnabled()
     assert [b.badge.text() for b in panel.pool] == [str(i) for i in range(1, 8)]
     emitted: list[tuple[str, str]] = []
     panel.confirmed.connect(lambda oid, text: emitted.append((oid, text)))

@@ -199,6 +199,10 @@ class MainWindow(QMainWindow):
         page = PlayPage()
         page.finished.connect(lambda aid: self.guard(self.show_sheet, aid))
         page.leave.connect(lambda: self.guard(self._leave_play))
+        page.restart.connect(lambda aid: self.guard(self.restart_attempt, aid))
+        page.try_again.connect(lambda aid, n: self.guard(self.try_again_from, aid, n))
+        page.split_changed.connect(lambda sizes: self.settings.__setitem__("play_split", sizes))
+        page.set_split_sizes(self.settings["play_split"])
         return page
 
     def _build_sheet(self) -> SheetPage:
@@ -208,6 +212,7 @@ class MainWindow(QMainWindow):
         page.scale = float(self.settings["font_scale"])
         page.leave.connect(lambda: self.guard(self.show_library))
         page.replay.connect(lambda aid: self.guard(self.replay_attempt, aid))
+        page.try_again.connect(lambda aid, n: self.guard(self.try_again_from, aid, n))
         return page
 
     def _build_history(self) -> HistoryPage:
@@ -421,11 +426,49 @@ class MainWindow(QMainWindow):
             raise RuntimeError(self.tr("這個個案已不在個案庫中。"))
         actions = [Action.from_dict(a) for a in ws.store.iter_actions(attempt_id)]
         loaded = ws.library.get(attempt["case_id"])
+        self.stack.setCurrentWidget(self.play)
         self.play.replay(
-            loaded.case, actions, str(attempt.get("lang") or self.lang), str(attempt["mode"])
+            loaded.case,
+            actions,
+            str(attempt.get("lang") or self.lang),
+            str(attempt["mode"]),
+            attempt_id,
+            attempt.get("order_seed"),
+        )
+
+    def restart_attempt(self, attempt_id: str) -> None:
+        """"Restart this case": the old attempt is kept, marked abandoned."""
+        from trainer.service import restart_attempt
+
+        ws = self.ws()
+        runner = restart_attempt(ws.store, ws.library, attempt_id)
+        attempt = ws.store.attempt(runner.attempt_id)
+        self.play.start(
+            runner,
+            str(attempt.get("lang") or self.lang),
+            str(attempt["mode"]),
+            bool(self.settings["show_mood_meter"]),
         )
         self.stack.setCurrentWidget(self.play)
         self.play.setFocus()
+        self.statusBar().showMessage(self.tr("已重新開始；上一次作答保留在學習歷程中。"), 6000)
+
+    def try_again_from(self, attempt_id: str, decisions: int) -> None:
+        """"Try again from here": a practice attempt replayed up to `decisions`."""
+        from trainer.service import try_again_from
+
+        ws = self.ws()
+        runner = try_again_from(ws.store, ws.library, attempt_id, decisions)
+        attempt = ws.store.attempt(runner.attempt_id)
+        self.stack.setCurrentWidget(self.play)
+        self.play.start(
+            runner,
+            str(attempt.get("lang") or self.lang),
+            "practice",
+            bool(self.settings["show_mood_meter"]),
+        )
+        if runner.finished:
+            self.show_sheet(runner.attempt_id)
 
     def _leave_play(self) -> None:
         if self.play.replaying:

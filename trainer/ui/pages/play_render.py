@@ -11,7 +11,7 @@ from trainer.render.sheet_html import quality_label
 from trainer.ui.labels import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
-    from trainer.core.engine import Event
+    from trainer.core.engine import Event, Session
     from trainer.core.model import Case
     from trainer.ui.widgets.conversation import Conversation
 
@@ -64,9 +64,18 @@ def _consequence(case: Case, option_id: str, cost_before: int, lang: str) -> str
 
 
 def render_events(
-    conv: Conversation, case: Case, events: list[Event], lang: str, show_feedback: bool
+    conv: Conversation,
+    case: Case,
+    events: list[Event],
+    lang: str,
+    show_feedback: bool,
+    session: Session | None = None,
 ) -> None:
-    """Add what happened to the conversation; feedback only when `show_feedback`."""
+    """Add what happened to the conversation; feedback only when `show_feedback`.
+
+    With the `session` the events came from, a step's header shows the intro that
+    fits the attempt so far (after an escalation, not "now the problem is handled").
+    """
     customer = case.customer.name.get(lang)
     for event in events:
         d = event.data
@@ -124,7 +133,11 @@ def render_events(
             )
         elif kind == "step":
             step = d["step"]
-            conv.add_step(step_title(step, lang), step_intro(case, step, lang))
+            intro = step_intro(case, step, lang)
+            if session is not None and session.state.step == step:
+                fitting = session.step_intro()
+                intro = fitting.get(lang) if fitting is not None else ""
+            conv.add_step(step_title(step, lang), intro)
         elif kind == "report":
             conv.add_note(QCoreApplication.translate("PlayRender", "已提交內部回饋報告。"), "info")
         elif kind == "finished":

@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from trainer.render.sheet_html import stars_text
 from trainer.ui import dialogs
+from trainer.ui.labels import QT_TRANSLATE_NOOP
 from trainer.ui.widgets.common import card, clear_layout, plain, restyle
 
 if TYPE_CHECKING:
@@ -27,9 +36,19 @@ def score_level(score: int) -> str:
     return "high" if score >= 80 else ("mid" if score >= 60 else "low")
 
 
+#: Decision actions other than choosing an option, as the picker names them.
+ACTION_NAMES = {
+    "advance": QT_TRANSLATE_NOOP("SheetPage", "結束提問"),
+    "report": QT_TRANSLATE_NOOP("SheetPage", "提交內部回饋報告"),
+    "reflect": QT_TRANSLATE_NOOP("SheetPage", "提交反思與自評"),
+}
+
+
 class SheetPage(QWidget):
     leave = Signal()
     replay = Signal(str)
+    #: "Try again from here": (attempt id, decisions replayed before the new choice).
+    try_again = Signal(str, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +86,27 @@ class SheetPage(QWidget):
         self.tiles = QHBoxLayout()
         self.tiles.setSpacing(10)
         root.addLayout(self.tiles)
+        retry = QHBoxLayout()
+        retry.setSpacing(8)
+        retry_label = plain(self.tr("再試一次：從這個決定重新選"), "prompt", wrap=False)
+        retry.addWidget(retry_label)
+        self.decision_pick = QComboBox()
+        self.decision_pick.setAccessibleName(self.tr("要重新選擇的決定"))
+        self.decision_pick.setAccessibleDescription(
+            self.tr("新的練習會照舊做完前面的決定，從這個決定開始由你重新選")
+        )
+        self.decision_pick.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.decision_pick.setMinimumContentsLength(30)
+        retry_label.setBuddy(self.decision_pick)
+        retry.addWidget(self.decision_pick, 1)
+        self.try_button = QPushButton(self.tr("從這裡再試一次"))
+        self.try_button.setAccessibleName(self.tr("從選定的決定再試一次"))
+        self.try_button.setAccessibleDescription(self.tr("開始新的練習作答"))
+        self.try_button.clicked.connect(self._try_again)
+        retry.addWidget(self.try_button)
+        root.addLayout(retry)
         self.browser = QTextBrowser()
         self.browser.setObjectName("sheetBrowser")
         self.browser.setOpenLinks(False)
@@ -82,9 +122,36 @@ class SheetPage(QWidget):
         self.sheet = sheet
         self.title.setText(self.tr("反思單：{title}").format(title=sheet.case_title))
         self._tiles(sheet)
+        self._decisions(workspace, attempt_id, lang)
         self._render(sheet)
         self.browser.verticalScrollBar().setValue(0)
         self.browser.setFocus()
+
+    def _decisions(self, workspace: Workspace, attempt_id: str, lang: str) -> None:
+        """Fill the picker with the attempt's decisions, numbered as on the sheet."""
+        self.decision_pick.clear()
+        attempt = workspace.store.attempt(attempt_id)
+        case = (
+            workspace.library.get(attempt["case_id"]).case
+            if attempt["case_id"] in workspace.library.cases
+            else None
+        )
+        for index, row in enumerate(workspace.store.decisions(attempt_id)):
+            text = QCoreApplication.translate(
+                "SheetPage", ACTION_NAMES.get(str(row["action"]), str(row["action"]))
+            )
+            if row.get("option_id") and case is not None:
+                with contextlib.suppress(KeyError):
+                    text = case.option(row["option_id"]).text.get(lang)
+            label = self.tr("第 {n} 個決定：{text}").format(n=row["seq"], text=text)
+            self.decision_pick.addItem(label, index)
+        self.try_button.setEnabled(case is not None and self.decision_pick.count() > 0)
+        self.decision_pick.setEnabled(self.try_button.isEnabled())
+
+    def _try_again(self) -> None:
+        if self.sheet is None or self.decision_pick.currentIndex() < 0:
+            return
+        self.try_again.emit(self.sheet.attempt_id, int(self.decision_pick.currentData()))
 
     def set_scale(self, scale: float) -> None:
         """Follow the learner's text size (Ctrl+= / Ctrl+-), keeping the scroll place."""

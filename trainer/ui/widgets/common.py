@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -166,3 +167,33 @@ def submit_row(layout: QVBoxLayout, text: str, accessible: str) -> tuple[QLabel,
     row.addWidget(button)
     layout.addLayout(row)
     return error, button
+
+
+class WrapChoice(QWidget):
+    """A radio button or check box whose text wraps (a QRadioButton's never does).
+
+    The text is a plain label beside the button; a click on it clicks the button,
+    so the whole row is the target. The button carries the accessible name.
+    """
+
+    def __init__(self, button: QAbstractButton, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.button = button
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        button.setText("")
+        button.setAccessibleName(text)
+        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        self.label = plain(text, "choiceText")
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.label.setBuddy(button)
+        layout.addWidget(self.label, 1)
+        self.label.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.label and event.type() == QEvent.Type.MouseButtonRelease:
+            self.button.click()
+            self.button.setFocus(Qt.FocusReason.MouseFocusReason)
+            return True
+        return False

@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QScrollBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from trainer.ui.widgets.common import plain as _selectable_plain
 
@@ -34,12 +42,13 @@ class Conversation(QScrollArea):
         self.column.setSpacing(10)
         self.column.addStretch(1)
         self.setWidget(inner)
-        # Follow new entries: jump to the end whenever the content grows.
-        self.verticalScrollBar().rangeChanged.connect(
-            lambda _lo, hi: self.verticalScrollBar().setValue(hi)
-        )
+        # Follow new entries whenever the content grows (see `_follow`).
+        self.verticalScrollBar().rangeChanged.connect(lambda _lo, _hi: self._follow())
         #: (kind, text) of every entry, in order (used by tests and replay checks).
         self.entries: list[tuple[str, str]] = []
+        #: The first widget of every row, in order, and the rows of the current turn.
+        self.rows: list[QWidget] = []
+        self._turn_start = 0
 
     def clear(self) -> None:
         while self.column.count() > 1:
@@ -51,16 +60,54 @@ class Conversation(QScrollArea):
             elif (widget := item.widget()) is not None:
                 widget.deleteLater()
         self.entries.clear()
+        self.rows.clear()
+        self._turn_start = 0
+
+    def begin_turn(self) -> None:
+        """What is added from now on is one turn: the learner's choice and its results."""
+        self._turn_start = len(self.rows)
+
+    def _follow(self) -> None:
+        """Show the newest turn: all of it when it fits, else from the customer's reply.
+
+        Plain "scroll to the end" hid the customer's reply (which carries the facts)
+        above the coach feedback and the next step's header whenever a turn was taller
+        than the pane.
+        """
+        bar = self.verticalScrollBar()
+        inner = self.widget()
+        new = self.rows[self._turn_start :]
+        if inner is None or not new:
+            bar.setValue(bar.maximum())
+            return
+        anchor = next((w for w in new if w.property("role") == "bubbleCustomer"), new[0])
+        top = anchor.mapTo(inner, QPoint(0, 0)).y() - 8
+        bottom = inner.height()
+        if bottom - top <= self.viewport().height():
+            bar.setValue(bar.maximum())
+        else:
+            bar.setValue(max(0, min(bar.maximum(), top)))
+
+    def page(self, direction: int) -> None:
+        """PgUp / PgDn: scroll by one page."""
+        action = (
+            QScrollBar.SliderAction.SliderPageStepAdd
+            if direction > 0
+            else QScrollBar.SliderAction.SliderPageStepSub
+        )
+        self.verticalScrollBar().triggerAction(action)
 
     def _append(self, row: QHBoxLayout | QWidget) -> None:
         index = self.column.count() - 1
         if isinstance(row, QWidget):
             self.column.insertWidget(index, row)
-            widgets = [row]
+            widgets: list[QWidget] = [row]
         else:
             self.column.insertLayout(index, row)
             items = (row.itemAt(n) for n in range(row.count()))
             widgets = [w for item in items if item is not None and (w := item.widget())]
+        if widgets:
+            self.rows.append(widgets[0])
         # Shown now rather than by the layout's queued show, so that lay_out_now()
         # sizes them before the first paint.
         for widget in widgets:
@@ -94,7 +141,11 @@ class Conversation(QScrollArea):
     ) -> None:
         row = QHBoxLayout()
         row.addStretch(2)
-        extra = f"「{free_text}」" if free_text else ""
+        extra = (
+            QCoreApplication.translate("Conversation", "「{t}」").format(t=free_text)
+            if free_text
+            else ""
+        )
         row.addWidget(self._bubble("bubbleLearner", who, text, footer, extra), 5)
         self._append(row)
         self.entries.append(("learner", text))

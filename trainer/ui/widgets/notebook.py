@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from trainer.core.vocab import FACT_KINDS
@@ -54,7 +55,7 @@ class Notebook(QWidget):
             label = KIND_EN[fact.kind] if lang == "en" else FACT_KINDS[fact.kind]
             tag = chip(label, fact.kind)
             tag.setFixedWidth(tag.sizeHint().width())
-            row.addWidget(tag, 0)
+            row.addWidget(tag, 0, Qt.AlignmentFlag.AlignTop)
             row.addWidget(plain(fact.text.get(lang), "body"), 1)
             self.list.addLayout(row)
         self.count.setText(self.tr("{n} 項").format(n=len(fact_ids)))

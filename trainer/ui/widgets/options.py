@@ -1,14 +1,17 @@
-"""The options of the current step: numbered, selectable by click or number key.
+"""The options of the current step: numbered, selectable by click, number key or ↑/↓.
 
-Enter (or the confirm button) sends the selected option, with the learner's own
-optional wording, as `confirmed(option_id, free_text)`.
+Rows keep their place and number for the whole step: an option already asked stays
+where it was, ticked and disabled (the engine's `option_slots`), so the numbers of
+the others never shift. Enter (or the confirm button) sends the selected option,
+with the learner's own optional wording, as `confirmed(option_id, free_text)`.
 """
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -17,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStyle,
     QStyleOption,
     QVBoxLayout,
@@ -32,8 +36,10 @@ ADVANCE = "__advance__"
 class OptionView:
     option_id: str
     text: str
-    hint: str = ""
-    locked: bool = False
+    #: The row's number (its key 1–9); 0 numbers the row by its position.
+    number: int = 0
+    #: Chosen earlier in this step: shown in place, ticked, not selectable.
+    asked: bool = False
     advance: bool = False
 
 
@@ -48,28 +54,29 @@ class OptionButton(QAbstractButton):
         super().__init__(parent)
         self.setCheckable(True)
         self.setAttribute(Qt.WidgetAttribute.WA_Hover)
+        # As wide as the list, never wider: the text wraps instead.
+        policy = self.sizePolicy()
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+        self.setSizePolicy(policy)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         # The first view's properties are set before the first polish, not re-polished.
         self.setProperty("role", "optionAdvance" if view.advance else "option")
         self.setProperty("selected", False)
+        self.setProperty("asked", view.asked)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 8, 12, 8)
         layout.setSpacing(10)
         self.badge = plain("", "optionNumber", wrap=False)
-        self.badge.setProperty("locked", view.locked)
+        self.badge.setProperty("asked", view.asked)
         self.badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.badge.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         layout.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
         column = QVBoxLayout()
         column.setSpacing(2)
         self.label = plain("", "optionText")
-        self.label.setProperty("locked", view.locked)
+        self.label.setProperty("asked", view.asked)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         column.addWidget(self.label)
-        self.hint = plain("", "optionHint")
-        self.hint.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.hint.hide()
-        column.addWidget(self.hint)
         layout.addLayout(column, 1)
         self.toggled.connect(lambda on: restyle(self, selected=on))
         self.view = view
@@ -80,17 +87,27 @@ class OptionButton(QAbstractButton):
         self.view = view
         role = "optionAdvance" if view.advance else "option"
         role_changed = self.property("role") != role
-        restyle(self, role=role)
-        self.badge.setText("·" if view.locked else (str(number) if number <= 9 else ""))
+        restyle(self, role=role, asked=view.asked)
+        self.number = number
+        self.badge.setText("✓" if view.asked else (str(number) if number <= 9 else ""))
         if role_changed:
             repolish(self.badge)  # its colour depends on the button's role
-        restyle(self.badge, locked=view.locked)
+        restyle(self.badge, asked=view.asked)
         self.label.setText(view.text)
-        restyle(self.label, locked=view.locked)
-        self.hint.setText(view.hint)
-        self.hint.setVisible(bool(view.hint))
-        self.setEnabled(not view.locked)
-        self.setAccessibleName(view.text if view.locked else f"{number}. {view.text}")
+        restyle(self.label, asked=view.asked)
+        self.setEnabled(not view.asked)
+        if view.asked:
+            self.setAccessibleName(f"{number}. {view.text}")
+            self.setAccessibleDescription(QCoreApplication.translate("OptionsPanel", "已經問過"))
+        else:
+            self.setAccessibleName(f"{number}. {view.text}")
+            self.setAccessibleDescription(
+                QCoreApplication.translate("OptionsPanel", "按 {n} 選擇，Enter 送出").format(
+                    n=number
+                )
+                if number <= 9
+                else QCoreApplication.translate("OptionsPanel", "按 Enter 送出")
+            )
 
     def paintEvent(self, event: object) -> None:
         option = QStyleOption()
@@ -146,6 +163,7 @@ class OptionsPanel(QWidget):
         #: Every button made so far; those beyond the current step are hidden.
         self.pool: list[OptionButton] = []
         self.scroll_area = scroll
+        self._ordered = 0
         self._sync()
 
     def set_options(self, prompt: str, views: list[OptionView]) -> None:
@@ -157,10 +175,8 @@ class OptionsPanel(QWidget):
         self.group.setExclusive(True)
         self.buttons = []
         self.prompt.setText(prompt)
-        number = 0
         for index, view in enumerate(views):
-            if not view.locked:
-                number += 1
+            number = view.number or index + 1
             if index < len(self.pool):
                 button = self.pool[index]
                 button.show_view(number, view)
@@ -168,12 +184,17 @@ class OptionsPanel(QWidget):
                 button = OptionButton(number, view)
                 self.pool.append(button)
                 self.list.insertWidget(index, button)
-            if not view.locked:
+            if not view.asked:
                 self.group.addButton(button)
                 self.buttons.append(button)
             button.setVisible(True)
         for button in self.pool[len(views) :]:
             button.setVisible(False)
+        if len(self.pool) > self._ordered:  # Tab follows the screen: rows, text, send
+            chain: list[QWidget] = [*self.pool, self.free_text, self.send]
+            for first, second in itertools.pairwise(chain):
+                QWidget.setTabOrder(first, second)
+            self._ordered = len(self.pool)
         self.free_text.clear()
         self._sync()
 
@@ -181,12 +202,37 @@ class OptionsPanel(QWidget):
         return [b for b in self.buttons if b.isEnabled()]
 
     def select_index(self, index: int) -> bool:
+        """Select the `index`-th selectable row (0-based, asked rows skipped)."""
         buttons = self.selectable()
         if 0 <= index < len(buttons):
-            buttons[index].setChecked(True)
-            self.scroll_area.ensureWidgetVisible(buttons[index])
+            self._select(buttons[index])
             return True
         return False
+
+    def select_number(self, number: int) -> bool:
+        """Select the row shown with `number` (its key); False if it is asked or absent."""
+        for button in self.selectable():
+            if button.number == number:
+                self._select(button)
+                return True
+        return False
+
+    def step_selection(self, delta: int) -> None:
+        """↑/↓: select the previous / next selectable row (the first when none is)."""
+        buttons = self.selectable()
+        if not buttons:
+            return
+        current = self.selected()
+        if current in buttons:
+            index = max(0, min(len(buttons) - 1, buttons.index(current) + delta))
+        else:
+            index = 0 if delta > 0 else len(buttons) - 1
+        self._select(buttons[index])
+
+    def _select(self, button: OptionButton) -> None:
+        button.setChecked(True)
+        self.scroll_area.ensureWidgetVisible(button, 0, 12)
+        self.scroll_area.horizontalScrollBar().setValue(0)
 
     def selected(self) -> OptionButton | None:
         button = self.group.checkedButton()

@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from trainer.ui.widgets.common import card, plain, restyle, set_bar
 
@@ -23,11 +31,16 @@ class Caption(QLabel):
     """A one-line caption that ends in "…" when narrow (longer English, large text
     scale) instead of being cut off; the full text is its tooltip."""
 
-    def __init__(self) -> None:
+    def __init__(self, wrap: bool = False) -> None:
         super().__init__()
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setProperty("role", "metricCaption")
-        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.wrap = wrap
+        if wrap:  # a narrow side column: the caption gets its own line and wraps
+            self.setWordWrap(True)
+            self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        else:
+            self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.full = ""
 
     def set_caption(self, text: str) -> None:
@@ -37,16 +50,23 @@ class Caption(QLabel):
         self._elide()
 
     def _elide(self) -> None:
+        if self.wrap:
+            self.setText(self.full)
+            return
         self.setText(
             self.fontMetrics().elidedText(self.full, Qt.TextElideMode.ElideRight, self.width())
         )
 
     def sizeHint(self) -> QSize:
+        if self.wrap:
+            return super().sizeHint()
         return QSize(
             self.fontMetrics().horizontalAdvance(self.full) + 2, super().sizeHint().height()
         )
 
     def minimumSizeHint(self) -> QSize:
+        if self.wrap:
+            return super().minimumSizeHint()
         return QSize(0, super().minimumSizeHint().height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -55,7 +75,9 @@ class Caption(QLabel):
 
 
 class Metric(QFrame):
-    def __init__(self, title: str, with_bar: bool, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, with_bar: bool, parent: QWidget | None = None, stacked: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setProperty("role", "metric")
         layout = QVBoxLayout(self)
@@ -66,9 +88,14 @@ class Metric(QFrame):
         line.setSpacing(8)
         self.value: QLabel = plain("", "metricValue", wrap=False)
         line.addWidget(self.value)
-        self.caption = Caption()
-        line.addWidget(self.caption, 1, Qt.AlignmentFlag.AlignVCenter)
-        layout.addLayout(line)
+        self.caption = Caption(wrap=stacked)
+        if stacked:
+            line.addStretch(1)
+            layout.addLayout(line)
+            layout.addWidget(self.caption)
+        else:
+            line.addWidget(self.caption, 1, Qt.AlignmentFlag.AlignVCenter)
+            layout.addLayout(line)
         self.bar: QProgressBar | None = None
         if with_bar:
             self.bar = QProgressBar()
@@ -79,18 +106,23 @@ class Metric(QFrame):
 
 
 class PolicyPanel(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    """The four figures, in one row (`columns=4`) or a 2×2 block for a side column."""
+
+    def __init__(self, parent: QWidget | None = None, columns: int = 4) -> None:
         super().__init__(parent)
         self.setObjectName("policyPanel")
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(10)
-        self.value = Metric(self.tr("交易金額"), False)
-        self.limit = Metric(self.tr("個人權限"), False)
-        self.cost = Metric(self.tr("目前補償成本"), True)
-        self.clock = Metric(self.tr("處理時間（模擬）"), True)
-        for metric in (self.value, self.limit, self.cost, self.clock):
-            row.addWidget(metric, 1)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(8)
+        stacked = columns < 4
+        self.value = Metric(self.tr("交易金額"), False, stacked=stacked)
+        self.limit = Metric(self.tr("個人權限"), False, stacked=stacked)
+        self.cost = Metric(self.tr("目前補償成本"), True, stacked=stacked)
+        self.clock = Metric(self.tr("處理時間（模擬）"), True, stacked=stacked)
+        for index, metric in enumerate((self.value, self.limit, self.cost, self.clock)):
+            grid.addWidget(metric, index // columns, index % columns)
+        for column in range(columns):
+            grid.setColumnStretch(column, 1)
         self.countdown = False
         self.target = 1
         self.limit_value = 0

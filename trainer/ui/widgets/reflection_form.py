@@ -26,6 +26,8 @@ RATED = INDICATORS[:4]
 
 class ReflectionForm(QWidget):
     submitted = Signal(dict, dict)
+    #: Any answer or rating changed (the page saves a draft, debounced).
+    edited = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,6 +56,7 @@ class ReflectionForm(QWidget):
                 button.setProperty("role", "rating")
                 button.setAccessibleName(self.tr("{i} 自評 {v} 分").format(i=indicator, v=value))
                 button.toggled.connect(lambda on, b=button: restyle(b, selected=on))
+                button.toggled.connect(lambda _on: self.edited.emit())
                 group.addButton(button, value)
                 self.grid.addWidget(button, row, value)
             self.groups[indicator] = group
@@ -78,6 +81,7 @@ class ReflectionForm(QWidget):
             edit.setPlaceholderText(self.tr("建議至少 {n} 字").format(n=prompt.min_chars))
             edit.setFixedHeight(64)
             edit.setTabChangesFocus(True)
+            edit.textChanged.connect(self.edited.emit)
             self.prompts.addWidget(edit)
             self.edits[prompt.id] = edit
             self.minimums[prompt.id] = prompt.min_chars
@@ -88,6 +92,32 @@ class ReflectionForm(QWidget):
             group.setExclusive(True)
         self.error.clear()
 
+    def draft(self) -> dict[str, object]:
+        return {
+            "answers": {k: e.toPlainText() for k, e in self.edits.items()},
+            "ratings": {i: g.checkedId() for i, g in self.groups.items() if g.checkedId() > 0},
+        }
+
+    def restore(self, draft: dict[str, object]) -> None:
+        answers = draft.get("answers")
+        if isinstance(answers, dict):
+            for key, edit in self.edits.items():
+                if isinstance(answers.get(key), str):
+                    edit.setPlainText(answers[key])
+        ratings = draft.get("ratings")
+        if isinstance(ratings, dict):
+            for indicator, value in ratings.items():
+                if indicator in self.groups and isinstance(value, int):
+                    self.set_rating(indicator, value)
+
+    def focus_first(self) -> None:
+        """Put the keyboard in the form: the first answer box."""
+        first = next(iter(self.edits.values()), None)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.submit.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def set_rating(self, indicator: str, value: int) -> None:
         button = self.groups[indicator].button(value)
         if button is not None:
@@ -97,7 +127,8 @@ class ReflectionForm(QWidget):
         ratings = {i: g.checkedId() for i, g in self.groups.items() if g.checkedId() > 0}
         missing = [i for i in RATED if i not in ratings]
         if missing:
-            self.error.setText(self.tr("請為 {ids} 自評。").format(ids="、".join(missing)))
+            sep = self.tr("、")
+            self.error.setText(self.tr("請為 {ids} 自評。").format(ids=sep.join(missing)))
             return
         answers = {k: e.toPlainText().strip() for k, e in self.edits.items()}
         self.error.clear()

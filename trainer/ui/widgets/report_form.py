@@ -14,7 +14,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trainer.ui.widgets.common import clear_layout, plain, scrolling_form, submit_row
+from trainer.ui.widgets.common import (
+    WrapChoice,
+    clear_layout,
+    plain,
+    scrolling_form,
+    submit_row,
+)
 
 if TYPE_CHECKING:
     from trainer.core.model import Case
@@ -22,6 +28,8 @@ if TYPE_CHECKING:
 
 class ReportForm(QWidget):
     submitted = Signal(str, list, str, str)
+    #: Any field changed (the page saves a draft, debounced).
+    edited = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,6 +48,7 @@ class ReportForm(QWidget):
         self.preventive.setPlaceholderText(self.tr("例如：流程要怎麼改、誰要先通知誰"))
         self.preventive.setFixedHeight(70)
         self.preventive.setTabChangesFocus(True)
+        self.preventive.textChanged.connect(self.edited.emit)
         body.addWidget(self.preventive)
         body.addWidget(plain(self.tr("4. 顧客檔案備註"), "sectionLabel"))
         self.profile_note = QPlainTextEdit()
@@ -47,6 +56,7 @@ class ReportForm(QWidget):
         self.profile_note.setPlaceholderText(self.tr("下次服務這位顧客時需要知道的事"))
         self.profile_note.setFixedHeight(60)
         self.profile_note.setTabChangesFocus(True)
+        self.profile_note.textChanged.connect(self.edited.emit)
         body.addWidget(self.profile_note)
         self.error, self.submit = submit_row(
             outer, self.tr("提交報告  Ctrl+⏎"), self.tr("提交內部回饋報告")
@@ -64,20 +74,55 @@ class ReportForm(QWidget):
         self.cause_buttons.clear()
         self.recipient_boxes.clear()
         feedback = case.steps.feedback
+        # Long root causes wrap (a QRadioButton's text would not, and was cut off).
         for option in feedback.root_causes:
-            button = QRadioButton(option.text.get(lang))  # button text is never rich text
-            button.setAccessibleName(option.text.get(lang))
+            button = QRadioButton()
+            button.setAccessibleDescription(self.tr("根本原因（單選）"))
             self.cause_group.addButton(button)
             self.cause_buttons[option.id] = button
-            self.causes.addWidget(button)
+            self.causes.addWidget(WrapChoice(button, option.text.get(lang)))
+            button.toggled.connect(lambda _on: self.edited.emit())
         for recipient in feedback.recipients:
-            box = QCheckBox(recipient.label.get(lang))
-            box.setAccessibleName(recipient.label.get(lang))
+            box = QCheckBox()
+            box.setAccessibleDescription(self.tr("需要通知的對象（可複選）"))
             self.recipient_boxes[recipient.id] = box
-            self.recipients.addWidget(box)
+            self.recipients.addWidget(WrapChoice(box, recipient.label.get(lang)))
+            box.toggled.connect(lambda _on: self.edited.emit())
+        self.preventive.blockSignals(True)
+        self.profile_note.blockSignals(True)
         self.preventive.clear()
         self.profile_note.clear()
+        self.preventive.blockSignals(False)
+        self.profile_note.blockSignals(False)
         self.error.clear()
+
+    def draft(self) -> dict[str, object]:
+        """The form as it is now (saved as a draft while the learner works)."""
+        return {
+            "root_cause": next((k for k, b in self.cause_buttons.items() if b.isChecked()), None),
+            "recipients": [k for k, b in self.recipient_boxes.items() if b.isChecked()],
+            "preventive": self.preventive.toPlainText(),
+            "profile_note": self.profile_note.toPlainText(),
+        }
+
+    def restore(self, draft: dict[str, object]) -> None:
+        """Fill the form from a draft (unknown ids are ignored)."""
+        root = draft.get("root_cause")
+        if isinstance(root, str) and root in self.cause_buttons:
+            self.cause_buttons[root].setChecked(True)
+        recipients = draft.get("recipients")
+        for key, box in self.recipient_boxes.items():
+            box.setChecked(isinstance(recipients, list) and key in recipients)
+        for edit, key in ((self.preventive, "preventive"), (self.profile_note, "profile_note")):
+            value = draft.get(key)
+            if isinstance(value, str):
+                edit.setPlainText(value)
+
+    def focus_first(self) -> None:
+        """Put the keyboard in the form: the chosen root cause, else the first one."""
+        checked = self.cause_group.checkedButton()
+        target = checked or next(iter(self.cause_buttons.values()), None) or self.preventive
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _submit(self) -> None:
         root = next((k for k, b in self.cause_buttons.items() if b.isChecked()), None)

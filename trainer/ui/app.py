@@ -149,7 +149,9 @@ def run(argv: list[str] | None = None) -> int:
 
     # One window per data folder: a second start brings the first one forward.
     if not single_instance.acquire_or_signal(single_instance.server_name_for(root)):
-        return 0
+        if args.smoke:
+            print(f"smoke: the app is already running on {root}", file=sys.stderr)
+        return 1 if args.smoke else 0
     setup_logging(root)
     settings = Settings.load(root)
     install_translator(app, str(settings["language"]))

@@ -17,7 +17,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-SIZE = (1440, 900)
+SIZE = (1366, 768)  # a school laptop (issue 14)
 CLASS = (
     ("陳怡君", "S1120315", "觀光二甲", "expert"),
     ("林冠宇", "S1120302", "觀光二甲", "random"),

@@ -31,11 +31,12 @@ class Logs:
     markup: Path  # a learner whose name is markup played the worst path
 
 
-def _play(root: Path, learner: str, policy: str) -> Path:
+def _play(root: Path, learner: str, policy: str, student_no: str) -> Path:
     done = run_cli("play", CASE, "--auto", policy, "--learner", learner, data=root)
     assert done.returncode == 0, done.stderr
     with sqlite3.connect(root / "trainer.db") as conn:  # what a learner types at sign-up
-        conn.execute("update learners set student_no = 'S1001', class_name = '觀光一甲'")
+        # distinct numbers: the same number would make them one learner (trainer.store.roster)
+        conn.execute("update learners set student_no = ?, class_name = '觀光一甲'", [student_no])
     conn.close()
     return root / "trainer.db"
 
@@ -45,7 +46,8 @@ def logs(tmp_path_factory: pytest.TempPathFactory) -> Logs:
     """Each learner's own trainer.db, as brought in on a USB stick."""
     base = tmp_path_factory.mktemp("laptops")
     return Logs(
-        _play(base / "laptop1", "王小明", "expert"), _play(base / "laptop2", MARKUP, "worst")
+        _play(base / "laptop1", "王小明", "expert", "S1001"),
+        _play(base / "laptop2", MARKUP, "worst", "S1002"),
     )
 
 

@@ -9,10 +9,12 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTextBrowser,
     QVBoxLayout,
@@ -21,8 +23,9 @@ from PySide6.QtWidgets import (
 
 from trainer.core.vocab import INDICATORS
 from trainer.exchange.dashboard import learner_history
+from trainer.store.roster import canonical_learners
 from trainer.ui.instructor.review_panel import ReviewPanel
-from trainer.ui.instructor.tables import cell, fill, make_table, row_id
+from trainer.ui.instructor.tables import cell, fill, make_table, row_id, row_of
 from trainer.ui.widgets.common import card, plain
 
 if TYPE_CHECKING:
@@ -103,7 +106,12 @@ class AttemptsPage(QWidget):
         frame, body = card()
         self.review = ReviewPanel(workspace)
         self.review.changed.connect(self._after_review)
-        body.addWidget(self.review)
+        # scrolls on a 768-pixel-high laptop screen instead of making the window taller
+        scroller = QScrollArea()
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setWidget(self.review)
+        body.addWidget(scroller)
         split.addWidget(frame)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 4)
@@ -116,7 +124,7 @@ class AttemptsPage(QWidget):
         current = self.learner_id
         self.learners.blockSignals(True)
         self.learners.clear()
-        for row in self.workspace.store.learners():
+        for row in canonical_learners(self.workspace.store.db):  # one entry per person
             item = QListWidgetItem(learner_text(row))  # list items are plain text
             item.setData(Qt.ItemDataRole.UserRole, row["id"])
             item.setSizeHint(QSize(0, 58))  # two lines, also when selected
@@ -126,6 +134,14 @@ class AttemptsPage(QWidget):
             self.select_learner(current)
         elif self.learners.count():
             self.learners.setCurrentRow(0)
+
+    def select_attempt(self, learner_id: str, attempt_id: str) -> None:
+        """Show a learner's history with one attempt (and its sheet) selected."""
+        self.attempt_id = attempt_id  # kept by show_learner
+        self.select_learner(learner_id)
+        row = row_of(self.table, attempt_id)
+        if row >= 0:
+            self.table.setCurrentCell(row, 0)
 
     def select_learner(self, learner_id: str) -> None:
         for i in range(self.learners.count()):
@@ -178,8 +194,8 @@ class AttemptsPage(QWidget):
         if attempt_id is None:
             self.sheet.clear()
             return
-        from trainer.service import load_sheet
         from trainer.render.report_pdf import sheet_document
+        from trainer.service import load_sheet
 
         try:
             sheet = load_sheet(self.workspace, attempt_id, self.lang)

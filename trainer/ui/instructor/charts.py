@@ -81,9 +81,10 @@ def paint_means(
             painter.setPen(MUTED)
             painter.drawText(QRectF(x, plot.bottom() - line - 2, slot, line), ALIGN_CENTER, "—")
         painter.setPen(TEXT)
-        painter.drawText(
-            QRectF(x, plot.bottom() + 4, slot, line), ALIGN_CENTER, indicator_label(ind, lang)
-        )
+        caption = indicator_label(ind, lang)
+        if metrics.horizontalAdvance(caption) > slot - 2:  # a narrow chart: the number only
+            caption = ind
+        painter.drawText(QRectF(x, plot.bottom() + 4, slot, line), ALIGN_CENTER, caption)
         painter.setPen(MUTED)
         n = item.n if item is not None else 0
         painter.drawText(QRectF(x, plot.bottom() + 4 + line, slot, line), ALIGN_CENTER, f"n={n}")
@@ -95,12 +96,10 @@ def paint_means(
     painter.drawText(
         QRectF(plot.left(), rect.top(), plot.width(), line),
         ALIGN_RIGHT,
-        f"門檻 threshold {threshold:.0f}",
+        f"門檻 {threshold:.0f}",
     )
     painter.setPen(TEXT)
-    painter.drawText(
-        QRectF(plot.left(), rect.top(), plot.width(), line), ALIGN_LEFT, "平均分數 Mean"
-    )
+    painter.drawText(QRectF(plot.left(), rect.top(), plot.width(), line), ALIGN_LEFT, "平均 Mean")
     painter.restore()
 
 

@@ -1,27 +1,39 @@
-"""Class dashboard: indicator means and spread, case difficulty, common mistakes,
-learners below a threshold. Filters: class, case, date range."""
+"""Class dashboard: indicator means and spread, a learner x indicator heatmap with each
+learner's trend, learners below a threshold (recent mean), case difficulty and
+common mistakes. Filters: class, case, date range.
+
+Laid out for a 1366x768 laptop: the charts on the left, one table at a time on the
+right (tabs), so every table shows at least eight rows; cut-off text has a tooltip.
+Double-clicking (or Enter on) any row opens that row's attempt's reflection sheet.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from itertools import pairwise
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from trainer.core.vocab import INDICATOR_LABELS, INDICATORS
 from trainer.exchange import dashboard
+from trainer.render.charts import _plot_rect, _points, paint_trend
 from trainer.ui.instructor.charts import IndicatorChart
 from trainer.ui.instructor.filter_bar import FilterBar
-from trainer.ui.instructor.tables import cell, fill, make_table, row_id
+from trainer.ui.instructor.tables import cell, fill, heat_cell, make_table, row_id
 from trainer.ui.widgets.common import card, plain
 
 if TYPE_CHECKING:
@@ -34,6 +46,8 @@ STEP_NAMES = {
     "feedback": "回饋",
     "reflecting": "反思",
 }
+LEARNER_ROLE = Qt.ItemDataRole.UserRole + 1
+TOTAL_COLOR = QColor("#1b232d")
 
 
 def minutes(seconds: float | None) -> str | None:
@@ -43,16 +57,75 @@ def minutes(seconds: float | None) -> str | None:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
+class TrendChart(QWidget):
+    """One learner's effective total and indicator scores over their attempts."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.points: list[dict[str, Any]] = []
+        self.title = ""
+        self.setMinimumSize(260, 180)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAccessibleName("學習者趨勢 Learner trend")
+
+    def sizeHint(self) -> QSize:
+        return QSize(360, 260)
+
+    def set_trend(self, title: str, points: list[dict[str, Any]]) -> None:
+        self.title = title
+        self.points = points
+        totals = ", ".join(str(p["total"]) for p in points)
+        self.setAccessibleDescription(f"{title}: {totals}")
+        self.setToolTip(
+            "\n".join(
+                f"{str(p['started_at'])[:10]}  {p['case_title'] or p['case_id']}  {p['total']}"
+                for p in points
+            )
+        )
+        self.update()
+
+    def paintEvent(self, event: object) -> None:
+        painter = QPainter(self)
+        area = QRectF(self.rect()).adjusted(8, 6, -8, -6)
+        painter.drawText(area.adjusted(0, 0, 0, -area.height() + 20), self.title)
+        if not self.points:
+            painter.drawText(area, int(Qt.AlignmentFlag.AlignCenter), "—")
+            painter.end()
+            return
+        series: dict[str, list[int]] = {
+            i: [int(p["scores"][i]) for p in self.points if i in p["scores"]] for i in INDICATORS
+        }
+        chart = area.adjusted(0, 22, 0, 0)
+        paint_trend(painter, chart, series, {i: i for i in INDICATORS})
+        # the effective total on top, thick and dark, so it stands out from 3.1-3.5
+        totals = [float(p["total"]) for p in self.points if p["total"] is not None]
+        plot = _plot_rect(chart).adjusted(0, 0, 0, -20)
+        points = _points(totals, plot, 0, 100)
+        painter.setPen(QPen(TOTAL_COLOR, 3.2))
+        for a, b in pairwise(points):
+            painter.drawLine(a, b)
+        painter.setBrush(TOTAL_COLOR)
+        for p in points:
+            painter.drawEllipse(p, 4, 4)
+        painter.drawText(
+            QRectF(plot.left(), chart.top() - 2, plot.width(), 16),
+            int(Qt.AlignmentFlag.AlignRight),
+            "━ 總分 total",
+        )
+        painter.end()
+
+
 class DashboardPage(QWidget):
     open_learner = Signal(str)
+    open_attempt = Signal(str)
 
     def __init__(self, workspace: Workspace, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.lang = lang
         root = QVBoxLayout(self)
-        root.setContentsMargins(16, 12, 16, 12)
-        root.setSpacing(10)
+        root.setContentsMargins(12, 8, 12, 8)
+        root.setSpacing(6)
         top = QHBoxLayout()
         self.filters = FilterBar(learner=False, case=True, until=True)
         top.addWidget(self.filters, 1)
@@ -70,62 +143,69 @@ class DashboardPage(QWidget):
         self.summary = plain("", "muted")
         root.addWidget(self.summary)
 
-        frame, body = card()
+        split = QSplitter(Qt.Orientation.Horizontal)
+        left, body = card()
         self.chart = IndicatorChart()
-        body.addWidget(self.chart)
-        root.addWidget(frame, 0)
+        self.chart.setMinimumHeight(200)
+        body.addWidget(plain("各指標平均與分布 Means and spread", "cardTitle"))
+        body.addWidget(self.chart, 1)
+        self.trend = TrendChart()
+        body.addWidget(self.trend, 1)
+        split.addWidget(left)
 
-        grid = QGridLayout()
-        grid.setSpacing(10)
+        self.tabs = QTabWidget()
+        self.heat = make_table(
+            ["學習者 Learner", "學號 No.", "班級 Class", *INDICATORS, "個案 Cases"],
+            "學習者 × 指標 Learner × indicator",
+            stretch=0,
+        )
+        headers = ["學習者 Learner", "學號 No.", "班級 Class", *INDICATORS, "低於門檻 Below"]
+        self.below = make_table(
+            headers, "低於門檻的學習者 Learners below threshold", stretch=len(headers) - 1
+        )
         self.cases = make_table(
             [
                 "個案 Case",
-                "作答\nAttempts",
-                "完成\nDone",
-                "平均\nMean",
-                "升級率\nEscalated",
-                "中位時間\nMedian time",
+                "作答 Attempts",
+                "完成 Done",
+                "平均 Mean",
+                "升級率 Escalated",
+                "中位時間 Median",
             ],
             "個案難度 Case difficulty",
             stretch=0,
         )
         self.mistakes = make_table(
-            ["個案 Case", "步驟\nStep", "選項 Option", "次數\nTimes", "人數\nLearners"],
+            ["個案 Case", "步驟 Step", "選項 Option", "次數 Times", "人數 Learners"],
             "常見錯誤選擇 Common mistakes",
             stretch=2,
         )
         self.mistakes.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        self.mistakes.setColumnWidth(0, 170)
-        headers = ["學習者 Learner", "學號 No.", "班級 Class", *INDICATORS, "低於門檻 Below"]
-        self.below = make_table(
-            headers, "低於門檻的學習者 Learners below threshold", stretch=len(headers) - 1
-        )
-        self.below.cellDoubleClicked.connect(self._open_learner)
-        for col, (title, table) in enumerate(
-            (
-                ("個案難度 Case difficulty", self.cases),
-                ("專家不會選的常見選擇 Options chosen where the expert would not", self.mistakes),
-            )
+        self.mistakes.setColumnWidth(0, 190)
+        for table, title in (
+            (self.heat, "熱圖 Heatmap"),
+            (self.below, "低於門檻 Below threshold"),
+            (self.cases, "個案難度 Cases"),
+            (self.mistakes, "常見錯誤 Mistakes"),
         ):
-            grid.addWidget(self._boxed(title, table), 0, col)
-        grid.addWidget(
-            self._boxed(
-                "低於門檻的學習者（雙擊看歷程）Learners below the threshold (double-click for history)",
-                self.below,
-            ),
-            1,
-            0,
-            1,
-            2,
+            table.setMinimumHeight(8 * 26 + 30)
+            table.cellDoubleClicked.connect(lambda r, _c, t=table: self._open_row(t, r))
+            table.activated.connect(lambda index, t=table: self._open_row(t, index.row()))
+            table.currentCellChanged.connect(lambda r, *_rest, t=table: self._row_changed(t, r))
+            self.tabs.addTab(table, title)
+        split.addWidget(self.tabs)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        split.setSizes([560, 780])
+        root.addWidget(split, 1)
+        root.addWidget(
+            plain(
+                "雙擊任一列開啟該次作答的反思單；「低於門檻」以每位學習者最近 "
+                f"{dashboard.RECENT} 次作答的平均判斷。 Double-click a row to open its "
+                f"sheet; 'below' uses each learner's last {dashboard.RECENT} attempts.",
+                "muted",
+            )
         )
-        root.addLayout(grid, 1)
-
-    @staticmethod
-    def _boxed(title: str, table: QWidget) -> QWidget:
-        frame, body = card()
-        body.addWidget(plain(title, "cardTitle"))
-        body.addWidget(table, 1)
-        return frame
 
     def reload_choices(self) -> None:
         self.filters.reload(self.workspace, self.lang)
@@ -136,12 +216,36 @@ class DashboardPage(QWidget):
         threshold = float(self.threshold.value())
         stats = dashboard.indicator_stats(source, chosen)
         self.chart.set_stats(stats, threshold, self.lang)
+        heat = dashboard.heatmap(source, chosen)
+        self._fill_learners(
+            self.heat,
+            heat,
+            lambda e: [
+                e["display_name"],
+                e["student_no"],
+                e["class_name"],
+                *(heat_cell(e["means"].get(i), threshold) for i in INDICATORS),
+                e["cases"],
+            ],
+        )
+        below = dashboard.learners_below(source, threshold, chosen)
+        self._fill_learners(
+            self.below,
+            below,
+            lambda e: [
+                e["display_name"],
+                e["student_no"],
+                e["class_name"],
+                *(cell(e["means"].get(i), i in e["below"]) for i in INDICATORS),
+                "、".join(f"{i} {INDICATOR_LABELS[i][self.lang]}" for i in e["below"]),
+            ],
+        )
         cases = dashboard.case_difficulty(source, chosen)
         fill(
             self.cases,
             (
                 (
-                    c.case_id,
+                    c.latest_attempt_id,
                     [
                         c.case_title or c.case_id,
                         c.attempts,
@@ -155,13 +259,13 @@ class DashboardPage(QWidget):
             ),
         )
         mistakes = dashboard.common_mistakes(
-            source, chosen, dashboard.expert_options(self.workspace.library)
+            source, chosen, dashboard.expert_options(self.workspace.library), limit=30
         )
         fill(
             self.mistakes,
             (
                 (
-                    None,
+                    m["attempt_id"],
                     [
                         self._case_title(m["case_id"]),
                         STEP_NAMES.get(m["step"], m["step"]),
@@ -173,33 +277,49 @@ class DashboardPage(QWidget):
                 for m in mistakes
             ),
         )
-        below = dashboard.learners_below(source, threshold, chosen)
-        fill(
-            self.below,
-            (
-                (
-                    e["learner_id"],
-                    [
-                        e["display_name"],
-                        e["student_no"],
-                        e["class_name"],
-                        *(cell(e["means"].get(i), i in e["below"]) for i in INDICATORS),
-                        "、".join(f"{i} {INDICATOR_LABELS[i][self.lang]}" for i in e["below"]),
-                    ],
-                )
-                for e in below
-            ),
-        )
         n_attempts = sum(c.attempts for c in cases)
-        n_learners = source.db.execute(
-            "select count(distinct a.learner_id) from attempts a join learners l "
-            f"on l.id = a.learner_id where {chosen.where()[0]}",
-            chosen.where()[1],
-        ).fetchone()[0]
         self.summary.setText(
-            f"{n_learners} 位學習者 learners · {n_attempts} 次作答 attempts · "
-            f"{len(below)} 位低於門檻 below {threshold:.0f}"
+            f"{len(heat) if heat else self._learner_count(chosen)} 位學習者 learners · "
+            f"{n_attempts} 次作答 attempts · {len(below)} 位低於門檻 below {threshold:.0f}"
         )
+        if heat:
+            self.show_trend(heat[0]["learner_id"], heat[0]["display_name"])
+        else:
+            self.trend.set_trend("", [])
+
+    def _learner_count(self, chosen: Any) -> int:
+        where, params = chosen.where()
+        return int(
+            self.workspace.store.db.execute(
+                "select count(distinct l.id) from attempts a join learners l "
+                f"on l.id = {dashboard.PERSON} where {where}",
+                params,
+            ).fetchone()[0]
+        )
+
+    def _fill_learners(
+        self, table: QTableWidget, entries: list[dict[str, Any]], cells: Any
+    ) -> None:
+        fill(table, ((e["attempt_id"], cells(e)) for e in entries))
+        for r, e in enumerate(entries):
+            item = table.item(r, 0)
+            if item is not None:
+                item.setData(LEARNER_ROLE, e["learner_id"])
+
+    def show_trend(self, learner_id: str, name: str) -> None:
+        points = dashboard.trend(self.workspace.store, learner_id, self.filters.filters())
+        self.trend.set_trend(f"{name} · 趨勢 trend ({len(points)})", points)
+
+    def _row_changed(self, table: QTableWidget, row: int) -> None:
+        item = table.item(row, 0) if row >= 0 else None
+        learner_id = item.data(LEARNER_ROLE) if item is not None else None
+        if learner_id:
+            self.show_trend(str(learner_id), item.text() if item is not None else "")
+
+    def _open_row(self, table: QTableWidget, row: int) -> None:
+        attempt_id = row_id(table, row)
+        if attempt_id:
+            self.open_attempt.emit(str(attempt_id))
 
     def _case_title(self, case_id: str) -> str:
         loaded = self.workspace.library.cases.get(case_id)
@@ -213,8 +333,3 @@ class DashboardPage(QWidget):
             return loaded.case.option(option_id).text.get(self.lang)
         except (KeyError, LookupError):
             return option_id
-
-    def _open_learner(self, row: int, _column: int) -> None:
-        learner_id = row_id(self.below, row)
-        if learner_id:
-            self.open_learner.emit(learner_id)

@@ -32,7 +32,9 @@ def make_table(headers: Sequence[str], name: str, stretch: int | None = None) ->
 
 def cell(value: Any, low: bool = False) -> QTableWidgetItem:
     """A cell; numbers right-aligned and sortable, `low` marked in red."""
-    item = QTableWidgetItem("—" if value is None else str(value))
+    text = "—" if value is None else str(value)
+    item = QTableWidgetItem(text)
+    item.setToolTip(text)  # the full text, also when the column cuts it off
     if isinstance(value, int | float):
         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     if low:
@@ -65,3 +67,28 @@ def texts(table: QTableWidget) -> list[list[str]]:
         items = [table.item(r, c) for c in range(table.columnCount())]
         out.append([item.text() if item is not None else "" for item in items])
     return out
+
+
+def heat_cell(value: float | None, threshold: float) -> QTableWidgetItem:
+    """A heatmap cell: the score on a red (low) to green (high) background."""
+    item = cell(value)
+    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+    if value is None:
+        return item
+    if value < threshold:
+        share = max(0.0, value / max(threshold, 1))
+        color = QColor.fromHsvF(0.02 + 0.1 * share, 0.55 - 0.25 * share, 0.98)
+    else:
+        share = min(1.0, (value - threshold) / max(100 - threshold, 1))
+        color = QColor.fromHsvF(0.16 + 0.18 * share, 0.25 + 0.35 * share, 0.95 - 0.1 * share)
+    item.setBackground(color)
+    item.setForeground(QColor("#1b232d"))
+    return item
+
+
+def row_of(table: QTableWidget, wanted: str) -> int:
+    """The row whose id is `wanted`, or -1."""
+    for r in range(table.rowCount()):
+        if row_id(table, r) == wanted:
+            return r
+    return -1

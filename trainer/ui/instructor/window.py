@@ -11,11 +11,15 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from trainer.exchange.filters import Filters
+from trainer.store.roster import person_sql, settle_identities
 from trainer.ui.instructor import prompts
 from trainer.ui.instructor.attempts_page import AttemptsPage
+from trainer.ui.instructor.class_page import ClassPage
 from trainer.ui.instructor.dashboard_page import DashboardPage
 from trainer.ui.instructor.export_page import ExportPage
 from trainer.ui.instructor.import_page import ImportPage
+from trainer.ui.instructor.lrs_page import LrsPage
+from trainer.ui.instructor.portfolios_page import PortfoliosPage
 from trainer.ui.instructor.settings_page import SettingsPage
 from trainer.ui.widgets.common import plain
 
@@ -36,7 +40,7 @@ class InstructorWindow(QWidget):
         self.workspace = workspace
         self.setWindowTitle("教師專區 Instructor area")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.resize(1366, 860)
+        self.resize(1366, 768)  # a school laptop; the minimum stays under 1280x720
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
@@ -61,17 +65,25 @@ class InstructorWindow(QWidget):
         self.imports = ImportPage(workspace)
         self.exports = ExportPage(workspace, lang)
         self.settings_page = SettingsPage(workspace, settings)
+        self.portfolios = PortfoliosPage(workspace, lang)
+        self.class_page = ClassPage(workspace)
+        self.lrs = LrsPage(workspace, lang)
         for page, title in (
-            (self.dashboard, "班級儀表板 Dashboard"),
-            (self.attempts, "學習者歷程 Learners"),
-            (self.imports, "合併紀錄 Merge logs"),
+            (self.dashboard, "儀表板 Dashboard"),
+            (self.attempts, "學習者 Learners"),
+            (self.imports, "合併 Merge"),
             (self.exports, "匯出 Export"),
+            (self.portfolios, "作品集 Portfolios"),
+            (self.class_page, "班級 Class"),
+            (self.lrs, "LRS"),
             (self.settings_page, "設定 Settings"),
         ):
             self.tabs.addTab(page, title)
         column.addWidget(self.tabs, 1)
 
         self.dashboard.open_learner.connect(self.show_learner)
+        self.dashboard.open_attempt.connect(self.show_attempt)
+        self.class_page.changed.connect(self.refresh)
         self.imports.merged.connect(lambda _summary: self.refresh())
         self.attempts.reviewed.connect(lambda _aid: self.dashboard.refresh())
         self.attempts.export_sheet.connect(self.export_attempt_pdf)
@@ -79,14 +91,28 @@ class InstructorWindow(QWidget):
 
     def refresh(self) -> None:
         """Re-read everything (after a merge or a review)."""
+        settle_identities(self.workspace.store.db)  # one learner per student number
         self.dashboard.reload_choices()
         self.exports.reload_choices()
         self.dashboard.refresh()
         self.attempts.reload()
+        self.portfolios.reload()
+        self.class_page.reload()
+        self.lrs.reload()
 
     def show_learner(self, learner_id: str) -> None:
         self.tabs.setCurrentWidget(self.attempts)
         self.attempts.select_learner(learner_id)
+
+    def show_attempt(self, attempt_id: str) -> None:
+        """Open one attempt's reflection sheet in the learner's history."""
+        row = self.workspace.store.db.execute(
+            f"select {person_sql('a')} from attempts a where a.id = ?", [attempt_id]
+        ).fetchone()
+        if row is None:
+            return
+        self.tabs.setCurrentWidget(self.attempts)
+        self.attempts.select_attempt(str(row[0]), attempt_id)
 
     def export_attempt_pdf(self, attempt_id: str) -> bool:
         """One attempt's reflection sheet as PDF, through the export page's worker."""
@@ -98,7 +124,8 @@ class InstructorWindow(QWidget):
         return self.exports.export("pdf", out, Filters(attempt_id=attempt_id), pseudonymize=False)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.imports.runner.is_busy or self.exports.runner.is_busy:
+        busy = (self.imports.runner, self.exports.runner, self.portfolios.runner, self.lrs.runner)
+        if any(r.is_busy for r in busy):
             event.ignore()  # a merge / export is still writing; close when it is done
             return
         super().closeEvent(event)

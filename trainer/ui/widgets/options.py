@@ -57,6 +57,10 @@ class OptionButton(QAbstractButton):
         # As wide as the list, never wider: the text wraps instead.
         policy = self.sizePolicy()
         policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+        # A button's default vertical policy is Fixed at its one-line size hint, which
+        # clipped a reused row whose new text wraps to more lines.
+        policy.setVerticalPolicy(QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         # The first view's properties are set before the first polish, not re-polished.
@@ -93,7 +97,14 @@ class OptionButton(QAbstractButton):
         if role_changed:
             repolish(self.badge)  # its colour depends on the button's role
         restyle(self.badge, asked=view.asked)
-        self.label.setText(view.text)
+        if self.label.text() != view.text:
+            self.label.setText(view.text)
+            # The list caches each row's height: tell it this row's height may change now,
+            # not on a posted layout request after the list was laid out.
+            own = self.layout()
+            if own is not None:
+                own.invalidate()
+            self.updateGeometry()
         restyle(self.label, asked=view.asked)
         self.setEnabled(not view.asked)
         if view.asked:
@@ -196,6 +207,10 @@ class OptionsPanel(QWidget):
                 QWidget.setTabOrder(first, second)
             self._ordered = len(self.pool)
         self.free_text.clear()
+        # Reused rows change height with their text: lay the list out again now.
+        self.list.invalidate()
+        self.list.activate()
+        self.scroll_area.verticalScrollBar().setValue(0)
         self._sync()
 
     def selectable(self) -> list[OptionButton]:

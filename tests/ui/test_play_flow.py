@@ -1,0 +1,163 @@
+"""Issue 13 on the play page: escalation you can see, keyboard all the way, restart,
+try again from a decision, and drafts of the 3.4/3.5 forms that survive a crash."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QRadioButton
+
+from trainer.core.autoplay import ExpertPolicy, WorstPolicy
+from trainer.ui.main_window import MainWindow
+
+from .conftest import open_window, start_case
+
+
+def _activate(qtbot: Any, window: MainWindow) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+
+
+def _escalate(window: MainWindow) -> None:
+    play = window.play
+    policy = WorstPolicy()
+    for _ in range(40):
+        assert play.runner is not None
+        if play.runner.session.state.escalated:
+            return
+        play._act(policy.next_action(play.runner.session))
+    raise AssertionError("the worst path never escalated")
+
+
+def test_escalation_is_a_moment_and_skipped_steps_are_never_ticked(
+    qtbot: Any, window: MainWindow
+) -> None:
+    """After escalating in 3.1: a banner says why and what now, 3.1 is marked escalated,
+    3.2 and 3.3 skipped (no ✓), and the prompt speaks of the escalation."""
+    start_case(qtbot, window)
+    _escalate(window)
+    play = window.play
+    state = play.runner.session.state  # type: ignore[union-attr]
+    assert state.step == "feedback" and state.escalation_reason
+    assert play.banner.isVisible() and "主管" in play.banner.text()
+    assert play.banner.geometry().top() < play.conversation.geometry().top()
+    items = play.steps.items
+    assert items["questioning"].property("state") == "escalated"
+    assert items["clarifying"].property("state") == "skipped"
+    assert items["resolving"].property("state") == "skipped"
+    assert not any(i.text().startswith("✓") for i in items.values())
+    assert "升級" in play.options.prompt.text()
+    steps = [t for k, t in play.conversation.entries if k == "step"]
+    assert steps[-1].startswith("3.4")
+
+
+def test_number_keys_work_anywhere_but_in_a_text_field(qtbot: Any, window: MainWindow) -> None:
+    """1–9 choose with the focus on any control of the page; in the free-text box they
+    type; ↑/↓ move the selection; Enter sends; PgUp/PgDn scroll the conversation."""
+    start_case(qtbot, window)
+    _activate(qtbot, window)
+    play = window.play
+    play.back.setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_2)
+    selected = play.options.selected()
+    assert selected is not None and selected.number == 2
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+    assert play.options.selected().number == 3  # type: ignore[union-attr]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Up)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Up)
+    assert play.options.selected().number == 1  # type: ignore[union-attr]
+    play.options.free_text.setFocus()
+    qtbot.keyClicks(play.options.free_text, "3 ok")
+    assert play.options.free_text.text() == "3 ok"
+    assert play.options.selected().number == 1  # type: ignore[union-attr]
+    chosen = play.options.selected().view.option_id  # type: ignore[union-attr]
+    qtbot.keyClick(play.options.free_text, Qt.Key.Key_Return)
+    assert play.runner.session.state.chosen == [chosen]  # type: ignore[union-attr]
+    # Answered rows stay in place, ticked; the other numbers do not shift.
+    asked = [b for b in play.options.pool if b.isVisible() and b.view.asked]
+    assert [b.view.option_id for b in asked] == [chosen] and asked[0].number == 1
+    for _ in range(4):
+        qtbot.keyClick(QApplication.focusWidget() or play, Qt.Key.Key_2)
+        qtbot.keyClick(QApplication.focusWidget() or play, Qt.Key.Key_Return)
+    bar = play.conversation.verticalScrollBar()
+    bottom = bar.value()
+    qtbot.keyClick(QApplication.focusWidget() or play, Qt.Key.Key_PageUp)
+    assert bar.value() < bottom
+    qtbot.keyClick(QApplication.focusWidget() or play, Qt.Key.Key_PageDown)
+    assert bar.value() > bottom - bar.pageStep()
+
+
+def _to_report(window: MainWindow) -> None:
+    play = window.play
+    policy = ExpertPolicy()
+    while play.action_area.currentWidget() is not play.report:
+        assert play.runner is not None
+        play._act(policy.next_action(play.runner.session))
+
+
+def test_focus_enters_the_report_form_and_a_draft_survives_a_crash(
+    qtbot: Any, data_dir: Path, no_modals: dict[str, list[Any]]
+) -> None:
+    """The keyboard lands in the 3.4 form; what was typed is saved as a draft while
+    typing and is back in the form after the window died and the attempt resumed."""
+    first, workspace = open_window(qtbot, data_dir)
+    start_case(qtbot, first, name="林小華")
+    _activate(qtbot, first)
+    _to_report(first)
+    form = first.play.report
+    assert isinstance(QApplication.focusWidget(), QRadioButton)
+    cause = next(iter(form.cause_buttons))
+    form.cause_buttons[cause].click()
+    form.preventive.setPlainText("保養前一天先通知櫃檯")
+    qtbot.wait(600)  # the draft is written 0.4 s after the last edit
+    workspace.store.close()  # the "crash"
+    first.hide()
+
+    second, workspace2 = open_window(qtbot, data_dir)
+    try:
+        second.choose_learner(workspace2.store.learners()[0]["id"])
+        again = second.play.report
+        assert second.play.action_area.currentWidget() is again
+        assert again.preventive.toPlainText() == "保養前一天先通知櫃檯"
+        assert again.cause_buttons[cause].isChecked()
+        again.submit.click()
+        rows = workspace2.store.db.execute("select count(*) from drafts").fetchone()
+        assert rows[0] == 0  # a submitted form leaves no draft behind
+    finally:
+        workspace2.close()
+
+
+def test_restart_keeps_the_old_attempt_and_try_again_branches(
+    qtbot: Any, window: MainWindow, no_modals: dict[str, list[Any]]
+) -> None:
+    """Restart (confirmed) abandons the attempt and starts afresh; on the finished
+    sheet, "try again from here" starts a practice attempt replayed to that decision."""
+    start_case(qtbot, window)
+    play = window.play
+    first = play.runner.attempt_id  # type: ignore[union-attr]
+    play._act(ExpertPolicy().next_action(play.runner.session))  # type: ignore[union-attr]
+    qtbot.mouseClick(play.restart_button, Qt.MouseButton.LeftButton)
+    assert no_modals["ask"], "restarting asks first"
+    store = window.workspace.store  # type: ignore[union-attr]
+    assert store.attempt(first)["status"] == "abandoned"
+    runner = play.runner
+    assert runner is not None and runner.attempt_id != first and runner.session.state.decisions == 0
+    policy = ExpertPolicy()
+    while not runner.finished:
+        if play.action_area.currentWidget() is play.report:
+            play._act(policy.next_action(runner.session))
+        else:
+            play._act(policy.next_action(runner.session))
+    assert window.stack.currentWidget() is window.sheet
+    sheet = window.sheet
+    assert sheet.decision_pick.count() == len(store.decisions(runner.attempt_id))
+    sheet.decision_pick.setCurrentIndex(2)
+    qtbot.mouseClick(sheet.try_button, Qt.MouseButton.LeftButton)
+    branch = play.runner
+    assert branch is not None and window.stack.currentWidget() is play
+    row = store.attempt(branch.attempt_id)
+    assert row["parent_attempt_id"] == runner.attempt_id and row["branch_seq"] == 2
+    assert branch.session.state.decisions == 2 and row["mode"] == "practice"
+    assert sum(1 for k, _ in play.conversation.entries if k == "learner") == 2

@@ -132,6 +132,30 @@
     </message>
 </context>
 <context>
+    <name>HandIn</name>
+    <message>
+        <location filename="../../trainer/ui/handin_menu.py" line="32"/>
+        <source>選擇要繳交到的資料夾（例如隨身碟）</source>
+        <translation>Choose the folder to hand in to (e.g. a USB stick)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/handin_menu.py" line="39"/>
+        <source>已繳交 {who} 的學習紀錄：
+{n} 次作答（完成 {done}，進行中 {open}），{d} 個決定
+個案：{cases}
+檔案：{path}</source>
+        <translation>Handed in the log of {who}:
+{n} attempts ({done} completed, {open} in progress), {d} decisions
+Cases: {cases}
+File: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/handin_menu.py" line="62"/>
+        <source>繳交學習紀錄</source>
+        <translation>Hand in my log</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPage</name>
     <message>
         <location filename="../../trainer/ui/pages/history.py" line="26"/>
@@ -369,6 +393,16 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <location filename="../../trainer/ui/main_window.py" line="253"/>
+        <source>繳交我的學習紀錄…</source>
+        <translation>Hand in my log…</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/main_window.py" line="254"/>
+        <source>開啟我的資料夾</source>
+        <translation>Open my data folder</translation>
+    </message>
     <message>
         <location filename="../../trainer/ui/main_window.py" line="82"/>
         <source>顧客投訴處理訓練 Complaint Trainer</source>

@@ -217,24 +217,46 @@ def test_chinese_window(
         workspace.close()
 
 
-def test_language_menu_saves_the_choice_and_says_restart(
+def test_language_switches_at_once_mid_case_with_qt_dialogs_too(
     qtbot: Any, data_dir: Path, no_modals: dict[str, list[Any]], english: None
 ) -> None:
+    """View → Language swaps the whole window without a restart, keeps the learner in
+    the attempt (same runner, conversation rebuilt from the log), and Qt's own dialog
+    texts follow (qtbase_zh_TW)."""
     window, workspace = build_window(qtbot, data_dir, "en")
     try:
+        enter_case(qtbot, window)
+        runner = window.play.runner
+        assert runner is not None
+        runner_id = runner.attempt_id
+        window.play._act(
+            __import__("trainer.core.autoplay", fromlist=["x"])
+            .ExpertPolicy()
+            .next_action(runner.session)
+        )
         menu = language_menu(window)
         assert menu.title() == "Language 語言"
         actions = {a.data(): a for a in menu.actions()}
         assert [a.text() for a in menu.actions()] == ["中文（台灣）", "English"]
         assert actions["en"].isChecked() and not actions["zh-TW"].isChecked()
-        actions["en"].trigger()  # already English: nothing to say
-        assert no_modals["info"] == []
+        actions["en"].trigger()  # already English: nothing happens
         actions["zh-TW"].trigger()
         assert Settings.load(data_dir)["language"] == "zh-TW"
-        assert actions["zh-TW"].isChecked()
-        assert len(no_modals["info"]) == 1 and "restart" in no_modals["info"][0]
-        actions["en"].trigger()
+        assert menu_titles(window) == ["檔案(&F)", "前往(&G)", "檢視(&V)", "教師(&T)", "說明(&H)"]
+        assert window.nav_library.text() == "個案庫"
+        play = window.play
+        assert window.stack.currentWidget() is play
+        assert play.runner is not None and play.runner.attempt_id == runner_id
+        assert play.mode_chip.text() == "練習模式"
+        assert play.steps.items["questioning"].text().endswith("3.1  提問")
+        assert sum(1 for k, _ in play.conversation.entries if k == "learner") == 1
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+        assert not no_modals["info"], "no restart message any more"
+        language_menu(window).actions()[1].trigger()
         assert Settings.load(data_dir)["language"] == "en"
+        assert window.nav_library.text() == "Case library"
+        assert window.play.options.prompt.text()
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
     finally:
         workspace.close()
 

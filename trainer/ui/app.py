@@ -15,7 +15,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -52,8 +52,21 @@ def setup_logging(root: Path) -> Path | None:
 
 
 def install_translator(app: QCoreApplication, lang: str) -> bool:
-    """Source strings are zh-TW; load resources/translations/trainer_<lang>.qm if any."""
+    """Install the translations for `lang` on top of what is installed.
+
+    Source strings are zh-TW; `en` loads resources/translations/trainer_en.qm. Qt's
+    own dialogs (file dialogs, message-box buttons) are English unless a qtbase
+    catalogue is loaded, so zh-TW loads Qt's qtbase_zh_TW.qm from PySide6.
+    Returns False when the app's catalogue for `lang` is missing.
+    """
     if lang == "zh-TW":
+        qt = QTranslator(app)
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if qt.load("qtbase_zh_TW", folder):
+            app.installTranslator(qt)
+            _TRANSLATORS.append(qt)
+        else:
+            log.info("no qtbase_zh_TW.qm in %s; Qt's dialogs stay in English", folder)
         return True
     translator = QTranslator(app)
     name = f"trainer_{lang.replace('-', '_')}"
@@ -63,6 +76,21 @@ def install_translator(app: QCoreApplication, lang: str) -> bool:
         return True
     log.info("no translation %s.qm; using the default texts", name)
     return False
+
+
+def set_language(app: QCoreApplication, lang: str) -> bool:
+    """Switch every translation (the app's and Qt's own) to `lang`, at once.
+
+    Widgets built afterwards use the new language; the main window rebuilds its
+    pages (MainWindow.set_language) so nothing needs a restart.
+    """
+    while _TRANSLATORS:
+        app.removeTranslator(_TRANSLATORS.pop())
+    if lang == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.Taiwan))
+    return install_translator(app, lang)
 
 
 def style_sheet(scale: float) -> str:
@@ -154,7 +182,7 @@ def run(argv: list[str] | None = None) -> int:
         return 1 if args.smoke else 0
     setup_logging(root)
     settings = Settings.load(root)
-    install_translator(app, str(settings["language"]))
+    set_language(app, str(settings["language"]))
     family, problem = setup_fonts()
     apply_style(app, float(settings["font_scale"]), family)
 
@@ -163,7 +191,7 @@ def run(argv: list[str] | None = None) -> int:
     window = MainWindow(
         root, settings, font_problem=problem, on_scale=lambda s: apply_style(app, s, family)
     )
-    window.show()
+    window.show_initially()
 
     def bring_forward() -> None:
         window.showNormal()

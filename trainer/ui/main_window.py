@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QThread, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QMainWindow,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from trainer.store.roster import learner_visible_without_pin, mark_local, welcome_learners
 from trainer.ui import dialogs, handin_menu
-from trainer.ui.widgets.common import plain
+from trainer.ui.widgets.common import plain, reveal
 
 if TYPE_CHECKING:
     from trainer.service import Workspace
@@ -85,6 +86,9 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(1024, 640)
         self._build(font_problem)
         self._menus()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):  # the focused control is always scrolled into view
+            app.focusChanged.connect(lambda _old, new: reveal(new))
         if workspace is not None:
             self.set_workspace(workspace)
 
@@ -399,10 +403,10 @@ class MainWindow(QMainWindow):
         if learner is None:
             return
         ws = self.ws()
-        runner = AttemptRunner.start(
-            ws.store, ws.library.get(case_id), learner["id"], mode, self.lang
-        )
-        self.play.start(runner, self.lang, mode, bool(self.settings["show_mood_meter"]))
+        loaded = ws.library.get(case_id)
+        lang = self.lang if loaded.case.title.has(self.lang) else "zh-TW"
+        runner = AttemptRunner.start(ws.store, loaded, learner["id"], mode, lang)
+        self.play.start(runner, lang, mode, bool(self.settings["show_mood_meter"]))
         self.stack.setCurrentWidget(self.play)
         self.play.setFocus()
 
@@ -548,14 +552,78 @@ class MainWindow(QMainWindow):
             self.sheet.set_scale(scale)
 
     def set_language(self, lang: str) -> None:
+        """Switch zh-TW / English at once: translations (the app's and Qt's own) are
+        swapped, then the window's bar, menus and pages are built again and the
+        learner is put back where they were (an attempt re-renders from its log)."""
+        from PySide6.QtWidgets import QApplication
+
+        from trainer.ui import app as appmod
+
         if lang == self.lang:
             return
+        self.flush_drafts()
         self.settings["language"] = lang
-        dialogs.info(
-            self,
-            self.tr("語言 Language"),
-            self.tr("重新啟動後會套用新的介面語言。\nThe new language applies after a restart."),
-        )
+        qapp = QApplication.instance()
+        if qapp is not None:
+            appmod.set_language(qapp, lang)
+        where = self._where()
+        for page in list(self._pages.values()):
+            page.deleteLater()
+        self._pages.clear()
+        banner = self.banner.text() if self.banner.isVisible() else None
+        self._build(banner)
+        self.menuBar().clear()
+        self._menus()
+        if self.workspace is not None:
+            self._restore_place(where)
+
+    def _where(self) -> dict[str, Any]:
+        """Which page is showing and what it shows, to come back to after a rebuild."""
+        if self.workspace is None:
+            return {"page": "loading"}
+        for name, page in self._pages.items():
+            if self.stack.currentWidget() is page:
+                place: dict[str, Any] = {"page": name}
+                if name == "play":
+                    play = self.play
+                    if play.replaying:
+                        place.update(replay=play.replay_attempt_id, pos=play.replay_pos)
+                    elif play.runner is not None:
+                        place.update(runner=play.runner, mode=play.mode)
+                elif name == "sheet" and self.sheet.sheet is not None:
+                    place["attempt"] = self.sheet.sheet.attempt_id
+                return place
+        return {"page": "profiles"}
+
+    def _restore_place(self, place: dict[str, Any]) -> None:
+        page = place.get("page")
+        if self.learner is not None:
+            self.nav_learner.setText(
+                self.tr("{name} · 切換").format(name=self.learner["display_name"])
+            )
+            self._nav_visible(True)
+        if page == "play" and place.get("runner") is not None:
+            runner = place["runner"]
+            lang = self.lang if runner.case.title.has(self.lang) else "zh-TW"
+            self.stack.setCurrentWidget(self.play)
+            self.play.start(runner, lang, place["mode"], bool(self.settings["show_mood_meter"]))
+            self.play.setFocus()
+        elif page == "play" and place.get("replay"):
+            self.replay_attempt(place["replay"])
+            self.play.replay_to(int(place.get("pos") or 0))
+        elif page == "sheet" and place.get("attempt"):
+            self.show_sheet(place["attempt"])
+        elif page == "history" and self.learner is not None:
+            self.show_history()
+        elif page in ("library", "play", "sheet") and self.learner is not None:
+            self.show_library()
+        else:
+            self.show_profiles()
+
+    def flush_drafts(self) -> None:
+        """Write a form draft that is waiting for its 0.4 s pause."""
+        if "play" in self._pages:
+            self.play.flush_draft()
 
     def open_instructor_area(self) -> None:
         if importlib.util.find_spec("trainer.ui.instructor") is None:
@@ -573,11 +641,38 @@ class MainWindow(QMainWindow):
             self,
             self.tr("鍵盤快捷鍵"),
             self.tr(
-                "1–9：選擇選項\nEnter：送出選擇\nCtrl+Enter：提交報告或反思\n"
-                "Ctrl+= / Ctrl+-：放大 / 縮小文字\nCtrl+L：個案庫　Ctrl+H：學習歷程　Ctrl+F：搜尋個案\n"
-                "Ctrl+E：匯出 PDF　Ctrl+P：列印\n重播時 ← / →：上一步 / 下一步"
+                "作答時\n"
+                "1–9：選擇該號碼的選項（在文字框內除外）\n"
+                "↑ / ↓：上一個 / 下一個選項　Enter：送出選擇\n"
+                "PgUp / PgDn：捲動對話\n"
+                "Ctrl+Enter：提交報告或反思　Tab：移到下一個欄位\n"
+                "重播時 ← / →：上一步 / 下一步\n"
+                "個案庫\n"
+                "方向鍵：在個案之間移動　Enter 或按兩下：開始個案　Ctrl+F：搜尋個案\n"
+                "全部頁面\n"
+                "Ctrl+L：個案庫　Ctrl+H：學習歷程　Ctrl+Shift+L：切換學習者\n"
+                "Ctrl+E：匯出反思單 PDF　Ctrl+Shift+E：匯出作品集 PDF　Ctrl+P：列印\n"
+                "Ctrl+= / Ctrl+- / Ctrl+0：放大 / 縮小 / 還原文字\n"
+                "Ctrl+Shift+I：教師專區　Ctrl+Q：結束　F1：這份清單"
             ),
         )
+
+    def show_initially(self) -> None:
+        """Open with the remembered geometry, else maximised on screens up to 1440 px
+        wide (classroom laptops, projectors), else at 1366×768."""
+        from PySide6.QtCore import QByteArray
+
+        saved = self.settings["window_geometry"]
+        if isinstance(saved, str) and saved and self.restoreGeometry(
+            QByteArray.fromBase64(saved.encode())
+        ):
+            self.show()
+            return
+        screen = self.screen()
+        if screen is not None and screen.availableGeometry().width() <= 1440:
+            self.showMaximized()
+        else:
+            self.show()
 
     def shutdown(self) -> None:
         """Wait for the loader thread and close the database (idempotent)."""
@@ -589,6 +684,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Every decision is already committed; closing mid-case loses nothing.
+        self.flush_drafts()
+        if not self.isMaximized() and not self.isFullScreen():
+            self.settings["window_geometry"] = self.saveGeometry().toBase64().toStdString()
         self.shutdown()
         super().closeEvent(event)
 

@@ -197,3 +197,22 @@ class WrapChoice(QWidget):
             self.button.setFocus(Qt.FocusReason.MouseFocusReason)
             return True
         return False
+
+
+def reveal(widget: QWidget | None) -> None:
+    """Scroll every scroll area holding `widget` so that it is in view.
+
+    Connected to QApplication.focusChanged: the focused control is always visible,
+    whether it got there by Tab, a shortcut or a form taking the keyboard.
+    """
+    if widget is None:
+        return
+    child: QWidget = widget
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea) and parent.widget() is not None:
+            inner = parent.widget()
+            if inner is not None and inner.isAncestorOf(child):
+                parent.ensureWidgetVisible(child, 16, 16)
+                child = parent
+        parent = parent.parentWidget()

@@ -195,6 +195,10 @@ class MainWindow(QMainWindow):
         page = LibraryPage()
         page.start.connect(lambda cid, mode: self.guard(self.start_case, cid, mode))
         page.mode_changed.connect(lambda mode: self.settings.__setitem__("mode", mode))
+        page.set_language_filter(str(self.settings["library_language"]))
+        page.language_filter_changed.connect(
+            lambda value: self.settings.__setitem__("library_language", value)
+        )
         return page
 
     def _build_play(self) -> PlayPage:

@@ -1,17 +1,24 @@
-"""The case library: filters (setting, complaint type, difficulty, done / not done),
-search by title, best score per case, broken case files listed with the reason."""
+"""The case library: filters (setting, complaint type, difficulty, done / not done,
+language), search by title, best score per case, broken case files with the reason.
+
+A card is one list item: a click anywhere on it selects it (its labels let the
+mouse through), a double-click or Enter starts it, the arrow keys move between
+cards. Cards are as tall as their text needs at the list's width and text size.
+Cases written only in Chinese carry a 中文 badge.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
     QComboBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -40,6 +47,7 @@ class CaseRow:
     best: int | None
     done: bool
     in_progress: bool
+    has_english: bool = True
 
 
 class CaseItem(QWidget):
@@ -52,11 +60,14 @@ class CaseItem(QWidget):
         column = QVBoxLayout()
         column.setSpacing(4)
         column.addWidget(plain(row.title, "itemTitle"))
-        summary = plain(row.summary, "muted")
-        summary.setMaximumHeight(44)
-        column.addWidget(summary)
+        column.addWidget(plain(row.summary, "muted"))
         chips = QHBoxLayout()
         chips.setSpacing(6)
+        if not row.has_english:
+            badge = chip("中文", "warn")
+            badge.setToolTip(self.tr("這個個案只有中文版"))
+            badge.setAccessibleName(self.tr("只有中文版"))
+            chips.addWidget(badge)
         chips.addWidget(chip(labels.setting(row.setting), "accent"))
         chips.addWidget(chip(labels.complaint_type(row.complaint_type), "neutral"))
         chips.addWidget(
@@ -78,11 +89,17 @@ class CaseItem(QWidget):
         caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         score.addWidget(caption)
         layout.addLayout(score)
+        # The card is one target: its labels neither select text nor take the clicks.
+        for label in self.findChildren(QLabel):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
 
 class LibraryPage(QWidget):
     start = Signal(str, str)  # case_id, mode
     mode_changed = Signal(str)
+    language_filter_changed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,7 +129,8 @@ class LibraryPage(QWidget):
         self.search.setPlaceholderText(self.tr("搜尋個案標題（Ctrl+F）"))
         self.search.setAccessibleName(self.tr("搜尋個案標題"))
         self.search.setClearButtonEnabled(True)
-        filters.addWidget(self.search, 2)
+        self.search.setMinimumWidth(200)
+        filters.addWidget(self.search, 3)
         self.setting = self._combo(
             self.tr("所有場域"), labels.translated(SETTINGS), self.tr("場域篩選")
         )
@@ -129,9 +147,17 @@ class LibraryPage(QWidget):
             {"done": self.tr("已完成"), "todo": self.tr("未完成")},
             self.tr("完成狀態篩選"),
         )
-        for combo in (self.setting, self.ctype, self.difficulty, self.status):
+        self.language = self._combo(
+            self.tr("所有語言"),
+            {"en": self.tr("有英文版"), "zh-only": self.tr("只有中文版")},
+            self.tr("語言篩選"),
+        )
+        for combo in (self.setting, self.ctype, self.difficulty, self.status, self.language):
             filters.addWidget(combo, 1)
         self.search.textChanged.connect(self.apply_filters)
+        self.language.currentIndexChanged.connect(
+            lambda _i: self.language_filter_changed.emit(str(self.language.currentData() or "all"))
+        )
         root.addLayout(filters)
 
         self.list = QListWidget()
@@ -139,7 +165,12 @@ class LibraryPage(QWidget):
         self.list.setAccessibleName(self.tr("個案清單"))
         self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.list.setSpacing(4)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.itemActivated.connect(self._activate)
+        self.list.itemDoubleClicked.connect(self._activate)
+        self.list.setAccessibleDescription(self.tr("方向鍵選擇個案，Enter 或按兩下開始"))
+        self.list.viewport().installEventFilter(self)
         root.addWidget(self.list, 1)
         self.count = plain("", "muted")
         self.broken = plain("", "brokenList")
@@ -161,6 +192,10 @@ class LibraryPage(QWidget):
     def _combo(self, all_label: str, values: dict[str, str], name: str) -> QComboBox:
         combo = QComboBox()
         combo.setAccessibleName(name)
+        # As narrow as the row needs (the popup still shows whole items), so the search
+        # box keeps its room at large text sizes.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(6)
         combo.addItem(all_label, "")
         for key, text in values.items():
             combo.addItem(text, key)
@@ -195,6 +230,7 @@ class LibraryPage(QWidget):
                 best=best.get(c.case.id),
                 done=c.case.id in best,
                 in_progress=c.case.id in in_progress,
+                has_english="en" in c.case.languages,
             )
             for c in cases
         ]
@@ -206,7 +242,6 @@ class LibraryPage(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, row.case_id)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, row.title)
             widget = CaseItem(row)
-            item.setSizeHint(QSize(400, max(104, widget.sizeHint().height())))
             self.list.addItem(item)
             self.list.setItemWidget(item, widget)
             if row.case_id == current_id:
@@ -218,10 +253,34 @@ class LibraryPage(QWidget):
                 lines.append(f"• {path.rsplit('/', 1)[-1]}：{reason}")
             self.broken.setText("\n".join(lines))
         self.broken.setVisible(bool(broken))
+        self.fit_cards()
         self.apply_filters()
         if self.list.currentItem() is None:
             self._select_first_visible()
         self.list.setFocus()
+
+    def fit_cards(self) -> None:
+        """Make every card as tall as its wrapped text at the list's current width."""
+        width = max(200, self.list.viewport().width() - 2 * self.list.spacing() - 12)
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            widget = self.list.itemWidget(item)
+            if widget is None:
+                continue
+            layout = widget.layout()
+            height = layout.totalHeightForWidth(width) if layout is not None else -1
+            height = max(height + 8, widget.minimumSizeHint().height(), 80)
+            if item.sizeHint().height() != height:
+                item.setSizeHint(QSize(width - 8, height))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.list.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_cards()
+        return False
+
+    def set_language_filter(self, value: str) -> None:
+        index = self.language.findData(value)
+        self.language.setCurrentIndex(max(0, index))
 
     def visible_case_ids(self) -> list[str]:
         return [
@@ -236,6 +295,7 @@ class LibraryPage(QWidget):
         ctype = self.ctype.currentData()
         difficulty = self.difficulty.currentData()
         status = self.status.currentData()
+        language = self.language.currentData()
         shown = 0
         for i, row in enumerate(self.rows):
             visible = (
@@ -244,6 +304,7 @@ class LibraryPage(QWidget):
                 and (not ctype or row.complaint_type == ctype)
                 and (not difficulty or str(row.difficulty) == difficulty)
                 and (not status or (status == "done") == row.done)
+                and (not language or (language == "en") == row.has_english)
             )
             self.list.item(i).setHidden(not visible)
             shown += visible

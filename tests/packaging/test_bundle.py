@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import CASES_DIR, REPO
+from tests.packaging.test_entry import project_version
 
 pytestmark = [
     pytest.mark.slow,
@@ -93,6 +94,8 @@ def test_cli_lists_plays_and_exports_a_pdf(
     bundle: Path, bare_env: dict[str, str], tmp_path: Path
 ) -> None:
     data = tmp_path / "d"
+    version = run(bundle, "complaint-trainer-cli", "--version", env=bare_env)
+    assert version.split()[-1] == project_version()
     listed = run(bundle, "complaint-trainer-cli", "--data-dir", data, "cases", "list", "--json",
                  env=bare_env)  # fmt: skip
     assert sorted(c["id"] for c in json.loads(listed)) == BUILTIN_IDS

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CASES_DIR, REPO
+from tests.conftest import CASES_DIR, REPO, run_cli
 from trainer import entry, paths
 
 
@@ -115,3 +115,17 @@ def test_window_smoke_flag_loads_every_builtin_case(tmp_path: Path) -> None:
     assert report["cases"] == len(list(CASES_DIR.glob("*.yaml")))
     assert report["resources"] == str(REPO / "resources")
     assert report["ready"] >= report["idle"] > 0
+    assert report["version"] == project_version()
+
+
+def project_version() -> str:
+    import tomllib
+
+    with (REPO / "pyproject.toml").open("rb") as f:
+        return str(tomllib.load(f)["project"]["version"])
+
+
+def test_cli_version(tmp_path: Path) -> None:
+    done = run_cli("--version")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["python", "-m", "trainer", project_version()]

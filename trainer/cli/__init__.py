@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from trainer.core.loader import CaseError
+from trainer.entry import VersionAction
 from trainer.store.db import StoreError
 
 COMMAND_MODULES = (
@@ -45,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="python -m trainer",
         description="Complaint-handling trainer (iCAP TRM3R0182v2, task area 三), headless.",
     )
+    parser.add_argument("--version", action=VersionAction)
     parser.add_argument(
         "--data-dir",
         help="data directory (default: $TRAINER_DATA_DIR or the user data folder)",

@@ -2,7 +2,7 @@
 
 For whoever deploys the app (an IT department, the bundle test, the bench): it runs
 exactly what a normal start runs, then prints one JSON line, e.g.
-`{"idle": 1767.2, "ready": 1767.9, "cases": 22, ...}` (wall-clock seconds since the
+`{"idle": 1767.2, "ready": 1767.9, "cases": 22, "version": "0.1.0", ...}` (wall-clock seconds since the
 epoch: when the window was first idle after being shown, and when the case library
 and database had loaded), and exits 0; on a load failure it prints the reason to
 stderr and exits 1.
@@ -28,6 +28,9 @@ def arm(window: MainWindow, info: dict[str, Any]) -> None:
 
     def finish(code: int) -> None:
         if code == 0:
+            from trainer.entry import app_version  # importlib.metadata: not before idle
+
+            marks["version"] = app_version()
             print(json.dumps(marks, ensure_ascii=False), flush=True)
         QCoreApplication.exit(code)
 

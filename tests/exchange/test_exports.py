@@ -422,3 +422,60 @@ def test_export_cli_does_not_import_qt_for_other_formats(class_dir: Path, tmp_pa
         cwd=Path(__file__).resolve().parents[2],
     )
     shutil.rmtree(tmp_path / "o")
+
+
+def _all_values(fmt: str, path: Path) -> str:
+    if fmt == "csv":
+        return "\n".join(p.read_text(encoding="utf-8-sig") for p in sorted(path.iterdir()))
+    if fmt == "xlsx":
+        return _texts_in_xlsx(path)
+    return _texts_in_sqlite(path)
+
+
+def test_pseudonymized_exports_are_rekeyed_and_rounded_to_the_minute(
+    class_dir: Path, tmp_path: Path
+) -> None:
+    """No learner, attempt or row id of the class database and no second-precise time
+    appears in a pseudonymised export, so it cannot be joined to a named one; two
+    pseudonymised exports still agree with each other."""
+    conn = sqlite3.connect(class_dir / "trainer.db")
+    ids = {
+        r[0]
+        for t in ("learners", "attempts", "decisions")
+        for r in conn.execute(f"select id from {t}")
+    }
+    stamps = {r[0] for r in conn.execute("select ts from decisions")}
+    conn.close()
+    outs = {
+        "csv": tmp_path / "csv",
+        "xlsx": tmp_path / "x.xlsx",
+        "sqlite": tmp_path / "x.db",
+    }
+    for fmt, out in outs.items():
+        export(class_dir, fmt, out, "--pseudonymize")
+        text = _all_values(fmt, out)
+        leaked = [i for i in ids if i in text]
+        assert not leaked, f"{fmt}: original ids {leaked[:3]}"
+        assert not [s for s in stamps if s in text], f"{fmt}: exact timestamps"
+        assert re.search(r"T\d\d:\d\d:00", text), f"{fmt}: no minute timestamps"
+    again = tmp_path / "again.db"
+    export(class_dir, "sqlite", again, "--pseudonymize")
+    a, b = sqlite3.connect(outs["sqlite"]), sqlite3.connect(again)
+    try:
+        assert (
+            a.execute("select id from attempts order by id").fetchall()
+            == b.execute("select id from attempts order by id").fetchall()
+        )
+        assert a.execute("pragma foreign_key_check").fetchall() == []
+        assert (
+            a.execute(
+                "select count(*) from decisions d join attempts t on t.id = d.attempt_id"
+            ).fetchone()[0]
+            == a.execute("select count(*) from decisions").fetchone()[0]
+        )
+    finally:
+        a.close()
+        b.close()
+    # a named export keeps the real ids
+    export(class_dir, "sqlite", tmp_path / "named.db")
+    assert ids & set(_texts_in_sqlite(tmp_path / "named.db").split("\n"))

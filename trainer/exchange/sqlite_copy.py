@@ -13,7 +13,7 @@ from pathlib import Path
 
 from trainer.exchange.atomic import ExportError, atomic_file
 from trainer.exchange.filters import Filters
-from trainer.exchange.pseudonyms import Namer
+from trainer.exchange.pseudonyms import Namer, Rekeyer, round_minute
 from trainer.exchange.source import Source, opened
 from trainer.store.db import quick_check
 from trainer.store.schema import DATA_TABLES, PRIVATE_TABLES
@@ -69,7 +69,12 @@ def _trim(dst: sqlite3.Connection, filters: Filters) -> None:
     dst.execute("drop table temp.keep")
 
 
-def _pseudonymize(dst: sqlite3.Connection, namer: Namer) -> None:
+#: Columns re-keyed / rounded to the minute in a pseudonymised copy.
+ID_COLUMNS = ("id", "learner_id", "attempt_id", "parent_attempt_id")
+TIME_COLUMNS = ("created_at", "started_at", "updated_at", "finished_at", "ts")
+
+
+def _pseudonymize(dst: sqlite3.Connection, namer: Namer, rekey: Rekeyer) -> None:
     rows = dst.execute("select id, display_name, student_no from learners").fetchall()
     dst.executemany(
         "update learners set display_name = ?, student_no = ? where id = ?",
@@ -77,6 +82,15 @@ def _pseudonymize(dst: sqlite3.Connection, namer: Namer) -> None:
     )
     # Instructor comments may name the learner; they stay in the instructor's database.
     dst.execute("update attempt_reviews set comment = null, author = null")
+    # Ids re-keyed and times to the minute: the copy cannot be joined to a named export.
+    dst.create_function("rekey", 1, rekey, deterministic=True)
+    dst.create_function("minute", 1, round_minute, deterministic=True)
+    for table in (*DATA_TABLES, "attempt_reviews"):
+        columns = {r[1] for r in dst.execute(f"pragma table_info([{table}])")}
+        sets = [f"[{c}] = rekey([{c}])" for c in ID_COLUMNS if c in columns]
+        sets += [f"[{c}] = minute([{c}])" for c in TIME_COLUMNS if c in columns]
+        if sets:
+            dst.execute(f"update [{table}] set {', '.join(sets)}")
 
 
 def verify_copy(path: Path, expected: dict[str, int]) -> None:
@@ -117,7 +131,7 @@ def export_sqlite(
                 if not filters.empty:
                     _trim(dst, filters)
                 if pseudonymize:
-                    _pseudonymize(dst, namer)
+                    _pseudonymize(dst, namer, Rekeyer(conn))
                 dst.execute("commit")
                 dst.execute("vacuum")
             except sqlite3.Error as exc:

@@ -15,7 +15,7 @@ from typing import Any
 
 from trainer.exchange.filters import Filters
 from trainer.exchange.instructor import LATEST_ADJUSTED_SQL
-from trainer.exchange.pseudonyms import ensure_pseudonyms
+from trainer.exchange.pseudonyms import Rekeyer, ensure_pseudonyms, round_minute
 
 TABLE_NAMES = (
     "learners",
@@ -61,8 +61,24 @@ def latest_comment(pseudonymize: bool) -> str:
     )
 
 
+def _rekeyed(pseudonymize: bool) -> tuple[Any, Any]:
+    """SQL wrappers for ids and timestamps: re-keyed / to the minute when pseudonymized
+    (the `rekey` and `minute` functions are registered by iter_tables), so a
+    pseudonymised export cannot be joined to a named one on ids or exact times."""
+    if not pseudonymize:
+        return (lambda expr: expr), (lambda expr: expr)
+    return (lambda expr: f"rekey({expr})"), (lambda expr: f"minute({expr})")
+
+
+def register_functions(conn: sqlite3.Connection) -> None:
+    """rekey(id) and minute(timestamp) for the pseudonymised queries."""
+    conn.create_function("rekey", 1, Rekeyer(conn), deterministic=True)
+    conn.create_function("minute", 1, round_minute, deterministic=True)
+
+
 def queries(filters: Filters, pseudonymize: bool, lang: str) -> dict[str, tuple[str, list[Any]]]:
     name, student, join = _identity(pseudonymize)
+    k, t = _rekeyed(pseudonymize)
     where, params = filters.where()
     joined = f"from attempts a join learners l on l.id = a.learner_id {join}"
     base = f"{joined} where {where}"
@@ -75,17 +91,18 @@ def queries(filters: Filters, pseudonymize: bool, lang: str) -> dict[str, tuple[
     adj = f"left join ({LATEST_ADJUSTED_SQL}) adj"
     return {
         "learners": (
-            f"select l.id as learner_id, {name} as learner_name, {student} as student_no, "
-            f"l.class_name, l.created_at from learners l {join} where {lw} "
+            f"select {k('l.id')} as learner_id, {name} as learner_name, {student} as student_no, "
+            f"l.class_name, {t('l.created_at')} as created_at from learners l {join} where {lw} "
             "order by l.class_name, learner_name",
             lp,
         ),
         "attempts": (
-            f"select a.id as attempt_id, a.learner_id, {name} as learner_name, "
+            f"select {k('a.id')} as attempt_id, {k('a.learner_id')} as learner_id, {name} as learner_name, "
             f"{student} as student_no, l.class_name, a.case_id, a.case_version, a.case_title, "
-            "a.mode, a.lang, a.status, a.started_at, a.finished_at, a.decisions, a.outcome, "
+            f"a.mode, a.lang, a.status, {t('a.started_at')} as started_at, "
+            f"{t('a.finished_at')} as finished_at, a.decisions, a.outcome, "
             "a.escalated, a.cost, a.sim_minutes, a.total, adj.adjusted_score as adjusted_total, "
-            "a.order_seed, a.parent_attempt_id, a.branch_seq, "
+            f"a.order_seed, {k('a.parent_attempt_id')} as parent_attempt_id, a.branch_seq, "
             f"{comment} as instructor_comment {joined} "
             "left join (" + LATEST_ADJUSTED_SQL + ") adj "
             "on adj.attempt_id = a.id and adj.indicator = 'total' "
@@ -93,7 +110,8 @@ def queries(filters: Filters, pseudonymize: bool, lang: str) -> dict[str, tuple[
             params,
         ),
         "decisions": (
-            "select d.id as decision_id, d.attempt_id, d.seq, d.ts, d.step, d.indicator, "
+            f"select {k('d.id')} as decision_id, {k('d.attempt_id')} as attempt_id, d.seq, "
+            f"{t('d.ts')} as ts, d.step, d.indicator, "
             "d.action, d.option_id, d.quality, d.free_text, d.payload, d.think_ms, "
             "d.mood_before, d.mood_after, d.sim_minute, d.cost_total, d.facts_found "
             f"from decisions d where d.attempt_id in (select a.id {base}) "
@@ -101,21 +119,24 @@ def queries(filters: Filters, pseudonymize: bool, lang: str) -> dict[str, tuple[
             params,
         ),
         "reflections": (
-            f"select r.id as reflection_id, r.attempt_id, {name} as learner_name, a.case_id, "
-            f"r.prompt_id, r.text, r.created_at from reflections r "
+            f"select {k('r.id')} as reflection_id, {k('r.attempt_id')} as attempt_id, "
+            f"{name} as learner_name, a.case_id, "
+            f"r.prompt_id, r.text, {t('r.created_at')} as created_at from reflections r "
             f"join attempts a on a.id = r.attempt_id join learners l on l.id = a.learner_id "
             f"{join} where {where} order by r.attempt_id, r.prompt_id",
             params,
         ),
         "internal_reports": (
-            f"select ir.id as report_id, ir.attempt_id, {name} as learner_name, a.case_id, "
-            "ir.root_cause, ir.recipients, ir.preventive, ir.profile_note, ir.created_at "
+            f"select {k('ir.id')} as report_id, {k('ir.attempt_id')} as attempt_id, "
+            f"{name} as learner_name, a.case_id, "
+            "ir.root_cause, ir.recipients, ir.preventive, ir.profile_note, "
+            f"{t('ir.created_at')} as created_at "
             "from internal_reports ir join attempts a on a.id = ir.attempt_id "
             f"join learners l on l.id = a.learner_id {join} where {where} order by ir.attempt_id",
             params,
         ),
         "scores": (
-            f"select s.attempt_id, {name} as learner_name, {student} as student_no, "
+            f"select {k('s.attempt_id')} as attempt_id, {name} as learner_name, {student} as student_no, "
             "l.class_name, a.case_id, s.indicator, s.score, adj.adjusted_score, "
             f"sr.rating as self_rating, {reason} as reason "
             "from scores s join attempts a on a.id = s.attempt_id "
@@ -134,6 +155,7 @@ def iter_tables(
     """Yield each export table with a live cursor over its rows (consume before the next)."""
     if pseudonymize:
         ensure_pseudonyms(conn)
+        register_functions(conn)
     for table, (sql, params) in queries(filters, pseudonymize, lang).items():
         cursor = conn.execute(sql, params)
         columns = [d[0] for d in cursor.description]

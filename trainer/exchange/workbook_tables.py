@@ -22,7 +22,13 @@ from typing import Any
 from trainer.core.vocab import INDICATORS
 from trainer.exchange.filters import Filters
 from trainer.exchange.instructor import LATEST_ADJUSTED_SQL
-from trainer.exchange.tables import _identity, latest_comment, queries, reason_column
+from trainer.exchange.tables import (
+    _identity,
+    _rekeyed,
+    latest_comment,
+    queries,
+    reason_column,
+)
 
 #: Sheets after `summary`, in workbook order.
 SHEET_NAMES = ("learners", "attempts", "decisions", "reflections", "internal_reports", "scores")
@@ -45,6 +51,7 @@ def workbook_queries(
     filters: Filters, pseudonymize: bool, lang: str
 ) -> dict[str, tuple[str, list[Any]]]:
     name, student, join = _identity(pseudonymize)
+    k, t = _rekeyed(pseudonymize)  # ids re-keyed, times to the minute when pseudonymized
     where, params = filters.where()
     # The chosen attempts, numbered in start order (the attempts sheet's order).
     chosen = (
@@ -61,9 +68,11 @@ def workbook_queries(
     return {
         "learners": queries(filters, pseudonymize, lang)["learners"],
         "attempts": (
-            f"{chosen} select c.no as attempt_no, a.id as attempt_id, {name} as learner_name, "
+            f"{chosen} select c.no as attempt_no, {k('a.id')} as attempt_id, "
+            f"{name} as learner_name, "
             f"{student} as student_no, l.class_name, a.case_id, a.case_version, a.case_title, "
-            "a.mode, a.lang, a.status, a.started_at, a.finished_at, a.decisions, a.outcome, "
+            f"a.mode, a.lang, a.status, {t('a.started_at')} as started_at, "
+            f"{t('a.finished_at')} as finished_at, a.decisions, a.outcome, "
             f"a.escalated, a.cost, a.sim_minutes, {per_indicator}, a.total, "
             f"adj.adjusted_score as adjusted_total, {comment} as instructor_comment "
             f"from chosen c join attempts a on a.id = c.id "
@@ -73,7 +82,7 @@ def workbook_queries(
             params,
         ),
         "decisions": (
-            f"{chosen} select c.no as attempt_no, d.seq, d.ts, d.indicator, d.action, "
+            f"{chosen} select c.no as attempt_no, d.seq, {t('d.ts')} as ts, d.indicator, d.action, "
             "d.option_id, d.quality, d.free_text, d.think_ms, d.mood_after, "
             "d.sim_minute, d.cost_total, d.facts_found "
             "from chosen c join decisions d on d.attempt_id = c.id order by c.no, d.seq",
@@ -81,14 +90,15 @@ def workbook_queries(
         ),
         "reflections": (
             f"{chosen} select c.no as attempt_no, {name} as learner_name, a.case_id, "
-            "r.prompt_id, r.text, r.created_at from chosen c "
+            f"r.prompt_id, r.text, {t('r.created_at')} as created_at from chosen c "
             "join reflections r on r.attempt_id = c.id join attempts a on a.id = c.id "
             f"join learners l on l.id = a.learner_id {join} order by c.no, r.prompt_id",
             params,
         ),
         "internal_reports": (
             f"{chosen} select c.no as attempt_no, {name} as learner_name, a.case_id, "
-            "ir.root_cause, ir.recipients, ir.preventive, ir.profile_note, ir.created_at "
+            "ir.root_cause, ir.recipients, ir.preventive, ir.profile_note, "
+            f"{t('ir.created_at')} as created_at "
             "from chosen c join internal_reports ir on ir.attempt_id = c.id "
             "join attempts a on a.id = c.id "
             f"join learners l on l.id = a.learner_id {join} order by c.no",

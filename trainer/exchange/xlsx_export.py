@@ -139,8 +139,10 @@ def export_xlsx(
         filters.check(db.conn)
         if pseudonymize:
             from trainer.exchange.pseudonyms import ensure_pseudonyms
+            from trainer.exchange.tables import register_functions
 
             ensure_pseudonyms(db.conn)
+            register_functions(db.conn)  # rekey() and minute()
         # XlsxWriter's constant-memory part files go in a private folder on the same
         # disk, removed whatever happens (a full disk must leave nothing behind).
         with tempfile.TemporaryDirectory(prefix=".xlsx-parts-", dir=tmp.parent) as parts:

@@ -107,6 +107,10 @@ def write_decisions_book(job: DecisionsJob) -> list[int]:
 
     conn = sqlite3.connect(job.database.resolve().as_uri() + "?mode=ro", uri=True)
     try:
+        if job.pseudonymize:  # the decisions sheet's times, to the minute
+            from trainer.exchange.pseudonyms import round_minute
+
+            conn.create_function("minute", 1, round_minute, deterministic=True)
         sql, params = workbook_queries(job.filters, job.pseudonymize, job.lang)["decisions"]
         book = xlsxwriter.Workbook(str(job.out), {**OPTIONS, "tmpdir": str(job.parts_dir)})
         bold = book.add_format({"bold": True})

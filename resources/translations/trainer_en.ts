@@ -4,12 +4,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../trainer/ui/app.py" line="98"/>
+        <location filename="../../trainer/ui/app.py" line="127"/>
         <source>找不到繁體中文字型，中文可能會顯示成方框。{hint}</source>
         <translation>No Traditional Chinese font was found, so Chinese text may show as boxes. {hint}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/app.py" line="126"/>
+        <location filename="../../trainer/ui/app.py" line="156"/>
         <source>發生未預期的錯誤，你的作答進度已儲存。</source>
         <translation>Something unexpected went wrong. Your progress has been saved.</translation>
     </message>
@@ -17,24 +17,43 @@
 <context>
     <name>CaseItem</name>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="63"/>
+        <location filename="../../trainer/ui/pages/library.py" line="68"/>
+        <source>這個個案只有中文版</source>
+        <translation>This case is in Chinese only</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/library.py" line="69"/>
+        <source>只有中文版</source>
+        <translation>Chinese only</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/library.py" line="74"/>
         <source>難度 </source>
         <translation>Difficulty </translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="66"/>
+        <location filename="../../trainer/ui/pages/library.py" line="77"/>
         <source>進行中，可繼續</source>
         <translation>In progress – resume</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="76"/>
+        <location filename="../../trainer/ui/pages/library.py" line="87"/>
         <source>最佳成績</source>
         <translation>Best score</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="76"/>
+        <location filename="../../trainer/ui/pages/library.py" line="87"/>
         <source>尚未完成</source>
         <translation>Not done yet</translation>
+    </message>
+</context>
+<context>
+    <name>Conversation</name>
+    <message>
+        <location filename="../../trainer/ui/widgets/conversation.py" line="145"/>
+        <source>「{t}」</source>
+        <extracomment>(kind, text) of every entry, in order (used by tests and replay checks). The first widget of every row, in order, and the rows of the current turn.</extracomment>
+        <translation>&quot;{t}&quot;</translation>
     </message>
 </context>
 <context>
@@ -116,43 +135,19 @@
 <context>
     <name>Fonts</name>
     <message>
-        <location filename="../../trainer/ui/fonts.py" line="21"/>
+        <location filename="../../trainer/ui/fonts.py" line="15"/>
         <source>請安裝「微軟正黑體 Microsoft JhengHei」（Windows 設定 → 時間與語言 → 語言 → 新增中文（台灣））。</source>
         <translation>Install the Microsoft JhengHei font (Windows Settings → Time &amp; language → Language → Add Chinese (Traditional, Taiwan)).</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/fonts.py" line="25"/>
+        <location filename="../../trainer/ui/fonts.py" line="19"/>
         <source>請在「字體簿」啟用「蘋方-繁 PingFang TC」。</source>
         <translation>Enable the PingFang TC font in Font Book.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/fonts.py" line="26"/>
+        <location filename="../../trainer/ui/fonts.py" line="20"/>
         <source>請安裝 Noto CJK 字型，例如：sudo apt install fonts-noto-cjk（Fedora：sudo dnf install google-noto-sans-cjk-fonts）。</source>
         <translation>Install the Noto CJK fonts, e.g. sudo apt install fonts-noto-cjk (Fedora: sudo dnf install google-noto-sans-cjk-fonts).</translation>
-    </message>
-</context>
-<context>
-    <name>HandIn</name>
-    <message>
-        <location filename="../../trainer/ui/handin_menu.py" line="32"/>
-        <source>選擇要繳交到的資料夾（例如隨身碟）</source>
-        <translation>Choose the folder to hand in to (e.g. a USB stick)</translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/handin_menu.py" line="39"/>
-        <source>已繳交 {who} 的學習紀錄：
-{n} 次作答（完成 {done}，進行中 {open}），{d} 個決定
-個案：{cases}
-檔案：{path}</source>
-        <translation>Handed in the log of {who}:
-{n} attempts ({done} completed, {open} in progress), {d} decisions
-Cases: {cases}
-File: {path}</translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/handin_menu.py" line="62"/>
-        <source>繳交學習紀錄</source>
-        <translation>Hand in my log</translation>
     </message>
 </context>
 <context>
@@ -271,122 +266,147 @@ File: {path}</translation>
 <context>
     <name>LibraryPage</name>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="96"/>
+        <location filename="../../trainer/ui/pages/library.py" line="113"/>
         <source>模式：</source>
         <translation>Mode:</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="98"/>
+        <location filename="../../trainer/ui/pages/library.py" line="115"/>
         <source>練習（立即回饋與提示）</source>
         <translation>Practice (instant feedback and hints)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="99"/>
+        <location filename="../../trainer/ui/pages/library.py" line="116"/>
         <source>評量（計時，結束後才看回饋）</source>
         <translation>Assessment (timed, feedback at the end)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="112"/>
+        <location filename="../../trainer/ui/pages/library.py" line="129"/>
         <source>搜尋個案標題（Ctrl+F）</source>
         <translation>Search case titles (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="113"/>
+        <location filename="../../trainer/ui/pages/library.py" line="130"/>
         <source>搜尋個案標題</source>
         <translation>Search case titles</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="117"/>
+        <location filename="../../trainer/ui/pages/library.py" line="135"/>
         <source>所有場域</source>
         <translation>All settings</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="117"/>
+        <location filename="../../trainer/ui/pages/library.py" line="135"/>
         <source>場域篩選</source>
         <translation>Filter by setting</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="120"/>
+        <location filename="../../trainer/ui/pages/library.py" line="138"/>
         <source>所有投訴類型</source>
         <translation>All complaint types</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="120"/>
+        <location filename="../../trainer/ui/pages/library.py" line="138"/>
         <source>投訴類型篩選</source>
         <translation>Filter by complaint type</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="123"/>
+        <location filename="../../trainer/ui/pages/library.py" line="141"/>
         <source>所有難度</source>
         <translation>All difficulties</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="124"/>
+        <location filename="../../trainer/ui/pages/library.py" line="142"/>
         <source>難度 1</source>
         <translation>Difficulty 1</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="124"/>
+        <location filename="../../trainer/ui/pages/library.py" line="142"/>
         <source>難度 2</source>
         <translation>Difficulty 2</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="124"/>
+        <location filename="../../trainer/ui/pages/library.py" line="142"/>
         <source>難度 3</source>
         <translation>Difficulty 3</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="125"/>
+        <location filename="../../trainer/ui/pages/library.py" line="143"/>
         <source>難度篩選</source>
         <translation>Filter by difficulty</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="128"/>
+        <location filename="../../trainer/ui/pages/library.py" line="146"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="129"/>
+        <location filename="../../trainer/ui/pages/library.py" line="147"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="129"/>
+        <location filename="../../trainer/ui/pages/library.py" line="147"/>
         <source>未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="130"/>
+        <location filename="../../trainer/ui/pages/library.py" line="148"/>
         <source>完成狀態篩選</source>
         <translation>Filter by status</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="139"/>
+        <location filename="../../trainer/ui/pages/library.py" line="151"/>
+        <source>所有語言</source>
+        <translation>All languages</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/library.py" line="152"/>
+        <source>有英文版</source>
+        <translation>In English</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/library.py" line="152"/>
+        <source>只有中文版</source>
+        <translation>Chinese only</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/library.py" line="153"/>
+        <source>語言篩選</source>
+        <translation>Language filter</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/library.py" line="165"/>
         <source>個案清單</source>
         <translation>Case list</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="148"/>
+        <location filename="../../trainer/ui/pages/library.py" line="172"/>
+        <source>方向鍵選擇個案，Enter 或按兩下開始</source>
+        <translation>Arrow keys pick a case; Enter or a double-click starts it</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/library.py" line="179"/>
         <source>開始這個個案  ⏎</source>
         <translation>Start this case  ⏎</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="150"/>
+        <location filename="../../trainer/ui/pages/library.py" line="181"/>
         <source>開始選取的個案</source>
         <translation>Start the selected case</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="186"/>
+        <location filename="../../trainer/ui/pages/library.py" line="221"/>
         <source>{name}，選一個個案開始練習</source>
         <translation>{name}, pick a case to start</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="215"/>
+        <location filename="../../trainer/ui/pages/library.py" line="250"/>
         <source>無法使用的個案檔（請通知老師）：</source>
         <translation>Case files that cannot be used (please tell your instructor):</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="251"/>
+        <location filename="../../trainer/ui/pages/library.py" line="312"/>
         <source>顯示 {n} / {total} 個個案</source>
         <translation>Showing {n} of {total} cases</translation>
     </message>
@@ -394,244 +414,254 @@ File: {path}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="253"/>
+        <location filename="../../trainer/ui/main_window.py" line="266"/>
         <source>繳交我的學習紀錄…</source>
         <translation>Hand in my log…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="254"/>
+        <location filename="../../trainer/ui/main_window.py" line="267"/>
         <source>開啟我的資料夾</source>
         <translation>Open my data folder</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="82"/>
+        <location filename="../../trainer/ui/main_window.py" line="84"/>
         <source>顧客投訴處理訓練 Complaint Trainer</source>
         <translation>Complaint Handling Trainer</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="109"/>
+        <location filename="../../trainer/ui/main_window.py" line="114"/>
         <source>顧客投訴處理訓練</source>
         <translation>Complaint Handling Trainer</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="111"/>
+        <location filename="../../trainer/ui/main_window.py" line="116"/>
         <source>iCAP TRM3R0182v2 · 三、解決顧客投訴</source>
         <translation>iCAP TRM3R0182v2 · III. Resolve customer complaints</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="115"/>
-        <location filename="../../trainer/ui/main_window.py" line="254"/>
+        <location filename="../../trainer/ui/main_window.py" line="120"/>
+        <location filename="../../trainer/ui/main_window.py" line="271"/>
         <source>個案庫</source>
         <translation>Case library</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="116"/>
-        <location filename="../../trainer/ui/main_window.py" line="255"/>
+        <location filename="../../trainer/ui/main_window.py" line="121"/>
+        <location filename="../../trainer/ui/main_window.py" line="272"/>
         <source>學習歷程</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="121"/>
-        <location filename="../../trainer/ui/main_window.py" line="244"/>
+        <location filename="../../trainer/ui/main_window.py" line="126"/>
+        <location filename="../../trainer/ui/main_window.py" line="258"/>
         <source>切換學習者</source>
         <translation>Switch learner</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="134"/>
+        <location filename="../../trainer/ui/main_window.py" line="139"/>
         <source>正在載入個案庫…</source>
         <translation>Loading the case library…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="243"/>
+        <location filename="../../trainer/ui/main_window.py" line="257"/>
         <source>檔案(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="246"/>
+        <location filename="../../trainer/ui/main_window.py" line="260"/>
         <source>匯出反思單 PDF…</source>
         <translation>Export reflection sheet PDF…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="247"/>
+        <location filename="../../trainer/ui/main_window.py" line="261"/>
         <source>列印反思單…</source>
         <translation>Print reflection sheet…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="249"/>
+        <location filename="../../trainer/ui/main_window.py" line="263"/>
         <source>匯出評量證據作品集 PDF…</source>
         <translation>Export evidence portfolio PDF…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="252"/>
+        <location filename="../../trainer/ui/main_window.py" line="269"/>
         <source>結束</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="253"/>
+        <location filename="../../trainer/ui/main_window.py" line="270"/>
         <source>前往(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="256"/>
+        <location filename="../../trainer/ui/main_window.py" line="273"/>
         <source>搜尋個案</source>
         <translation>Search cases</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="257"/>
+        <location filename="../../trainer/ui/main_window.py" line="274"/>
         <source>檢視(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="258"/>
+        <location filename="../../trainer/ui/main_window.py" line="275"/>
         <source>放大文字</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="259"/>
+        <location filename="../../trainer/ui/main_window.py" line="276"/>
         <source>縮小文字</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="260"/>
+        <location filename="../../trainer/ui/main_window.py" line="277"/>
         <source>還原文字大小</source>
         <translation>Reset text size</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="271"/>
+        <location filename="../../trainer/ui/main_window.py" line="288"/>
         <source>教師(&amp;T)</source>
         <translation>&amp;Instructor</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="273"/>
-        <location filename="../../trainer/ui/main_window.py" line="504"/>
+        <location filename="../../trainer/ui/main_window.py" line="290"/>
+        <location filename="../../trainer/ui/main_window.py" line="636"/>
         <source>教師專區 Instructor area</source>
         <translation>Instructor area</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="275"/>
+        <location filename="../../trainer/ui/main_window.py" line="292"/>
         <source>說明(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="276"/>
-        <location filename="../../trainer/ui/main_window.py" line="514"/>
+        <location filename="../../trainer/ui/main_window.py" line="293"/>
+        <location filename="../../trainer/ui/main_window.py" line="646"/>
         <source>鍵盤快捷鍵</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="288"/>
+        <location filename="../../trainer/ui/main_window.py" line="305"/>
         <source>無法開啟學習紀錄資料庫。
 {m}</source>
         <translation>Cannot open the learning records database.
 {m}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="291"/>
+        <location filename="../../trainer/ui/main_window.py" line="308"/>
         <source>無法開啟學習紀錄資料庫，請通知老師。
 （{m}）</source>
         <translation>Cannot open the learning records database. Please tell your instructor.
 ({m})</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="302"/>
+        <location filename="../../trainer/ui/main_window.py" line="319"/>
         <source>學習紀錄資料庫</source>
         <translation>Learning records database</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="316"/>
+        <location filename="../../trainer/ui/main_window.py" line="333"/>
         <source>操作沒有完成：{m}</source>
         <translation>That did not work: {m}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="337"/>
+        <location filename="../../trainer/ui/main_window.py" line="359"/>
+        <location filename="../../trainer/ui/main_window.py" line="606"/>
         <source>{name} · 切換</source>
         <translation>{name} · Switch</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="346"/>
+        <location filename="../../trainer/ui/main_window.py" line="368"/>
         <source>你上次的「{title}」還沒完成，要從中斷的地方繼續嗎？</source>
         <translation>You have not finished “{title}” yet. Continue where you left off?</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="349"/>
+        <location filename="../../trainer/ui/main_window.py" line="371"/>
         <source>繼續上次的作答</source>
         <translation>Continue your last attempt</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="412"/>
+        <location filename="../../trainer/ui/main_window.py" line="434"/>
         <source>這個個案已不在個案庫中。</source>
         <translation>This case is no longer in the case library.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="451"/>
-        <location filename="../../trainer/ui/main_window.py" line="457"/>
+        <location filename="../../trainer/ui/main_window.py" line="462"/>
+        <source>已重新開始；上一次作答保留在學習歷程中。</source>
+        <translation>Restarted. The previous attempt stays in your history.</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/main_window.py" line="511"/>
+        <location filename="../../trainer/ui/main_window.py" line="517"/>
         <source>請先開啟一張反思單。</source>
         <translation>Open a reflection sheet first.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="471"/>
+        <location filename="../../trainer/ui/main_window.py" line="531"/>
         <source>已匯出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="471"/>
+        <location filename="../../trainer/ui/main_window.py" line="531"/>
         <source>作品集已存成 PDF：
 {p}</source>
         <translation>The portfolio was saved as a PDF:
 {p}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="263"/>
-        <location filename="../../trainer/ui/main_window.py" line="496"/>
+        <location filename="../../trainer/ui/main_window.py" line="648"/>
+        <source>作答時
+1–9：選擇該號碼的選項（在文字框內除外）
+↑ / ↓：上一個 / 下一個選項&#x3000;Enter：送出選擇
+PgUp / PgDn：捲動對話
+Ctrl+Enter：提交報告或反思&#x3000;Tab：移到下一個欄位
+重播時 ← / →：上一步 / 下一步
+個案庫
+方向鍵：在個案之間移動&#x3000;Enter 或按兩下：開始個案&#x3000;Ctrl+F：搜尋個案
+全部頁面
+Ctrl+L：個案庫&#x3000;Ctrl+H：學習歷程&#x3000;Ctrl+Shift+L：切換學習者
+Ctrl+E：匯出反思單 PDF&#x3000;Ctrl+Shift+E：匯出作品集 PDF&#x3000;Ctrl+P：列印
+Ctrl+= / Ctrl+- / Ctrl+0：放大 / 縮小 / 還原文字
+Ctrl+Shift+I：教師專區&#x3000;Ctrl+Q：結束&#x3000;F1：這份清單</source>
+        <translation>During a case
+1-9: choose the option with that number (not inside a text box)
+Up / Down: previous / next option   Enter: send the choice
+PgUp / PgDn: scroll the conversation
+Ctrl+Enter: submit the report or reflection   Tab: next field
+In a replay, Left / Right: previous / next step
+Case library
+Arrow keys: move between cases   Enter or double-click: start the case   Ctrl+F: search cases
+Everywhere
+Ctrl+L: case library   Ctrl+H: history   Ctrl+Shift+L: switch learner
+Ctrl+E: export the sheet as PDF   Ctrl+Shift+E: export the portfolio as PDF   Ctrl+P: print
+Ctrl+= / Ctrl+- / Ctrl+0: larger / smaller / normal text
+Ctrl+Shift+I: instructor area   Ctrl+Q: quit   F1: this list</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/main_window.py" line="280"/>
         <source>語言 Language</source>
         <translation>Language 語言</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="497"/>
-        <source>重新啟動後會套用新的介面語言。
-The new language applies after a restart.</source>
-        <translation>The new language applies after a restart.
-重新啟動後會套用新的介面語言。</translation>
-    </message>
-    <message>
-        <location filename="../../trainer/ui/main_window.py" line="505"/>
+        <location filename="../../trainer/ui/main_window.py" line="637"/>
         <source>這台電腦尚未安裝教師專區。
 The instructor area is not installed.</source>
         <translation>The instructor area is not installed on this computer.
 這台電腦尚未安裝教師專區。</translation>
     </message>
-    <message>
-        <location filename="../../trainer/ui/main_window.py" line="516"/>
-        <source>1–9：選擇選項
-Enter：送出選擇
-Ctrl+Enter：提交報告或反思
-Ctrl+= / Ctrl+-：放大 / 縮小文字
-Ctrl+L：個案庫&#x3000;Ctrl+H：學習歷程&#x3000;Ctrl+F：搜尋個案
-Ctrl+E：匯出 PDF&#x3000;Ctrl+P：列印
-重播時 ← / →：上一步 / 下一步</source>
-        <translation>1–9: pick an option
-Enter: send your choice
-Ctrl+Enter: submit the report or reflection
-Ctrl+= / Ctrl+-: larger / smaller text
-Ctrl+L: case library   Ctrl+H: history   Ctrl+F: search cases
-Ctrl+E: export PDF   Ctrl+P: print
-In a replay, ← / →: previous / next step</translation>
-    </message>
 </context>
 <context>
     <name>Notebook</name>
     <message>
-        <location filename="../../trainer/ui/widgets/notebook.py" line="26"/>
+        <location filename="../../trainer/ui/widgets/notebook.py" line="27"/>
         <source>筆記本：已發現的事實</source>
         <translation>Notebook: facts found</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/notebook.py" line="34"/>
+        <location filename="../../trainer/ui/widgets/notebook.py" line="35"/>
         <source>還沒有發現。先用提問了解狀況。</source>
         <translation>Nothing yet. Start by asking questions.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/notebook.py" line="60"/>
+        <location filename="../../trainer/ui/widgets/notebook.py" line="61"/>
         <source>{n} 項</source>
         <translation>{n} found</translation>
     </message>
@@ -639,27 +669,43 @@ In a replay, ← / →: previous / next step</translation>
 <context>
     <name>OptionsPanel</name>
     <message>
-        <location filename="../../trainer/ui/widgets/options.py" line="130"/>
+        <location filename="../../trainer/ui/widgets/options.py" line="112"/>
+        <source>已經問過</source>
+        <extracomment>The row&apos;s number (its key 1–9); 0 numbers the row by its position. Chosen earlier in this step: shown in place, ticked, not selectable.</extracomment>
+        <translation>Already asked</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/widgets/options.py" line="116"/>
+        <source>按 {n} 選擇，Enter 送出</source>
+        <translation>Press {n} to choose, Enter to send</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/widgets/options.py" line="120"/>
+        <source>按 Enter 送出</source>
+        <translation>Press Enter to send</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/widgets/options.py" line="158"/>
         <source>用自己的話補充（選填，老師看得到）</source>
         <translation>Add your own words (optional, your instructor can see them)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/options.py" line="131"/>
+        <location filename="../../trainer/ui/widgets/options.py" line="159"/>
         <source>自己的說法</source>
         <translation>Your own words</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/options.py" line="134"/>
+        <location filename="../../trainer/ui/widgets/options.py" line="162"/>
         <source>送出  ⏎</source>
         <translation>Send  ⏎</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/options.py" line="136"/>
+        <location filename="../../trainer/ui/widgets/options.py" line="164"/>
         <source>送出選擇</source>
         <translation>Send your choice</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/options.py" line="137"/>
+        <location filename="../../trainer/ui/widgets/options.py" line="165"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
@@ -667,114 +713,192 @@ In a replay, ← / →: previous / next step</translation>
 <context>
     <name>PlayPage</name>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="49"/>
+        <location filename="../../trainer/ui/pages/play.py" line="58"/>
         <source>選一個問題問顧客。可以多問幾題，問清楚了再結束提問。</source>
         <translation>Pick a question to ask the customer. Ask as many as you need, then end questioning.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="52"/>
+        <location filename="../../trainer/ui/pages/play.py" line="61"/>
         <source>用自己的話向顧客確認問題（換句話說），看看你理解得對不對。</source>
         <translation>Check the problem with the customer in your own words (paraphrase) to see if you understood it.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="55"/>
+        <location filename="../../trainer/ui/pages/play.py" line="64"/>
         <source>選擇你接下來的回應方式與語氣。</source>
         <translation>Choose how you respond next, and your tone.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="56"/>
+        <location filename="../../trainer/ui/pages/play.py" line="65"/>
         <source>採取行動或提出方案：詢問顧客想要什麼、聯絡同事或合作廠商、請示主管、提出補償⋯</source>
         <translation>Act or offer a solution: ask what the customer wants, contact colleagues or partners, ask a manager, offer compensation…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="59"/>
+        <location filename="../../trainer/ui/pages/play.py" line="68"/>
         <source>問題處理後，怎麼對顧客做後續回饋？</source>
         <translation>Now the problem is handled, how do you follow up with the customer?</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="96"/>
+        <location filename="../../trainer/ui/pages/play.py" line="69"/>
+        <source>投訴已升級給主管。你還能怎麼對顧客做後續回饋？</source>
+        <translation>The complaint has gone to a manager. How can you still follow up with the customer?</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/play.py" line="72"/>
+        <source>顧客沒有接受任何方案就離開了。你還能怎麼做後續回饋？</source>
+        <translation>The customer left without accepting any offer. How can you still follow up?</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/play.py" line="79"/>
+        <source>顧客的情緒失控，要求找主管。</source>
+        <extracomment>Why the customer escalated (SessionState.escalation_reason) and what happens now.</extracomment>
+        <translation>The customer lost their temper and asked for a manager.</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/play.py" line="80"/>
+        <source>處理拖得太久，顧客失去耐心，要求找主管。</source>
+        <translation>This took too long: the customer ran out of patience and asked for a manager.</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/play.py" line="81"/>
+        <source>幾次不當的回應讓顧客不再信任你，要求找主管。</source>
+        <translation>After several poor replies the customer no longer trusts you and asked for a manager.</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/play.py" line="82"/>
+        <source>你把這件投訴轉交給主管處理。</source>
+        <translation>You handed the complaint over to a manager.</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/play.py" line="84"/>
+        <source>投訴已升級：主管接手處理，沒做的步驟會標示為略過。接下來是 3.4 回饋與 3.5 反思。</source>
+        <translation>Escalated: a manager takes over and the steps not played are marked as skipped. Next: 3.4 Feedback and 3.5 Reflecting.</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/play.py" line="146"/>
         <source>← 個案庫</source>
+        <extracomment>Default pane proportions: conversation, actions, side column. &quot;Restart this case&quot; for the attempt id (confirmed by the learner). &quot;Try again from here&quot;: (attempt id, decisions to replay) from a replay. The pane sizes after the learner moved a splitter handle. Steps the attempt has been in, and the step in which it escalated.</extracomment>
         <translation>← Case library</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="98"/>
+        <location filename="../../trainer/ui/pages/play.py" line="148"/>
         <source>回到個案庫</source>
         <translation>Back to the case library</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="161"/>
+        <location filename="../../trainer/ui/pages/play.py" line="149"/>
+        <source>進度已自動儲存，可以之後再繼續</source>
+        <translation>Your progress is saved; you can continue later</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/play.py" line="154"/>
+        <source>重新開始</source>
+        <translation>Restart</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/play.py" line="156"/>
+        <location filename="../../trainer/ui/pages/play.py" line="636"/>
+        <source>重新開始這個個案</source>
+        <translation>Restart this case</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/play.py" line="158"/>
+        <source>這次作答會保留在紀錄中，標示為放棄，再從頭開始</source>
+        <translation>This attempt stays in the log, marked abandoned, and the case starts again</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/play.py" line="201"/>
+        <source>投訴升級</source>
+        <translation>Complaint escalated</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/play.py" line="245"/>
         <source>◀ 上一步  ←</source>
         <translation>◀ Previous  ←</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="162"/>
+        <location filename="../../trainer/ui/pages/play.py" line="246"/>
         <source>重播上一步</source>
         <translation>Replay the previous step</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="164"/>
+        <location filename="../../trainer/ui/pages/play.py" line="248"/>
         <source>下一步 ▶  →</source>
         <translation>Next ▶  →</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="166"/>
+        <location filename="../../trainer/ui/pages/play.py" line="250"/>
         <source>重播下一步</source>
         <translation>Replay the next step</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="169"/>
+        <location filename="../../trainer/ui/pages/play.py" line="252"/>
+        <source>從這裡再試一次</source>
+        <translation>Try again from here</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/play.py" line="253"/>
+        <source>從這一步再試一次</source>
+        <translation>Try again from this decision</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/play.py" line="255"/>
+        <source>開始新的練習，前面的選擇照舊，從下一個決定開始重新選</source>
+        <translation>Starts a new practice attempt with the earlier choices kept; you choose again from the next decision</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/play.py" line="261"/>
         <source>重播（唯讀）</source>
         <translation>Replay (read-only)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="185"/>
+        <location filename="../../trainer/ui/pages/play.py" line="314"/>
         <source>評量模式</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="185"/>
+        <location filename="../../trainer/ui/pages/play.py" line="314"/>
         <source>練習模式</source>
         <translation>Practice</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="202"/>
+        <location filename="../../trainer/ui/pages/play.py" line="338"/>
         <source>← 個案庫（進度已自動儲存）</source>
         <translation>← Case library (progress saved)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="209"/>
+        <location filename="../../trainer/ui/pages/play.py" line="349"/>
         <source>已從上次中斷的地方繼續。</source>
         <translation>Resumed where you left off.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="217"/>
+        <location filename="../../trainer/ui/pages/play.py" line="374"/>
         <source>← 返回歷程</source>
         <translation>← Back to history</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="235"/>
+        <location filename="../../trainer/ui/pages/play.py" line="405"/>
         <source>第 {n} / {total} 步</source>
         <translation>Step {n} of {total}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="272"/>
-        <source>需要先問清楚其他事情。</source>
-        <translation>Find out more first.</translation>
+        <location filename="../../trainer/ui/pages/play.py" line="637"/>
+        <source>要重新開始嗎？這次作答會保留在學習紀錄中，標示為「放棄」。</source>
+        <translation>Restart? This attempt stays in your learning log, marked &quot;abandoned&quot;.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="277"/>
+        <location filename="../../trainer/ui/pages/play.py" line="471"/>
         <source>問夠了，結束提問 → 進入 3.2 釐清</source>
         <translation>I know enough – end questioning → 3.2 Clarifying</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="317"/>
+        <location filename="../../trainer/ui/pages/play.py" line="521"/>
         <source>電腦的磁碟空間不足，這一步沒有存下來。
 請清出一些空間（或請老師協助）後再按一次；之前的作答都還在。</source>
-        <translation>The computer's disk is full, so this step was not saved.
+        <translation>The computer&apos;s disk is full, so this step was not saved.
 Free some space (or ask your teacher for help), then try again. Your earlier answers are all still there.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="321"/>
+        <location filename="../../trainer/ui/pages/play.py" line="525"/>
         <source>這個動作沒有成功，請再試一次。</source>
         <translation>That did not work. Please try again.</translation>
     </message>
@@ -817,52 +941,52 @@ Free some space (or ask your teacher for help), then try again. Your earlier ans
         <translation>Cost NT${n:,}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play_render.py" line="78"/>
+        <location filename="../../trainer/ui/pages/play_render.py" line="87"/>
         <source>你</source>
         <translation>You</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play_render.py" line="85"/>
+        <location filename="../../trainer/ui/pages/play_render.py" line="94"/>
         <source>記到筆記本：</source>
         <translation>Noted: </translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play_render.py" line="90"/>
+        <location filename="../../trainer/ui/pages/play_render.py" line="99"/>
         <source>主管授權：你的權限提高到 NT${n:,}</source>
         <translation>Manager approval: your authority is now NT${n:,}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play_render.py" line="97"/>
+        <location filename="../../trainer/ui/pages/play_render.py" line="106"/>
         <source>教練回饋</source>
         <translation>Coach</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play_render.py" line="104"/>
+        <location filename="../../trainer/ui/pages/play_render.py" line="113"/>
         <source>已超過目標處理時間，顧客更不耐煩了。</source>
         <translation>You are past the target handling time; the customer is getting impatient.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play_render.py" line="110"/>
+        <location filename="../../trainer/ui/pages/play_render.py" line="119"/>
         <source>投訴升級：</source>
         <translation>Complaint escalated: </translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play_render.py" line="115"/>
+        <location filename="../../trainer/ui/pages/play_render.py" line="124"/>
         <source>顧客拒絕了這個方案。</source>
         <translation>The customer turned down this offer.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play_render.py" line="122"/>
+        <location filename="../../trainer/ui/pages/play_render.py" line="131"/>
         <source>結果：</source>
         <translation>Outcome: </translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play_render.py" line="129"/>
+        <location filename="../../trainer/ui/pages/play_render.py" line="142"/>
         <source>已提交內部回饋報告。</source>
         <translation>Internal feedback report submitted.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play_render.py" line="132"/>
+        <location filename="../../trainer/ui/pages/play_render.py" line="145"/>
         <source>完成！正在產生反思單。</source>
         <translation>Done! Preparing your reflection sheet.</translation>
     </message>
@@ -870,7 +994,7 @@ Free some space (or ask your teacher for help), then try again. Your earlier ans
 <context>
     <name>PoliciesCard</name>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="160"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="192"/>
         <source>公司政策</source>
         <translation>Company policies</translation>
     </message>
@@ -878,67 +1002,67 @@ Free some space (or ask your teacher for help), then try again. Your earlier ans
 <context>
     <name>PolicyPanel</name>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="88"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="118"/>
         <source>交易金額</source>
         <translation>Sale value</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="89"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="119"/>
         <source>個人權限</source>
         <translation>Your authority</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="90"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="120"/>
         <source>目前補償成本</source>
         <translation>Compensation so far</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="91"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="121"/>
         <source>處理時間（模擬）</source>
         <translation>Handling time (simulated)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="108"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="140"/>
         <source>毛利 {m}（{p}%）</source>
         <translation>Margin {m} ({p}%)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="118"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="150"/>
         <source>主管已授權提高</source>
         <translation>Raised by manager</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="118"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="150"/>
         <source>超過需請示主管</source>
         <translation>More: ask a manager</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="123"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="155"/>
         <source>超過個人權限！</source>
         <translation>Over your limit!</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="125"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="157"/>
         <source>權限內，剩 {m}</source>
         <translation>{m} left</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="139"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="171"/>
         <source>剩 {n} 分鐘</source>
         <translation>{n} min left</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="141"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="173"/>
         <source>超時 {n} 分鐘</source>
         <translation>{n} min over</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="145"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="177"/>
         <source>{n} 分鐘</source>
         <translation>{n} min</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="148"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="180"/>
         <source>目標 {t} 分鐘內解決</source>
         <translation>Target: {t} min</translation>
     </message>
@@ -1037,37 +1161,43 @@ Free some space (or ask your teacher for help), then try again. Your earlier ans
 <context>
     <name>ReflectionForm</name>
     <message>
-        <location filename="../../trainer/ui/widgets/reflection_form.py" line="33"/>
+        <location filename="../../trainer/ui/widgets/reflection_form.py" line="35"/>
         <source>反思與自評（3.5）</source>
+        <extracomment>Any answer or rating changed (the page saves a draft, debounced).</extracomment>
         <translation>Reflection and self-rating (3.5)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/reflection_form.py" line="39"/>
+        <location filename="../../trainer/ui/widgets/reflection_form.py" line="41"/>
         <source>自評：你覺得自己在每個步驟做得如何？（1 = 需要加強，5 = 非常好）</source>
         <translation>Self-rating: how well did you do at each step? (1 = needs work, 5 = excellent)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/reflection_form.py" line="55"/>
+        <location filename="../../trainer/ui/widgets/reflection_form.py" line="57"/>
         <source>{i} 自評 {v} 分</source>
         <translation>{i} self-rating {v}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/reflection_form.py" line="62"/>
+        <location filename="../../trainer/ui/widgets/reflection_form.py" line="65"/>
         <source>完成並查看反思單  Ctrl+⏎</source>
         <translation>Finish and see the reflection sheet  Ctrl+⏎</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/reflection_form.py" line="62"/>
+        <location filename="../../trainer/ui/widgets/reflection_form.py" line="65"/>
         <source>提交反思並查看反思單</source>
         <translation>Submit the reflection and see the reflection sheet</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/reflection_form.py" line="78"/>
+        <location filename="../../trainer/ui/widgets/reflection_form.py" line="81"/>
         <source>建議至少 {n} 字</source>
         <translation>Aim for at least {n} characters</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/reflection_form.py" line="100"/>
+        <location filename="../../trainer/ui/widgets/reflection_form.py" line="130"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/widgets/reflection_form.py" line="131"/>
         <source>請為 {ids} 自評。</source>
         <translation>Please rate yourself for {ids}.</translation>
     </message>
@@ -1075,67 +1205,78 @@ Free some space (or ask your teacher for help), then try again. Your earlier ans
 <context>
     <name>ReportForm</name>
     <message>
-        <location filename="../../trainer/ui/widgets/report_form.py" line="29"/>
+        <location filename="../../trainer/ui/widgets/report_form.py" line="37"/>
         <source>內部回饋報告（3.4）</source>
+        <extracomment>Any field changed (the page saves a draft, debounced).</extracomment>
         <translation>Internal feedback report (3.4)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/report_form.py" line="30"/>
+        <location filename="../../trainer/ui/widgets/report_form.py" line="38"/>
         <source>把這次投訴回報給內部，避免同樣的問題再發生。</source>
         <translation>Report this complaint internally so the same problem does not happen again.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/report_form.py" line="31"/>
+        <location filename="../../trainer/ui/widgets/report_form.py" line="39"/>
         <source>1. 根本原因是什麼？</source>
         <translation>1. What was the root cause?</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/report_form.py" line="34"/>
+        <location filename="../../trainer/ui/widgets/report_form.py" line="42"/>
         <source>2. 需要通知誰？</source>
         <translation>2. Who needs to know?</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/report_form.py" line="37"/>
+        <location filename="../../trainer/ui/widgets/report_form.py" line="45"/>
         <source>3. 預防建議</source>
         <translation>3. Preventive suggestion</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/report_form.py" line="39"/>
+        <location filename="../../trainer/ui/widgets/report_form.py" line="47"/>
         <source>預防建議</source>
         <translation>Preventive suggestion</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/report_form.py" line="40"/>
+        <location filename="../../trainer/ui/widgets/report_form.py" line="48"/>
         <source>例如：流程要怎麼改、誰要先通知誰</source>
         <translation>e.g. how the process should change, who should tell whom first</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/report_form.py" line="44"/>
+        <location filename="../../trainer/ui/widgets/report_form.py" line="53"/>
         <source>4. 顧客檔案備註</source>
         <translation>4. Customer profile note</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/report_form.py" line="46"/>
+        <location filename="../../trainer/ui/widgets/report_form.py" line="55"/>
         <source>顧客檔案備註</source>
         <translation>Customer profile note</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/report_form.py" line="47"/>
+        <location filename="../../trainer/ui/widgets/report_form.py" line="56"/>
         <source>下次服務這位顧客時需要知道的事</source>
         <translation>What staff should know next time they serve this customer</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/report_form.py" line="52"/>
+        <location filename="../../trainer/ui/widgets/report_form.py" line="62"/>
         <source>提交報告  Ctrl+⏎</source>
         <translation>Submit report  Ctrl+⏎</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/report_form.py" line="52"/>
+        <location filename="../../trainer/ui/widgets/report_form.py" line="62"/>
         <source>提交內部回饋報告</source>
         <translation>Submit the internal feedback report</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/report_form.py" line="85"/>
+        <location filename="../../trainer/ui/widgets/report_form.py" line="80"/>
+        <source>根本原因（單選）</source>
+        <translation>Root cause (choose one)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/widgets/report_form.py" line="87"/>
+        <source>需要通知的對象（可複選）</source>
+        <translation>Who must be told (choose any)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/widgets/report_form.py" line="130"/>
         <source>請先選擇根本原因。</source>
         <translation>Choose the root cause first.</translation>
     </message>
@@ -1143,78 +1284,130 @@ Free some space (or ask your teacher for help), then try again. Your earlier ans
 <context>
     <name>SheetPage</name>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="45"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="41"/>
+        <source>結束提問</source>
+        <extracomment>Decision actions other than choosing an option, as the picker names them.</extracomment>
+        <translation>Finished questioning</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/sheet.py" line="42"/>
+        <source>提交內部回饋報告</source>
+        <translation>Submitted the internal report</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/sheet.py" line="43"/>
+        <source>提交反思與自評</source>
+        <translation>Submitted the reflection and self-ratings</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/sheet.py" line="64"/>
         <source>← 個案庫</source>
+        <extracomment>&quot;Try again from here&quot;: (attempt id, decisions replayed before the new choice).</extracomment>
         <translation>← Case library</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="47"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="66"/>
         <source>回到個案庫</source>
         <translation>Back to the case library</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="52"/>
-        <location filename="../../trainer/ui/pages/sheet.py" line="53"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="71"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="72"/>
         <source>重播這次作答</source>
         <translation>Replay this attempt</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="57"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="76"/>
         <source>列印…  Ctrl+P</source>
         <translation>Print…  Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="58"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="77"/>
         <source>列印反思單</source>
         <translation>Print the reflection sheet</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="60"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="79"/>
         <source>匯出 PDF…  Ctrl+E</source>
         <translation>Export PDF…  Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="62"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="81"/>
         <source>匯出反思單 PDF</source>
         <translation>Export the reflection sheet as PDF</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="73"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="91"/>
+        <source>再試一次：從這個決定重新選</source>
+        <translation>Try again: choose anew from this decision</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/sheet.py" line="94"/>
+        <source>要重新選擇的決定</source>
+        <translation>Decision to choose again</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/sheet.py" line="96"/>
+        <source>新的練習會照舊做完前面的決定，從這個決定開始由你重新選</source>
+        <translation>A new practice attempt repeats the earlier decisions; from this one on you choose again</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/sheet.py" line="104"/>
+        <source>從這裡再試一次</source>
+        <translation>Try again from here</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/sheet.py" line="105"/>
+        <source>從選定的決定再試一次</source>
+        <translation>Try again from the chosen decision</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/sheet.py" line="106"/>
+        <source>開始新的練習作答</source>
+        <translation>Starts a new practice attempt</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/sheet.py" line="113"/>
         <source>反思單內容</source>
         <translation>Reflection sheet contents</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="83"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="123"/>
         <source>反思單：{title}</source>
         <translation>Reflection sheet: {title}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="113"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="146"/>
+        <source>第 {n} 個決定：{text}</source>
+        <translation>Decision {n}: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/sheet.py" line="180"/>
         <source>總分</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="116"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="183"/>
         <source>總分 {n}</source>
         <translation>Total {n}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="129"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="196"/>
         <source>自評 </source>
         <translation>Self-rating </translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="163"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="230"/>
         <source>無法匯出 PDF：{reason}</source>
         <translation>Could not export the PDF: {reason}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="168"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="235"/>
         <source>已匯出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="168"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="235"/>
         <source>反思單已存成 PDF：
 {path}</source>
         <translation>The reflection sheet was saved as a PDF:
@@ -1224,9 +1417,34 @@ Free some space (or ask your teacher for help), then try again. Your earlier ans
 <context>
     <name>StepBar</name>
     <message>
-        <location filename="../../trainer/ui/widgets/step_bar.py" line="31"/>
+        <location filename="../../trainer/ui/widgets/step_bar.py" line="33"/>
         <source>步驟進度</source>
         <translation>Step progress</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/widgets/step_bar.py" line="83"/>
+        <source>已完成</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/widgets/step_bar.py" line="84"/>
+        <source>目前步驟</source>
+        <translation>current step</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/widgets/step_bar.py" line="85"/>
+        <source>尚未開始</source>
+        <translation>not started</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/widgets/step_bar.py" line="86"/>
+        <source>在這一步升級給主管</source>
+        <translation>escalated to a manager here</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/widgets/step_bar.py" line="87"/>
+        <source>因升級而略過</source>
+        <translation>skipped because of the escalation</translation>
     </message>
 </context>
 <context>

@@ -76,6 +76,20 @@ def test_every_message_is_translated_with_the_same_placeholders() -> None:
     ]
 
 
+FULL_WIDTH = re.compile("[（）：，、。；！？「」『』　～]")
+HAN = re.compile("[\u4e00-\u9fff]")
+
+
+def test_english_texts_use_ascii_punctuation() -> None:
+    """No full-width brackets, commas, colons or enumeration commas in English text
+    (entries deliberately bilingual, which also hold Chinese, aside)."""
+    for context, source, translation in messages(TS):
+        text = translation.text or ""
+        if HAN.search(text):
+            continue
+        assert not FULL_WIDTH.search(text), f"{context}: {text!r}"
+
+
 def test_ts_lists_exactly_the_strings_in_the_sources(tmp_path: Path) -> None:
     """Regenerating the .ts from today's sources finds nothing new and nothing gone."""
     lupdate = Path(sys.executable).with_name("pyside6-lupdate")

@@ -22,7 +22,7 @@ import traceback
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -229,13 +229,21 @@ class PlayPage(QWidget):
         mood_body.setContentsMargins(12, 6, 12, 8)
         mood_body.addWidget(self.customer.mood_row)
         self.mood_card = mood
-        for widget in (self.policy, mood, self.notebook, self.customer, self.policies):
+        for widget in (mood, self.notebook, self.policy, self.customer, self.policies):
             column.addWidget(widget)
+        self.side_column = column
+        self.side_order = "notebook"
         column.addStretch(1)
         side.setWidget(holder)
         side.setMinimumWidth(260)
+        side.viewport().installEventFilter(self)
         self.side = side
         return side
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.side.viewport() and event.type() == QEvent.Type.Resize:
+            self.policy.fit(self.side.viewport().width() - 6)
+        return False
 
     def _build_replay_bar(self) -> QWidget:
         bar = QWidget()
@@ -425,8 +433,23 @@ class PlayPage(QWidget):
             elif event.kind == "step":
                 self.visited.add(str(event.data["step"]))
 
+    def _arrange_side(self, step: str) -> None:
+        """Notebook first while finding facts; the money and time figures first in 3.3."""
+        order = "figures" if step == "resolving" else "notebook"
+        if order == self.side_order:
+            return
+        first, second = (
+            (self.policy, self.notebook) if order == "figures" else (self.notebook, self.policy)
+        )
+        self.side_column.removeWidget(first)
+        self.side_column.insertWidget(1, first)
+        self.side_column.removeWidget(second)
+        self.side_column.insertWidget(2, second)
+        self.side_order = order
+
     def _show_state(self, session: Session) -> None:
         s = session.state
+        self._arrange_side(s.step)
         self.steps.set_step(
             s.step, finished=s.finished, escalated_at=self.escalated_at, visited=self.visited
         )

@@ -119,15 +119,35 @@ class PolicyPanel(QWidget):
         self.limit = Metric(self.tr("個人權限"), False, stacked=stacked)
         self.cost = Metric(self.tr("目前補償成本"), True, stacked=stacked)
         self.clock = Metric(self.tr("處理時間（模擬）"), True, stacked=stacked)
-        for index, metric in enumerate((self.value, self.limit, self.cost, self.clock)):
-            grid.addWidget(metric, index // columns, index % columns)
-        for column in range(columns):
-            grid.setColumnStretch(column, 1)
+        self.grid = grid
+        self.columns = 0
+        self.set_columns(columns)
         self.countdown = False
         self.target = 1
         self.limit_value = 0
         self.base_limit = 0
         self.margin = 0
+
+    def metrics(self) -> tuple[Metric, ...]:
+        return (self.value, self.limit, self.cost, self.clock)
+
+    def set_columns(self, columns: int) -> None:
+        """Lay the four figures out in `columns` columns (the side column reflows to
+        one at large text sizes or narrow widths instead of being cut off)."""
+        if columns == self.columns:
+            return
+        for metric in self.metrics():
+            self.grid.removeWidget(metric)
+        for index, metric in enumerate(self.metrics()):
+            self.grid.addWidget(metric, index // columns, index % columns)
+        for column in range(4):
+            self.grid.setColumnStretch(column, 1 if column < columns else 0)
+        self.columns = columns
+
+    def fit(self, width: int) -> None:
+        """Two columns when two figures fit side by side in `width`, else one."""
+        need = 2 * max(m.minimumSizeHint().width() for m in self.metrics()) + 8
+        self.set_columns(2 if width >= need else 1)
 
     def set_case(self, case: Case, lang: str, countdown: bool) -> None:
         b = case.business

@@ -151,6 +151,14 @@
     </message>
 </context>
 <context>
+    <name>Forms</name>
+    <message>
+        <location filename="../../trainer/ui/widgets/common.py" line="168"/>
+        <source>送出這份表單（Ctrl+Enter）</source>
+        <translation>Submit this form (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPage</name>
     <message>
         <location filename="../../trainer/ui/pages/history.py" line="26"/>
@@ -183,84 +191,110 @@
         <translation>← Case library</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="52"/>
+        <location filename="../../trainer/ui/pages/history.py" line="51"/>
+        <location filename="../../trainer/ui/pages/history.py" line="53"/>
         <source>回到個案庫</source>
         <translation>Back to the case library</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="55"/>
+        <location filename="../../trainer/ui/pages/history.py" line="56"/>
         <source>學習歷程</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="57"/>
+        <location filename="../../trainer/ui/pages/history.py" line="58"/>
         <source>匯出評量證據作品集 PDF…</source>
         <translation>Export evidence portfolio PDF…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="58"/>
+        <location filename="../../trainer/ui/pages/history.py" line="59"/>
+        <source>把所有完成的作答與各指標分數存成一份 PDF</source>
+        <translation>Save every finished attempt and its scores per indicator as one PDF</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/history.py" line="60"/>
         <source>匯出評量證據作品集 PDF</source>
         <translation>Export evidence portfolio PDF</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="64"/>
+        <location filename="../../trainer/ui/pages/history.py" line="66"/>
         <source>各指標成績趨勢（已完成的作答，由舊到新）</source>
         <translation>Score trend per indicator (completed attempts, oldest to newest)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="67"/>
+        <location filename="../../trainer/ui/pages/history.py" line="69"/>
         <source>各指標成績趨勢圖</source>
         <translation>Score trend chart per indicator</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="70"/>
+        <location filename="../../trainer/ui/pages/history.py" line="72"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="70"/>
+        <location filename="../../trainer/ui/pages/history.py" line="72"/>
         <source>個案</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="70"/>
+        <location filename="../../trainer/ui/pages/history.py" line="72"/>
         <source>模式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="70"/>
+        <location filename="../../trainer/ui/pages/history.py" line="72"/>
         <source>狀態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="71"/>
+        <location filename="../../trainer/ui/pages/history.py" line="73"/>
         <source>總分</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="74"/>
+        <location filename="../../trainer/ui/pages/history.py" line="75"/>
+        <source>每一列是一次作答；方向鍵選擇，Enter 開啟反思單</source>
+        <translation>One row per attempt; arrow keys select, Enter opens the reflection sheet</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/history.py" line="77"/>
         <source>作答紀錄</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="88"/>
+        <location filename="../../trainer/ui/pages/history.py" line="91"/>
         <source>還沒有作答紀錄。</source>
         <translation>No attempts yet.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="90"/>
+        <location filename="../../trainer/ui/pages/history.py" line="93"/>
         <source>重播</source>
         <translation>Replay</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="91"/>
+        <location filename="../../trainer/ui/pages/history.py" line="94"/>
+        <source>一步一步重看選取的作答（唯讀）</source>
+        <translation>Watch the selected attempt again step by step (read-only)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/history.py" line="95"/>
         <source>繼續作答</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="92"/>
+        <location filename="../../trainer/ui/pages/history.py" line="96"/>
+        <source>從中斷的地方繼續選取的作答</source>
+        <translation>Continue the selected attempt where it stopped</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/history.py" line="97"/>
         <source>開啟反思單  ⏎</source>
         <translation>Open reflection sheet  ⏎</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/history.py" line="98"/>
+        <source>開啟選取作答的反思單</source>
+        <translation>Open the reflection sheet of the selected attempt</translation>
     </message>
 </context>
 <context>
@@ -277,136 +311,156 @@
     </message>
     <message>
         <location filename="../../trainer/ui/pages/library.py" line="116"/>
+        <source>每個選擇後立即看到教練回饋</source>
+        <translation>See the coach feedback right after each choice</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/library.py" line="117"/>
         <source>評量（計時，結束後才看回饋）</source>
         <translation>Assessment (timed, feedback at the end)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="129"/>
+        <location filename="../../trainer/ui/pages/library.py" line="118"/>
+        <source>計時作答，結束後在反思單上看回饋</source>
+        <translation>Timed; the feedback comes on the reflection sheet at the end</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/library.py" line="131"/>
+        <source>輸入標題中的字，清單會只顯示符合的個案</source>
+        <translation>Type words from a title to show only the matching cases</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/library.py" line="132"/>
         <source>搜尋個案標題（Ctrl+F）</source>
         <translation>Search case titles (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="130"/>
+        <location filename="../../trainer/ui/pages/library.py" line="133"/>
         <source>搜尋個案標題</source>
         <translation>Search case titles</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="135"/>
+        <location filename="../../trainer/ui/pages/library.py" line="138"/>
         <source>所有場域</source>
         <translation>All settings</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="135"/>
+        <location filename="../../trainer/ui/pages/library.py" line="138"/>
         <source>場域篩選</source>
         <translation>Filter by setting</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="138"/>
+        <location filename="../../trainer/ui/pages/library.py" line="141"/>
         <source>所有投訴類型</source>
         <translation>All complaint types</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="138"/>
+        <location filename="../../trainer/ui/pages/library.py" line="141"/>
         <source>投訴類型篩選</source>
         <translation>Filter by complaint type</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="141"/>
+        <location filename="../../trainer/ui/pages/library.py" line="144"/>
         <source>所有難度</source>
         <translation>All difficulties</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="142"/>
+        <location filename="../../trainer/ui/pages/library.py" line="145"/>
         <source>難度 1</source>
         <translation>Difficulty 1</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="142"/>
+        <location filename="../../trainer/ui/pages/library.py" line="145"/>
         <source>難度 2</source>
         <translation>Difficulty 2</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="142"/>
+        <location filename="../../trainer/ui/pages/library.py" line="145"/>
         <source>難度 3</source>
         <translation>Difficulty 3</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="143"/>
+        <location filename="../../trainer/ui/pages/library.py" line="146"/>
         <source>難度篩選</source>
         <translation>Filter by difficulty</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="146"/>
+        <location filename="../../trainer/ui/pages/library.py" line="149"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="147"/>
+        <location filename="../../trainer/ui/pages/library.py" line="150"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="147"/>
+        <location filename="../../trainer/ui/pages/library.py" line="150"/>
         <source>未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="148"/>
+        <location filename="../../trainer/ui/pages/library.py" line="151"/>
         <source>完成狀態篩選</source>
         <translation>Filter by status</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="151"/>
+        <location filename="../../trainer/ui/pages/library.py" line="154"/>
         <source>所有語言</source>
         <translation>All languages</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="152"/>
+        <location filename="../../trainer/ui/pages/library.py" line="155"/>
         <source>有英文版</source>
         <translation>In English</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="152"/>
+        <location filename="../../trainer/ui/pages/library.py" line="155"/>
         <source>只有中文版</source>
         <translation>Chinese only</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="153"/>
+        <location filename="../../trainer/ui/pages/library.py" line="156"/>
         <source>語言篩選</source>
         <translation>Language filter</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="165"/>
+        <location filename="../../trainer/ui/pages/library.py" line="168"/>
         <source>個案清單</source>
         <translation>Case list</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="172"/>
+        <location filename="../../trainer/ui/pages/library.py" line="175"/>
         <source>方向鍵選擇個案，Enter 或按兩下開始</source>
         <translation>Arrow keys pick a case; Enter or a double-click starts it</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="179"/>
+        <location filename="../../trainer/ui/pages/library.py" line="182"/>
         <source>開始這個個案  ⏎</source>
         <translation>Start this case  ⏎</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="181"/>
+        <location filename="../../trainer/ui/pages/library.py" line="183"/>
+        <source>用選取的模式開始選取的個案</source>
+        <translation>Start the selected case in the selected mode</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/library.py" line="185"/>
         <source>開始選取的個案</source>
         <translation>Start the selected case</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="221"/>
+        <location filename="../../trainer/ui/pages/library.py" line="227"/>
         <source>{name}，選一個個案開始練習</source>
         <translation>{name}, pick a case to start</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="250"/>
+        <location filename="../../trainer/ui/pages/library.py" line="256"/>
         <source>無法使用的個案檔（請通知老師）：</source>
         <translation>Case files that cannot be used (please tell your instructor):</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/library.py" line="312"/>
+        <location filename="../../trainer/ui/pages/library.py" line="318"/>
         <source>顯示 {n} / {total} 個個案</source>
         <translation>Showing {n} of {total} cases</translation>
     </message>
@@ -414,12 +468,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="266"/>
+        <location filename="../../trainer/ui/main_window.py" line="269"/>
         <source>繳交我的學習紀錄…</source>
         <translation>Hand in my log…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="267"/>
+        <location filename="../../trainer/ui/main_window.py" line="270"/>
         <source>開啟我的資料夾</source>
         <translation>Open my data folder</translation>
     </message>
@@ -440,174 +494,189 @@
     </message>
     <message>
         <location filename="../../trainer/ui/main_window.py" line="120"/>
-        <location filename="../../trainer/ui/main_window.py" line="271"/>
+        <location filename="../../trainer/ui/main_window.py" line="274"/>
         <source>個案庫</source>
         <translation>Case library</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/main_window.py" line="121"/>
-        <location filename="../../trainer/ui/main_window.py" line="272"/>
+        <source>前往個案庫（Ctrl+L）</source>
+        <translation>Go to the case library (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/main_window.py" line="122"/>
+        <location filename="../../trainer/ui/main_window.py" line="275"/>
         <source>學習歷程</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="126"/>
-        <location filename="../../trainer/ui/main_window.py" line="258"/>
+        <location filename="../../trainer/ui/main_window.py" line="123"/>
+        <source>前往學習歷程（Ctrl+H）</source>
+        <translation>Go to your history (Ctrl+H)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/main_window.py" line="125"/>
+        <source>換另一位學習者（Ctrl+Shift+L）</source>
+        <translation>Switch to another learner (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/main_window.py" line="129"/>
+        <location filename="../../trainer/ui/main_window.py" line="261"/>
         <source>切換學習者</source>
         <translation>Switch learner</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="139"/>
+        <location filename="../../trainer/ui/main_window.py" line="142"/>
         <source>正在載入個案庫…</source>
         <translation>Loading the case library…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="257"/>
+        <location filename="../../trainer/ui/main_window.py" line="260"/>
         <source>檔案(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="260"/>
+        <location filename="../../trainer/ui/main_window.py" line="263"/>
         <source>匯出反思單 PDF…</source>
         <translation>Export reflection sheet PDF…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="261"/>
+        <location filename="../../trainer/ui/main_window.py" line="264"/>
         <source>列印反思單…</source>
         <translation>Print reflection sheet…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="263"/>
+        <location filename="../../trainer/ui/main_window.py" line="266"/>
         <source>匯出評量證據作品集 PDF…</source>
         <translation>Export evidence portfolio PDF…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="269"/>
+        <location filename="../../trainer/ui/main_window.py" line="272"/>
         <source>結束</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="270"/>
+        <location filename="../../trainer/ui/main_window.py" line="273"/>
         <source>前往(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="273"/>
+        <location filename="../../trainer/ui/main_window.py" line="276"/>
         <source>搜尋個案</source>
         <translation>Search cases</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="274"/>
+        <location filename="../../trainer/ui/main_window.py" line="277"/>
         <source>檢視(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="275"/>
+        <location filename="../../trainer/ui/main_window.py" line="278"/>
         <source>放大文字</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="276"/>
+        <location filename="../../trainer/ui/main_window.py" line="279"/>
         <source>縮小文字</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="277"/>
+        <location filename="../../trainer/ui/main_window.py" line="280"/>
         <source>還原文字大小</source>
         <translation>Reset text size</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="288"/>
+        <location filename="../../trainer/ui/main_window.py" line="291"/>
         <source>教師(&amp;T)</source>
         <translation>&amp;Instructor</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="290"/>
-        <location filename="../../trainer/ui/main_window.py" line="636"/>
+        <location filename="../../trainer/ui/main_window.py" line="293"/>
+        <location filename="../../trainer/ui/main_window.py" line="639"/>
         <source>教師專區 Instructor area</source>
         <translation>Instructor area</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="292"/>
+        <location filename="../../trainer/ui/main_window.py" line="295"/>
         <source>說明(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="293"/>
-        <location filename="../../trainer/ui/main_window.py" line="646"/>
+        <location filename="../../trainer/ui/main_window.py" line="296"/>
+        <location filename="../../trainer/ui/main_window.py" line="649"/>
         <source>鍵盤快捷鍵</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="305"/>
+        <location filename="../../trainer/ui/main_window.py" line="308"/>
         <source>無法開啟學習紀錄資料庫。
 {m}</source>
         <translation>Cannot open the learning records database.
 {m}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="308"/>
+        <location filename="../../trainer/ui/main_window.py" line="311"/>
         <source>無法開啟學習紀錄資料庫，請通知老師。
 （{m}）</source>
         <translation>Cannot open the learning records database. Please tell your instructor.
 ({m})</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="319"/>
+        <location filename="../../trainer/ui/main_window.py" line="322"/>
         <source>學習紀錄資料庫</source>
         <translation>Learning records database</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="333"/>
+        <location filename="../../trainer/ui/main_window.py" line="336"/>
         <source>操作沒有完成：{m}</source>
         <translation>That did not work: {m}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="359"/>
-        <location filename="../../trainer/ui/main_window.py" line="606"/>
+        <location filename="../../trainer/ui/main_window.py" line="362"/>
+        <location filename="../../trainer/ui/main_window.py" line="609"/>
         <source>{name} · 切換</source>
         <translation>{name} · Switch</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="368"/>
+        <location filename="../../trainer/ui/main_window.py" line="371"/>
         <source>你上次的「{title}」還沒完成，要從中斷的地方繼續嗎？</source>
         <translation>You have not finished “{title}” yet. Continue where you left off?</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="371"/>
+        <location filename="../../trainer/ui/main_window.py" line="374"/>
         <source>繼續上次的作答</source>
         <translation>Continue your last attempt</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="434"/>
+        <location filename="../../trainer/ui/main_window.py" line="437"/>
         <source>這個個案已不在個案庫中。</source>
         <translation>This case is no longer in the case library.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="462"/>
+        <location filename="../../trainer/ui/main_window.py" line="465"/>
         <source>已重新開始；上一次作答保留在學習歷程中。</source>
         <translation>Restarted. The previous attempt stays in your history.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="511"/>
-        <location filename="../../trainer/ui/main_window.py" line="517"/>
+        <location filename="../../trainer/ui/main_window.py" line="514"/>
+        <location filename="../../trainer/ui/main_window.py" line="520"/>
         <source>請先開啟一張反思單。</source>
         <translation>Open a reflection sheet first.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="531"/>
+        <location filename="../../trainer/ui/main_window.py" line="534"/>
         <source>已匯出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="531"/>
+        <location filename="../../trainer/ui/main_window.py" line="534"/>
         <source>作品集已存成 PDF：
 {p}</source>
         <translation>The portfolio was saved as a PDF:
 {p}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="648"/>
+        <location filename="../../trainer/ui/main_window.py" line="651"/>
         <source>作答時
 1–9：選擇該號碼的選項（在文字框內除外）
 ↑ / ↓：上一個 / 下一個選項&#x3000;Enter：送出選擇
@@ -636,12 +705,12 @@ Ctrl+= / Ctrl+- / Ctrl+0: larger / smaller / normal text
 Ctrl+Shift+I: instructor area   Ctrl+Q: quit   F1: this list</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="280"/>
+        <location filename="../../trainer/ui/main_window.py" line="283"/>
         <source>語言 Language</source>
         <translation>Language 語言</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="637"/>
+        <location filename="../../trainer/ui/main_window.py" line="640"/>
         <source>這台電腦尚未安裝教師專區。
 The instructor area is not installed.</source>
         <translation>The instructor area is not installed on this computer.
@@ -685,27 +754,37 @@ The instructor area is not installed.</source>
         <translation>Press Enter to send</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/options.py" line="158"/>
+        <location filename="../../trainer/ui/widgets/options.py" line="157"/>
+        <source>用自己的話補充所選的回應，會記在紀錄中</source>
+        <translation>Add your own words to the chosen reply; they are logged</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/widgets/options.py" line="159"/>
         <source>用自己的話補充（選填，老師看得到）</source>
         <translation>Add your own words (optional, your instructor can see them)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/options.py" line="159"/>
+        <location filename="../../trainer/ui/widgets/options.py" line="160"/>
         <source>自己的說法</source>
         <translation>Your own words</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/options.py" line="162"/>
+        <location filename="../../trainer/ui/widgets/options.py" line="163"/>
         <source>送出  ⏎</source>
         <translation>Send  ⏎</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/widgets/options.py" line="164"/>
+        <source>送出選取的選項</source>
+        <translation>Send the selected option</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/widgets/options.py" line="166"/>
         <source>送出選擇</source>
         <translation>Send your choice</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/options.py" line="165"/>
+        <location filename="../../trainer/ui/widgets/options.py" line="167"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
@@ -796,7 +875,7 @@ The instructor area is not installed.</source>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/play.py" line="156"/>
-        <location filename="../../trainer/ui/pages/play.py" line="636"/>
+        <location filename="../../trainer/ui/pages/play.py" line="661"/>
         <source>重新開始這個個案</source>
         <translation>Restart this case</translation>
     </message>
@@ -811,94 +890,104 @@ The instructor area is not installed.</source>
         <translation>Complaint escalated</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="245"/>
+        <location filename="../../trainer/ui/pages/play.py" line="253"/>
         <source>◀ 上一步  ←</source>
         <translation>◀ Previous  ←</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="246"/>
+        <location filename="../../trainer/ui/pages/play.py" line="254"/>
+        <source>重播退回上一個決定</source>
+        <translation>Go back one decision in the replay</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/play.py" line="255"/>
         <source>重播上一步</source>
         <translation>Replay the previous step</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="248"/>
+        <location filename="../../trainer/ui/pages/play.py" line="257"/>
         <source>下一步 ▶  →</source>
         <translation>Next ▶  →</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="250"/>
+        <location filename="../../trainer/ui/pages/play.py" line="258"/>
+        <source>重播前進到下一個決定</source>
+        <translation>Go forward one decision in the replay</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/play.py" line="260"/>
         <source>重播下一步</source>
         <translation>Replay the next step</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="252"/>
+        <location filename="../../trainer/ui/pages/play.py" line="262"/>
         <source>從這裡再試一次</source>
         <translation>Try again from here</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="253"/>
+        <location filename="../../trainer/ui/pages/play.py" line="263"/>
         <source>從這一步再試一次</source>
         <translation>Try again from this decision</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="255"/>
+        <location filename="../../trainer/ui/pages/play.py" line="265"/>
         <source>開始新的練習，前面的選擇照舊，從下一個決定開始重新選</source>
         <translation>Starts a new practice attempt with the earlier choices kept; you choose again from the next decision</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="261"/>
+        <location filename="../../trainer/ui/pages/play.py" line="271"/>
         <source>重播（唯讀）</source>
         <translation>Replay (read-only)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="314"/>
+        <location filename="../../trainer/ui/pages/play.py" line="324"/>
         <source>評量模式</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="314"/>
+        <location filename="../../trainer/ui/pages/play.py" line="324"/>
         <source>練習模式</source>
         <translation>Practice</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="338"/>
+        <location filename="../../trainer/ui/pages/play.py" line="348"/>
         <source>← 個案庫（進度已自動儲存）</source>
         <translation>← Case library (progress saved)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="349"/>
+        <location filename="../../trainer/ui/pages/play.py" line="359"/>
         <source>已從上次中斷的地方繼續。</source>
         <translation>Resumed where you left off.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="374"/>
+        <location filename="../../trainer/ui/pages/play.py" line="384"/>
         <source>← 返回歷程</source>
         <translation>← Back to history</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="405"/>
+        <location filename="../../trainer/ui/pages/play.py" line="415"/>
         <source>第 {n} / {total} 步</source>
         <translation>Step {n} of {total}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="637"/>
+        <location filename="../../trainer/ui/pages/play.py" line="662"/>
         <source>要重新開始嗎？這次作答會保留在學習紀錄中，標示為「放棄」。</source>
         <translation>Restart? This attempt stays in your learning log, marked &quot;abandoned&quot;.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="471"/>
+        <location filename="../../trainer/ui/pages/play.py" line="496"/>
         <source>問夠了，結束提問 → 進入 3.2 釐清</source>
         <translation>I know enough – end questioning → 3.2 Clarifying</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="521"/>
+        <location filename="../../trainer/ui/pages/play.py" line="546"/>
         <source>電腦的磁碟空間不足，這一步沒有存下來。
 請清出一些空間（或請老師協助）後再按一次；之前的作答都還在。</source>
         <translation>The computer&apos;s disk is full, so this step was not saved.
 Free some space (or ask your teacher for help), then try again. Your earlier answers are all still there.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="525"/>
+        <location filename="../../trainer/ui/pages/play.py" line="550"/>
         <source>這個動作沒有成功，請再試一次。</source>
         <translation>That did not work. Please try again.</translation>
     </message>
@@ -994,7 +1083,7 @@ Free some space (or ask your teacher for help), then try again. Your earlier ans
 <context>
     <name>PoliciesCard</name>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="192"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="212"/>
         <source>公司政策</source>
         <translation>Company policies</translation>
     </message>
@@ -1022,47 +1111,47 @@ Free some space (or ask your teacher for help), then try again. Your earlier ans
         <translation>Handling time (simulated)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="140"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="160"/>
         <source>毛利 {m}（{p}%）</source>
         <translation>Margin {m} ({p}%)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="150"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="170"/>
         <source>主管已授權提高</source>
         <translation>Raised by manager</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="150"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="170"/>
         <source>超過需請示主管</source>
         <translation>More: ask a manager</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="155"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="175"/>
         <source>超過個人權限！</source>
         <translation>Over your limit!</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="157"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="177"/>
         <source>權限內，剩 {m}</source>
         <translation>{m} left</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="171"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="191"/>
         <source>剩 {n} 分鐘</source>
         <translation>{n} min left</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="173"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="193"/>
         <source>超時 {n} 分鐘</source>
         <translation>{n} min over</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="177"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="197"/>
         <source>{n} 分鐘</source>
         <translation>{n} min</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/policy_panel.py" line="180"/>
+        <location filename="../../trainer/ui/widgets/policy_panel.py" line="200"/>
         <source>目標 {t} 分鐘內解決</source>
         <translation>Target: {t} min</translation>
     </message>
@@ -1086,74 +1175,101 @@ Free some space (or ask your teacher for help), then try again. Your earlier ans
     </message>
     <message>
         <location filename="../../trainer/ui/pages/profiles.py" line="68"/>
+        <source>輸入名字、學號或班級，篩選下方的學習者</source>
+        <translation>Type a name, student number or class to filter the learners below</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/profiles.py" line="69"/>
         <source>搜尋姓名、班級或學號</source>
         <translation>Search by name, class or student no.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/profiles.py" line="69"/>
+        <location filename="../../trainer/ui/pages/profiles.py" line="70"/>
         <source>搜尋學習檔案</source>
         <translation>Search learner profiles</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/profiles.py" line="76"/>
+        <source>方向鍵選擇學習者，Enter 開始</source>
+        <translation>Arrow keys select a learner; Enter starts</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/profiles.py" line="78"/>
         <source>學習檔案清單</source>
         <translation>Learner profile list</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/profiles.py" line="79"/>
+        <location filename="../../trainer/ui/pages/profiles.py" line="81"/>
         <source>還沒有學習檔案，請在右邊建立一個。</source>
         <translation>No learner profiles yet. Create one on the right.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/profiles.py" line="81"/>
+        <location filename="../../trainer/ui/pages/profiles.py" line="83"/>
         <source>以這個檔案開始  ⏎</source>
         <translation>Start with this profile  ⏎</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/profiles.py" line="83"/>
+        <location filename="../../trainer/ui/pages/profiles.py" line="84"/>
+        <source>以選取的學習者身分開始</source>
+        <translation>Start as the selected learner</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/profiles.py" line="86"/>
         <source>以選取的學習檔案開始</source>
         <translation>Start with the selected profile</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/profiles.py" line="89"/>
+        <location filename="../../trainer/ui/pages/profiles.py" line="92"/>
         <source>建立新的學習檔案</source>
         <translation>Create a new learner profile</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/profiles.py" line="93"/>
-        <location filename="../../trainer/ui/pages/profiles.py" line="102"/>
+        <location filename="../../trainer/ui/pages/profiles.py" line="96"/>
+        <source>新學習者的名字（必填）</source>
+        <translation>The new learner&apos;s name (required)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/profiles.py" line="97"/>
+        <location filename="../../trainer/ui/pages/profiles.py" line="108"/>
         <source>顯示名稱</source>
         <translation>Display name</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/profiles.py" line="94"/>
+        <location filename="../../trainer/ui/pages/profiles.py" line="98"/>
         <source>例如：王小明</source>
         <translation>e.g. Wang Xiaoming</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/profiles.py" line="97"/>
-        <location filename="../../trainer/ui/pages/profiles.py" line="103"/>
+        <location filename="../../trainer/ui/pages/profiles.py" line="101"/>
+        <location filename="../../trainer/ui/pages/profiles.py" line="102"/>
+        <location filename="../../trainer/ui/pages/profiles.py" line="109"/>
         <source>學號（選填）</source>
         <translation>Student no. (optional)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/profiles.py" line="100"/>
-        <location filename="../../trainer/ui/pages/profiles.py" line="104"/>
+        <location filename="../../trainer/ui/pages/profiles.py" line="105"/>
+        <location filename="../../trainer/ui/pages/profiles.py" line="106"/>
+        <location filename="../../trainer/ui/pages/profiles.py" line="110"/>
         <source>班級（選填）</source>
         <translation>Class (optional)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/profiles.py" line="109"/>
+        <location filename="../../trainer/ui/pages/profiles.py" line="115"/>
         <source>建立並開始</source>
         <translation>Create and start</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/profiles.py" line="111"/>
+        <location filename="../../trainer/ui/pages/profiles.py" line="116"/>
+        <source>建立新的學習者並開始</source>
+        <translation>Create the new learner and start</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/profiles.py" line="118"/>
         <source>建立學習檔案並開始</source>
         <translation>Create the learner profile and start</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/profiles.py" line="151"/>
+        <location filename="../../trainer/ui/pages/profiles.py" line="158"/>
         <source>請輸入顯示名稱。</source>
         <translation>Please enter a display name.</translation>
     </message>
@@ -1172,32 +1288,42 @@ Free some space (or ask your teacher for help), then try again. Your earlier ans
         <translation>Self-rating: how well did you do at each step? (1 = needs work, 5 = excellent)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/reflection_form.py" line="57"/>
+        <location filename="../../trainer/ui/widgets/reflection_form.py" line="55"/>
+        <source>1 = 需要加強，5 = 非常好</source>
+        <translation>1 = needs work, 5 = very good</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/widgets/reflection_form.py" line="58"/>
         <source>{i} 自評 {v} 分</source>
         <translation>{i} self-rating {v}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/reflection_form.py" line="65"/>
+        <location filename="../../trainer/ui/widgets/reflection_form.py" line="66"/>
         <source>完成並查看反思單  Ctrl+⏎</source>
         <translation>Finish and see the reflection sheet  Ctrl+⏎</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/reflection_form.py" line="65"/>
+        <location filename="../../trainer/ui/widgets/reflection_form.py" line="66"/>
         <source>提交反思並查看反思單</source>
         <translation>Submit the reflection and see the reflection sheet</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/widgets/reflection_form.py" line="81"/>
+        <source>寫下你的反思；Tab 移到下一題</source>
+        <translation>Write your reflection; Tab moves to the next question</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/widgets/reflection_form.py" line="83"/>
         <source>建議至少 {n} 字</source>
         <translation>Aim for at least {n} characters</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/reflection_form.py" line="130"/>
+        <location filename="../../trainer/ui/widgets/reflection_form.py" line="132"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/reflection_form.py" line="131"/>
+        <location filename="../../trainer/ui/widgets/reflection_form.py" line="133"/>
         <source>請為 {ids} 自評。</source>
         <translation>Please rate yourself for {ids}.</translation>
     </message>
@@ -1232,51 +1358,61 @@ Free some space (or ask your teacher for help), then try again. Your earlier ans
     </message>
     <message>
         <location filename="../../trainer/ui/widgets/report_form.py" line="47"/>
+        <source>寫下避免再發生的做法</source>
+        <translation>Write how to stop this happening again</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/widgets/report_form.py" line="48"/>
         <source>預防建議</source>
         <translation>Preventive suggestion</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/report_form.py" line="48"/>
+        <location filename="../../trainer/ui/widgets/report_form.py" line="49"/>
         <source>例如：流程要怎麼改、誰要先通知誰</source>
         <translation>e.g. how the process should change, who should tell whom first</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/report_form.py" line="53"/>
+        <location filename="../../trainer/ui/widgets/report_form.py" line="54"/>
         <source>4. 顧客檔案備註</source>
         <translation>4. Customer profile note</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/report_form.py" line="55"/>
+        <location filename="../../trainer/ui/widgets/report_form.py" line="56"/>
+        <source>寫下下次服務這位顧客要注意的事</source>
+        <translation>Write what to remember next time you serve this customer</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/widgets/report_form.py" line="57"/>
         <source>顧客檔案備註</source>
         <translation>Customer profile note</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/report_form.py" line="56"/>
+        <location filename="../../trainer/ui/widgets/report_form.py" line="58"/>
         <source>下次服務這位顧客時需要知道的事</source>
         <translation>What staff should know next time they serve this customer</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/report_form.py" line="62"/>
+        <location filename="../../trainer/ui/widgets/report_form.py" line="64"/>
         <source>提交報告  Ctrl+⏎</source>
         <translation>Submit report  Ctrl+⏎</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/report_form.py" line="62"/>
+        <location filename="../../trainer/ui/widgets/report_form.py" line="64"/>
         <source>提交內部回饋報告</source>
         <translation>Submit the internal feedback report</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/report_form.py" line="80"/>
+        <location filename="../../trainer/ui/widgets/report_form.py" line="82"/>
         <source>根本原因（單選）</source>
         <translation>Root cause (choose one)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/report_form.py" line="87"/>
+        <location filename="../../trainer/ui/widgets/report_form.py" line="89"/>
         <source>需要通知的對象（可複選）</source>
         <translation>Who must be told (choose any)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/report_form.py" line="130"/>
+        <location filename="../../trainer/ui/widgets/report_form.py" line="132"/>
         <source>請先選擇根本原因。</source>
         <translation>Choose the root cause first.</translation>
     </message>
@@ -1306,108 +1442,129 @@ Free some space (or ask your teacher for help), then try again. Your earlier ans
         <translation>← Case library</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="66"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="65"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="67"/>
         <source>回到個案庫</source>
         <translation>Back to the case library</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="71"/>
         <location filename="../../trainer/ui/pages/sheet.py" line="72"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="74"/>
         <source>重播這次作答</source>
         <translation>Replay this attempt</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="76"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="73"/>
+        <source>一步一步重看這次作答（唯讀）</source>
+        <translation>Watch this attempt again step by step (read-only)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/sheet.py" line="78"/>
         <source>列印…  Ctrl+P</source>
         <translation>Print…  Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="77"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="79"/>
+        <source>用印表機印出反思單</source>
+        <translation>Print the reflection sheet</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/sheet.py" line="80"/>
         <source>列印反思單</source>
         <translation>Print the reflection sheet</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="79"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="82"/>
         <source>匯出 PDF…  Ctrl+E</source>
         <translation>Export PDF…  Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="81"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="83"/>
+        <source>把反思單存成 PDF 檔</source>
+        <translation>Save the reflection sheet as a PDF file</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/sheet.py" line="85"/>
         <source>匯出反思單 PDF</source>
         <translation>Export the reflection sheet as PDF</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="91"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="95"/>
         <source>再試一次：從這個決定重新選</source>
         <translation>Try again: choose anew from this decision</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="94"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="98"/>
         <source>要重新選擇的決定</source>
         <translation>Decision to choose again</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="96"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="100"/>
         <source>新的練習會照舊做完前面的決定，從這個決定開始由你重新選</source>
         <translation>A new practice attempt repeats the earlier decisions; from this one on you choose again</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="104"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="108"/>
         <source>從這裡再試一次</source>
         <translation>Try again from here</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="105"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="109"/>
         <source>從選定的決定再試一次</source>
         <translation>Try again from the chosen decision</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="106"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="110"/>
         <source>開始新的練習作答</source>
         <translation>Starts a new practice attempt</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="113"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="115"/>
+        <source>反思單全文：分數、理由、證據、路徑與反思</source>
+        <translation>The whole reflection sheet: scores, reasons, evidence, paths and reflection</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/sheet.py" line="118"/>
         <source>反思單內容</source>
         <translation>Reflection sheet contents</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="123"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="128"/>
         <source>反思單：{title}</source>
         <translation>Reflection sheet: {title}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="146"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="151"/>
         <source>第 {n} 個決定：{text}</source>
         <translation>Decision {n}: {text}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="180"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="185"/>
         <source>總分</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="183"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="188"/>
         <source>總分 {n}</source>
         <translation>Total {n}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="196"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="201"/>
         <source>自評 </source>
         <translation>Self-rating </translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="230"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="235"/>
         <source>無法匯出 PDF：{reason}</source>
         <translation>Could not export the PDF: {reason}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="235"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="240"/>
         <source>已匯出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/sheet.py" line="235"/>
+        <location filename="../../trainer/ui/pages/sheet.py" line="240"/>
         <source>反思單已存成 PDF：
 {path}</source>
         <translation>The reflection sheet was saved as a PDF:

@@ -118,8 +118,11 @@ class MainWindow(QMainWindow):
         row.addLayout(titles)
         row.addStretch(1)
         self.nav_library = QPushButton(self.tr("個案庫"))
+        self.nav_library.setAccessibleDescription(self.tr("前往個案庫（Ctrl+L）"))
         self.nav_history = QPushButton(self.tr("學習歷程"))
+        self.nav_history.setAccessibleDescription(self.tr("前往學習歷程（Ctrl+H）"))
         self.nav_learner = QPushButton("")
+        self.nav_learner.setAccessibleDescription(self.tr("換另一位學習者（Ctrl+Shift+L）"))
         for button in (self.nav_library, self.nav_history, self.nav_learner):
             button.setProperty("role", "nav")
             row.addWidget(button)
@@ -445,7 +448,7 @@ class MainWindow(QMainWindow):
         )
 
     def restart_attempt(self, attempt_id: str) -> None:
-        """"Restart this case": the old attempt is kept, marked abandoned."""
+        """ "Restart this case": the old attempt is kept, marked abandoned."""
         from trainer.service import restart_attempt
 
         ws = self.ws()
@@ -462,7 +465,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("已重新開始；上一次作答保留在學習歷程中。"), 6000)
 
     def try_again_from(self, attempt_id: str, decisions: int) -> None:
-        """"Try again from here": a practice attempt replayed up to `decisions`."""
+        """ "Try again from here": a practice attempt replayed up to `decisions`."""
         from trainer.service import try_again_from
 
         ws = self.ws()
@@ -667,8 +670,10 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import QByteArray
 
         saved = self.settings["window_geometry"]
-        if isinstance(saved, str) and saved and self.restoreGeometry(
-            QByteArray.fromBase64(saved.encode())
+        if (
+            isinstance(saved, str)
+            and saved
+            and self.restoreGeometry(QByteArray.fromBase64(saved.encode()))
         ):
             self.show()
             return

@@ -48,6 +48,7 @@ class HistoryPage(QWidget):
         root.setSpacing(12)
         head = QHBoxLayout()
         back = QPushButton(self.tr("← 個案庫"))
+        back.setAccessibleDescription(self.tr("回到個案庫"))
         back.setProperty("role", "ghost")
         back.setAccessibleName(self.tr("回到個案庫"))
         back.clicked.connect(self.leave.emit)
@@ -55,6 +56,9 @@ class HistoryPage(QWidget):
         self.title = plain(self.tr("學習歷程"), "pageTitle")
         head.addWidget(self.title, 1)
         self.portfolio_button = QPushButton(self.tr("匯出評量證據作品集 PDF…"))
+        self.portfolio_button.setAccessibleDescription(
+            self.tr("把所有完成的作答與各指標分數存成一份 PDF")
+        )
         self.portfolio_button.setAccessibleName(self.tr("匯出評量證據作品集 PDF"))
         self.portfolio_button.clicked.connect(self.portfolio.emit)
         head.addWidget(self.portfolio_button)
@@ -70,6 +74,9 @@ class HistoryPage(QWidget):
         headers = [self.tr("日期"), self.tr("個案"), self.tr("模式"), self.tr("狀態")]
         headers += [labels.indicator(i) for i in INDICATORS] + [self.tr("總分")]
         self.table = QTableWidget(0, len(headers))
+        self.table.setAccessibleDescription(
+            self.tr("每一列是一次作答；方向鍵選擇，Enter 開啟反思單")
+        )
         self.table.setObjectName("historyTable")
         self.table.setAccessibleName(self.tr("作答紀錄"))
         self.table.setHorizontalHeaderLabels(headers)
@@ -88,8 +95,11 @@ class HistoryPage(QWidget):
         self.empty = plain(self.tr("還沒有作答紀錄。"), "muted")
         buttons.addWidget(self.empty, 1)
         self.replay_button = QPushButton(self.tr("重播"))
+        self.replay_button.setAccessibleDescription(self.tr("一步一步重看選取的作答（唯讀）"))
         self.resume_button = QPushButton(self.tr("繼續作答"))
+        self.resume_button.setAccessibleDescription(self.tr("從中斷的地方繼續選取的作答"))
         self.sheet_button = QPushButton(self.tr("開啟反思單  ⏎"))
+        self.sheet_button.setAccessibleDescription(self.tr("開啟選取作答的反思單"))
         self.sheet_button.setProperty("role", "primary")
         for button, signal in (
             (self.replay_button, self.replay),

@@ -113,7 +113,9 @@ class LibraryPage(QWidget):
         head.addWidget(plain(self.tr("模式："), "muted", wrap=False))
         self.mode_group = QButtonGroup(self)
         self.practice = QRadioButton(self.tr("練習（立即回饋與提示）"))
+        self.practice.setAccessibleDescription(self.tr("每個選擇後立即看到教練回饋"))
         self.assessment = QRadioButton(self.tr("評量（計時，結束後才看回饋）"))
+        self.assessment.setAccessibleDescription(self.tr("計時作答，結束後在反思單上看回饋"))
         for button, mode in ((self.practice, "practice"), (self.assessment, "assessment")):
             button.setProperty("mode", mode)
             button.setAccessibleName(button.text())
@@ -126,6 +128,7 @@ class LibraryPage(QWidget):
         filters = QHBoxLayout()
         filters.setSpacing(8)
         self.search = QLineEdit()
+        self.search.setAccessibleDescription(self.tr("輸入標題中的字，清單會只顯示符合的個案"))
         self.search.setPlaceholderText(self.tr("搜尋個案標題（Ctrl+F）"))
         self.search.setAccessibleName(self.tr("搜尋個案標題"))
         self.search.setClearButtonEnabled(True)
@@ -177,6 +180,7 @@ class LibraryPage(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.count, 1)
         self.start_button = QPushButton(self.tr("開始這個個案  ⏎"))
+        self.start_button.setAccessibleDescription(self.tr("用選取的模式開始選取的個案"))
         self.start_button.setProperty("role", "primary")
         self.start_button.setAccessibleName(self.tr("開始選取的個案"))
         self.start_button.clicked.connect(lambda: self._activate(self.list.currentItem()))
@@ -192,6 +196,8 @@ class LibraryPage(QWidget):
     def _combo(self, all_label: str, values: dict[str, str], name: str) -> QComboBox:
         combo = QComboBox()
         combo.setAccessibleName(name)
+        combo.setAccessibleDescription(name)
+        combo.setToolTip(name)
         # As narrow as the row needs (the popup still shows whole items), so the search
         # box keeps its room at large text sizes.
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -164,6 +164,9 @@ def submit_row(layout: QVBoxLayout, text: str, accessible: str) -> tuple[QLabel,
     button = QPushButton(text)
     button.setProperty("role", "primary")
     button.setAccessibleName(accessible)
+    button.setAccessibleDescription(
+        QCoreApplication.translate("Forms", "送出這份表單（Ctrl+Enter）")
+    )
     row.addWidget(button)
     layout.addLayout(row)
     return error, button

@@ -52,6 +52,7 @@ class ReflectionForm(QWidget):
             group = QButtonGroup(self)
             for value in range(1, 6):
                 button = QPushButton(str(value))
+                button.setAccessibleDescription(self.tr("1 = 需要加強，5 = 非常好"))
                 button.setCheckable(True)
                 button.setProperty("role", "rating")
                 button.setAccessibleName(self.tr("{i} 自評 {v} 分").format(i=indicator, v=value))
@@ -77,6 +78,7 @@ class ReflectionForm(QWidget):
         for prompt in step.prompts:
             self.prompts.addWidget(plain(prompt.text.get(lang), "sectionLabel"))
             edit = QPlainTextEdit()
+            edit.setAccessibleDescription(self.tr("寫下你的反思；Tab 移到下一題"))
             edit.setAccessibleName(prompt.text.get(lang))
             edit.setPlaceholderText(self.tr("建議至少 {n} 字").format(n=prompt.min_chars))
             edit.setFixedHeight(64)

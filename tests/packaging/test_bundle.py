@@ -90,6 +90,22 @@ def test_window_starts_offscreen_with_every_case_and_its_resources(
     print(f"bundle startup to idle: {report['idle'] - started:.2f} s")
 
 
+@pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="needs xvfb-run (Debian: xvfb)")
+def test_window_starts_on_a_real_x_display(
+    bundle: Path, bare_env: dict[str, str], tmp_path: Path
+) -> None:
+    """The xcb platform plugin and the X libraries it needs are in the bundle."""
+    env = dict(bare_env, QT_QPA_PLATFORM="xcb")
+    outer = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": env["HOME"]}
+    done = subprocess.run(
+        ["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", "env", *(f"{k}={v}" for k, v in env.items()),
+         str(bundle / "complaint-trainer"), "--smoke", "--data-dir", str(tmp_path / "d")],
+        env=outer, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-4000:]
+    assert json.loads(done.stdout.strip().splitlines()[-1])["cases"] == len(BUILTIN_IDS)
+
+
 def test_cli_lists_plays_and_exports_a_pdf(
     bundle: Path, bare_env: dict[str, str], tmp_path: Path
 ) -> None:

@@ -67,6 +67,14 @@ def longest(session: Session, options: list[Option]) -> Option:
     return max(options, key=_length)  # max keeps the first of equals: screen order
 
 
+def shortest(session: Session, options: list[Option]) -> Option:
+    return min(options, key=_length)
+
+
+def last_shown(session: Session, options: list[Option]) -> Option:
+    return options[-1]
+
+
 class UnlockChaser(FormPolicy):
     """Takes whatever just appeared (an option newly unlocked), else the first shown."""
 
@@ -89,6 +97,9 @@ BASELINE_POLICIES: dict[str, Callable[[], FormPolicy]] = {
     "first_option": lambda: FormPolicy(first_shown),
     "longest_option": lambda: FormPolicy(longest),
     "newly_unlocked": UnlockChaser,
+    # Two more a test-wise student tries once the first three stop working:
+    "shortest_option": lambda: FormPolicy(shortest),
+    "last_option": lambda: FormPolicy(last_shown),
 }
 
 BASELINE_SEEDS = 20

@@ -15,7 +15,10 @@ from trainer.core.reflection import ReflectionCheck, check_reflection
 from trainer.core.vocab import INDICATORS, NEEDS
 
 # Component weights per indicator; each indicator's weights sum to 100.
-W_KEY_FACTS, W_FACT_KINDS, W_QUESTION_QUALITY, W_OPEN_FIRST = 55, 15, 20, 10
+W_KEY_FACTS, W_FACT_KINDS, W_QUESTION_QUALITY, W_OPEN_FIRST = 45, 10, 35, 10
+#: Points lost per poor question (leading, blaming, irrelevant): asking every question
+#: finds every fact, so finding facts alone must not make shotgun questioning score well.
+POOR_QUESTION_PENALTY = 8
 W_PARAPHRASE, W_TONE = 50, 50
 W_NEEDS, W_OFFER, W_ASKED, W_AUTHORITY, W_MARGIN, W_SPEED, W_NO_ESCALATION = (
     25,
@@ -84,13 +87,17 @@ def score_questioning(case: Case, state: SessionState) -> IndicatorScore:
     questions = _chosen(case, state, "questions")
     quality = sum(_q(o, state) for o in questions) / len(questions) if questions else 0.0
     open_first = bool(questions) and questions[0].kind is Kind.open_question
-    score = round(
-        W_KEY_FACTS * key_part
-        + W_FACT_KINDS * kinds_part
-        + W_QUESTION_QUALITY * quality
-        + W_OPEN_FIRST * open_first
-    )
     poor = sum(1 for o in questions if _q(o, state) == 0.0)
+    score = max(
+        0,
+        round(
+            W_KEY_FACTS * key_part
+            + W_FACT_KINDS * kinds_part
+            + W_QUESTION_QUALITY * quality
+            + W_OPEN_FIRST * open_first
+            - POOR_QUESTION_PENALTY * poor
+        ),
+    )
     zh = f"找出關鍵事實 {key_found}/{len(key)}；提問 {len(questions)} 題，其中不當提問 {poor} 題"
     asked = f"{len(questions)} question" + ("" if len(questions) == 1 else "s")
     en = f"Found {key_found}/{len(key)} key facts; asked {asked}, {poor} poor"

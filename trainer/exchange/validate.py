@@ -114,6 +114,10 @@ def private_copy(path: Path, copy: Path, wait: float = BUSY_WAIT_S) -> None:
     while True:
         src = sqlite3.connect(ro_uri(path), uri=True, timeout=0.2, isolation_level=None)
         try:
+            # A read transaction first: the backup API itself retries a busy source
+            # forever, while a read here gives up after the connection's timeout.
+            src.execute("begin")
+            src.execute("select count(*) from sqlite_master").fetchone()
             dst = sqlite3.connect(copy, isolation_level=None)
             try:
                 src.backup(dst)
@@ -286,7 +290,14 @@ def _check_rows(conn: sqlite3.Connection, target_columns: dict[str, list[str]]) 
 
 
 def _check_decision_logs(conn: sqlite3.Connection) -> None:
-    """Each attempt's decisions are seq 1..n with n = attempts.decisions."""
+    """Each attempt's decisions are seq 1..n with n = attempts.decisions, and a
+    completed attempt has its total and finish time."""
+    row = conn.execute(
+        "select id from attempts where status = 'completed' "
+        "and (total is null or finished_at is null) limit 1"
+    ).fetchone()
+    if row:
+        raise _Bad(f"attempt {row[0]} is completed but has no total or finish time")
     row = conn.execute(
         "select a.id, coalesce(a.decisions, 0), coalesce(d.n, 0), coalesce(d.top, 0) "
         "from attempts a left join (select attempt_id, count(*) n, max(seq) top "

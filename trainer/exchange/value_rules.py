@@ -91,8 +91,8 @@ class Rule:
             )
         if self.kind == "json":  # a JSON object, as the store writes payloads
             return (
-                f"{text} or length({c}) > {MAX_TEXT_CHARS} or not json_valid({c}) "
-                f"or json_type({c}) != 'object'"
+                f"{text} or length({c}) > {MAX_TEXT_CHARS} or case when json_valid({c}) "
+                f"then json_type({c}) != 'object' else 1 end"
             )
         raise ValueError(f"unknown rule kind {self.kind!r}")
 

@@ -1,0 +1,3 @@
+-- base: other
+-- expect: belongs to another program
+pragma application_id = 1179796817;

@@ -1,0 +1,3 @@
+-- base: other
+-- expect: completed
+update attempts set total = null where status = 'completed';

@@ -1,0 +1,3 @@
+-- base: other
+-- expect: text
+update reflections set text = 'fine' || char(155) || '2J';

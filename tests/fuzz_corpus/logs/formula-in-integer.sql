@@ -1,0 +1,3 @@
+-- base: other
+-- expect: total = '@SUM(1)'
+update attempts set total = '@SUM(1)';

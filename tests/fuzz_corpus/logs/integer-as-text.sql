@@ -1,0 +1,3 @@
+-- base: other
+-- expect: case_version = 'abc'
+update attempts set case_version = 'abc';

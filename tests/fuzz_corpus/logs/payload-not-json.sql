@@ -1,0 +1,3 @@
+-- base: other
+-- expect: payload = '{not json'
+update decisions set payload = '{not json' where seq = 1;

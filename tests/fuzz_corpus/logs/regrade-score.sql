@@ -1,0 +1,3 @@
+-- base: victim
+-- expect: scores row
+update scores set score = 100;

@@ -1,0 +1,3 @@
+-- base: other
+-- expect: says it has
+update decisions set seq = seq + 1 where seq = (select max(seq) from decisions);

@@ -1,0 +1,3 @@
+-- base: other
+-- expect: ts = 'garbage'
+update decisions set ts = 'garbage' where seq = 1;

@@ -1,0 +1,3 @@
+-- base: other
+-- expect: total = -50
+update attempts set total = -50;

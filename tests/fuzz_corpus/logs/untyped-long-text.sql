@@ -1,0 +1,8 @@
+-- base: other
+-- expect: free_text
+-- decisions redeclared without types, then a 30,000-character free_text.
+alter table decisions rename to decisions_old;
+create table decisions (id, attempt_id, seq, ts, think_ms, step, indicator, action, option_id, quality, free_text, payload, mood_before, mood_after, sim_minute, cost_total, facts_found);
+insert into decisions select * from decisions_old;
+drop table decisions_old;
+update decisions set free_text = hex(zeroblob(15000)) where seq = 1;

@@ -1,0 +1,3 @@
+-- base: other
+-- expect: action = 'hack'
+update decisions set action = 'hack' where seq = 1;

@@ -1,0 +1,3 @@
+-- base: other
+-- expect: lang = 'fr'
+update attempts set lang = 'fr';

@@ -1,0 +1,3 @@
+-- base: other
+-- expect: mode = 'cheat'
+update attempts set mode = 'cheat';

@@ -1,0 +1,3 @@
+-- base: other
+-- expect: outcome = 'won'
+update attempts set outcome = 'won';

@@ -1,0 +1,3 @@
+-- base: other
+-- expect: status = 'won'
+update attempts set status = 'won';

@@ -1,0 +1,3 @@
+-- base: other
+-- expect: step = 'bribing'
+update decisions set step = 'bribing' where seq = 1;

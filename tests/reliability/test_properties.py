@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from tests.reliability.helpers import play_attempts
@@ -195,31 +195,45 @@ _sql_values = st.one_of(
 )
 
 
+_edits = st.lists(
+    st.tuples(
+        st.sampled_from(["update", "delete", "drop"]),
+        st.integers(0, 1000),  # table, modulo the log's tables
+        st.integers(0, 1000),  # column, modulo the table's columns
+        _sql_values,
+    ),
+    min_size=1,
+    max_size=4,
+)
+
+
 @SLOWER
-@given(data=st.data())
-def test_merge_sql_corruption(logs: tuple[Path, Path], data: st.DataObject) -> None:
+@given(edits=_edits)
+# Once found by Hypothesis (issue 15): a NULL migration name made the check crash.
+@example(edits=[("update", "_sqlite_migrations", "name", None)])
+def test_merge_sql_corruption(
+    logs: tuple[Path, Path], edits: list[tuple[str, int | str, int | str, Any]]
+) -> None:
     log, class_db = logs
     with tempfile.TemporaryDirectory(prefix="prop-log-") as work:
         bad = Path(work) / "bad.db"
         shutil.copy(log, bad)
         conn = sqlite3.connect(bad, isolation_level=None)
         try:
-            tables = [
+            tables = sorted(
                 r[0]
                 for r in conn.execute("select name from sqlite_master where type='table'")
                 if not r[0].startswith("sqlite_")
-            ]
-            for _ in range(data.draw(st.integers(1, 4))):
-                table = data.draw(st.sampled_from(tables))
+            )
+            for op, t, c, value in edits:
+                table = t if isinstance(t, str) else tables[t % len(tables)]
                 columns = [r[1] for r in conn.execute(f"pragma table_info([{table}])")]
-                column = data.draw(st.sampled_from(columns))
-                value = data.draw(_sql_values)
-                op = data.draw(st.sampled_from(["update", "delete", "drop"]))
+                column = c if isinstance(c, str) else columns[c % len(columns)]
                 try:
                     if op == "update":
                         conn.execute(
                             f"update [{table}] set [{column}] = ? where rowid in "
-                            f"(select rowid from [{table}] order by random() limit 2)",
+                            f"(select rowid from [{table}] order by rowid limit 2)",
                             [value],
                         )
                     elif op == "delete":

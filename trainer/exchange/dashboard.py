@@ -24,16 +24,47 @@ RECENT = 3  # "below threshold" looks at each learner's last RECENT attempts
 BUCKETS = ((0, 19), (20, 39), (40, 59), (60, 79), (80, 100))
 
 
-def _effective_scores_sql(filters: Filters) -> tuple[str, list[Any]]:
-    """One row per (attempt, indicator) of completed attempts: effective score."""
+def _has_rows(db: Any, table: str) -> bool:
+    return bool(db.execute(f"select exists (select 1 from [{table}])").fetchone()[0])
+
+
+def _person(db: Any) -> str:
+    """The attempt's learner; alias resolution only when there are aliases (speed)."""
+    return PERSON if _has_rows(db, "learner_aliases") else "a.learner_id"
+
+
+def _uses_learners(filters: Filters) -> bool:
+    return bool(filters.learner or filters.class_name)
+
+
+def _learner_join(filters: Filters, db: Any) -> str:
+    """`join learners l` when the filters name a learner or a class, else nothing."""
+    return f"join learners l on l.id = {_person(db)} " if _uses_learners(filters) else ""
+
+
+def _effective_scores_sql(filters: Filters, db: Any) -> tuple[str, list[Any]]:
+    """One row per (attempt, indicator) of completed attempts: effective score.
+
+    The adjusted-score join and the alias resolution are left out when there is no
+    review / no alias, and learners are joined only when the filters need them: on a
+    class database of a million decisions each of these costs seconds.
+    """
     where, params = filters.where()
+    person = _person(db)
+    score = "s.score"
+    joins = ""
+    if _has_rows(db, "attempt_reviews"):
+        score = "coalesce(adj.adjusted_score, s.score)"
+        joins = (
+            f"left join ({LATEST_ADJUSTED_SQL}) adj "
+            "on adj.attempt_id = s.attempt_id and adj.indicator = s.indicator "
+        )
+    if _uses_learners(filters):
+        joins = f"join learners l on l.id = {person} " + joins
     return (
-        "select a.id as attempt_id, l.id as learner_id, a.case_id, a.started_at, s.indicator, "
-        "coalesce(adj.adjusted_score, s.score) as score "
-        "from scores s join attempts a on a.id = s.attempt_id "
-        f"join learners l on l.id = {PERSON} "
-        f"left join ({LATEST_ADJUSTED_SQL}) adj "
-        "on adj.attempt_id = s.attempt_id and adj.indicator = s.indicator "
+        f"select a.id as attempt_id, {person} as learner_id, a.case_id, a.started_at, "
+        f"s.indicator, {score} as score "
+        f"from scores s join attempts a on a.id = s.attempt_id {joins}"
         f"where a.status = 'completed' and {where}",
         params,
     )
@@ -49,9 +80,9 @@ class IndicatorStats:
 
 def indicator_stats(source: Source, filters: Filters | None = None) -> dict[str, IndicatorStats]:
     filters = filters or Filters()
-    sql, params = _effective_scores_sql(filters)
     bucket_sql = ", ".join(f"sum(score between {lo} and {hi})" for lo, hi in BUCKETS)
     with opened(source) as db:
+        sql, params = _effective_scores_sql(filters, db)
         rows = {
             r[0]: r
             for r in db.execute(
@@ -96,7 +127,7 @@ def case_difficulty(source: Source, filters: Filters | None = None) -> list[Case
             "avg(case when a.status = 'completed' then a.escalated end), "
             "group_concat(case when a.status = 'completed' and a.finished_at is not null then "
             "(julianday(a.finished_at) - julianday(a.started_at)) * 86400.0 end) "
-            f", max(a.started_at || '|' || a.id) from attempts a join learners l on l.id = {PERSON} "
+            f", max(a.started_at || '|' || a.id) from attempts a {_learner_join(filters, db)}"
             f"where {where} group by a.case_id",
             params,
         ).fetchall()
@@ -140,8 +171,8 @@ def common_mistakes(
     with opened(source) as db:
         cursor = db.execute(
             "select a.case_id, d.step, d.option_id, max(d.quality), count(*), "
-            "count(distinct l.id), max(a.started_at || '|' || a.id) from decisions d "
-            f"join attempts a on a.id = d.attempt_id join learners l on l.id = {PERSON} "
+            f"count(distinct {_person(db)}), max(a.started_at || '|' || a.id) from decisions d "
+            f"join attempts a on a.id = d.attempt_id {_learner_join(filters, db)}"
             f"where d.option_id is not null and {where} "
             "group by a.case_id, d.step, d.option_id",
             params,
@@ -165,9 +196,9 @@ def common_mistakes(
     return found[:limit]
 
 
-def _recent_sql(filters: Filters, recent: int) -> tuple[str, list[Any]]:
+def _recent_sql(filters: Filters, recent: int, db: Any) -> tuple[str, list[Any]]:
     """Effective scores of each learner's `recent` latest completed attempts."""
-    sql, params = _effective_scores_sql(filters)
+    sql, params = _effective_scores_sql(filters, db)
     return (
         "select * from (select e.*, row_number() over (partition by e.learner_id, e.indicator "
         f"order by e.started_at desc, e.attempt_id desc) as k from ({sql}) e) where k <= ?",
@@ -181,8 +212,8 @@ def learners_below(
     """Learners whose mean over their `recent` latest attempts is below `threshold` on
     an indicator (an early poor attempt no longer flags someone who has improved)."""
     filters = filters or Filters()
-    sql, params = _recent_sql(filters, recent)
     with opened(source) as db:
+        sql, params = _recent_sql(filters, recent, db)
         rows = db.execute(
             "select r.learner_id, l.display_name, l.student_no, l.class_name, r.indicator, "
             "avg(r.score), count(*), max(r.started_at || '|' || r.attempt_id) "
@@ -225,8 +256,8 @@ def heatmap(source: Source, filters: Filters | None = None) -> list[dict[str, An
     and the latest attempt's id (the row opens its sheet).
     """
     filters = filters or Filters()
-    sql, params = _effective_scores_sql(filters)
     with opened(source) as db:
+        sql, params = _effective_scores_sql(filters, db)
         rows = db.execute(
             "select x.learner_id, l.display_name, l.student_no, l.class_name, x.indicator, "
             "avg(x.score), count(distinct x.case_id), max(x.started_at || '|' || x.attempt_id) "

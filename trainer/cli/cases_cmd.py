@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from trainer.cli.case_new_cmd import register_new
 from trainer.cli.common import print_json, root_of
 from trainer.cli.pack_cmd import register_packs
 from trainer.core.lint import lint_report
@@ -38,6 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     report.set_defaults(func=run_report)
 
     register_packs(cases_sub)  # import, export-pack (trainer.cli.pack_cmd)
+    register_new(cases_sub)  # new (trainer.cli.case_new_cmd)
 
 
 def _paths(args: argparse.Namespace) -> list[Path]:

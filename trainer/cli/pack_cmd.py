@@ -8,14 +8,17 @@ from pathlib import Path
 
 from trainer.cli import CommandError
 from trainer.cli.common import print_json, root_of
+from trainer.editor.install import install_case_file
 from trainer.exchange.packs import PackError, export_pack, import_pack
 from trainer.paths import user_cases_dir
 
 
 def register_packs(cases_sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Called from trainer.cli.cases_cmd.register."""
-    imp = cases_sub.add_parser("import", help="install the cases of a pack (.zip), all or none")
-    imp.add_argument("pack", type=Path, help="the pack file")
+    imp = cases_sub.add_parser(
+        "import", help="install one case file (.yaml) or the cases of a pack (.zip), all or none"
+    )
+    imp.add_argument("pack", type=Path, help="the pack (.zip) or case file (.yaml)")
     imp.add_argument(
         "--replace", action="store_true", help="replace installed cases (old files are kept)"
     )
@@ -32,7 +35,10 @@ def register_packs(cases_sub: argparse._SubParsersAction) -> None:  # type: igno
 def run_import(args: argparse.Namespace) -> int:
     root = root_of(args)
     try:
-        report = import_pack(root, args.pack, replace=args.replace)
+        if args.pack.suffix.lower() in (".yaml", ".yml"):
+            report = install_case_file(root, args.pack, replace=args.replace)
+        else:
+            report = import_pack(root, args.pack, replace=args.replace)
     except PackError as exc:
         raise CommandError(str(exc)) from None
     if args.json:

@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from trainer.core.case_messages import is_follow_on, schema_message, yaml_hint
 from trainer.core.model import Case
 
 MAX_CASE_BYTES = 512 * 1024
@@ -202,7 +203,10 @@ def parse_yaml(data: bytes, name: str) -> tuple[Any, dict[Path_, int]]:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1
         message = exc.problem or exc.context or "YAML syntax error"
-        raise fail(line, f"YAML error: {message}") from None
+        hint = yaml_hint(message, exc.context, _line_text(text, line))
+        if hint and exc.context and "quoted scalar" in exc.context and exc.context_mark:
+            line = exc.context_mark.line + 1  # where the unclosed quote opened
+        raise fail(line, f"YAML error: {message}" + (f" ({hint})" if hint else "")) from None
     except yaml.YAMLError as exc:
         raise fail(1, f"YAML error: {exc}") from None
     except (RecursionError, ValueError, OverflowError) as exc:
@@ -210,6 +214,11 @@ def parse_yaml(data: bytes, name: str) -> tuple[Any, dict[Path_, int]]:
     finally:
         loader.dispose()
     return value, builder.lines
+
+
+def _line_text(text: str, line: int) -> str:
+    lines = text.splitlines()
+    return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
 def _format_loc(loc: Iterable[str | int]) -> str:
@@ -234,11 +243,18 @@ def validate_data(data: Any, lines: dict[Path_, int], name: str) -> Case:
         return Case.model_validate(data)
     except ValidationError as exc:
         problems = []
-        for error in exc.errors(include_url=False):
-            # Drop pydantic's internal union/validator labels from the location.
-            loc = tuple(p for p in error["loc"] if isinstance(p, int) or not _is_schema_label(p))
+        errors = exc.errors(include_url=False)
+        # Drop pydantic's internal union/validator labels from the locations.
+        locs = [
+            tuple(p for p in e["loc"] if isinstance(p, int) or not _is_schema_label(p))
+            for e in errors
+        ]
+        for error, loc in zip(errors, locs, strict=True):
+            if is_follow_on(error["type"], loc, locs):
+                continue
             where = _format_loc(loc)
             message = error["msg"].removeprefix("Value error, ")
+            message = schema_message(error["type"], loc, message)
             text = f"{where}: {message}" if where else message
             problems.append(CaseProblem(name, _line_for(lines, loc), text))
         raise CaseError(problems) from None

@@ -272,7 +272,16 @@ def _digest(data: bytes) -> str:
 
 def import_pack(root: Path, pack: Path, *, replace: bool = False) -> ImportReport:
     """Install every case of `pack` into <root>/cases, all or nothing."""
-    cases = validate_pack(pack)
+    return install_cases(root, validate_pack(pack), pack.name, replace=replace)
+
+
+def install_cases(
+    root: Path, cases: list[PackCase], source: str, *, replace: bool = False
+) -> ImportReport:
+    """Install validated, linted cases into <root>/cases, all or nothing.
+
+    Used by pack import and by `cases import FILE.yaml` (trainer.editor.install).
+    """
     folder = user_cases_dir(root)
     builtin = _ids_in(builtin_cases_dir())
     installed = _ids_in(folder)
@@ -298,7 +307,7 @@ def import_pack(root: Path, pack: Path, *, replace: bool = False) -> ImportRepor
         else:
             todo.append(item)
     if problems:
-        raise PackError(f"{pack.name} was not imported:", problems)
+        raise PackError(f"{source} was not imported:", problems)
     if todo:
         _install(folder, todo, installed, report)
     return report

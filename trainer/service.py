@@ -300,3 +300,38 @@ def try_again_from(
             break
         runner.act(action, int(row.get("think_ms") or 0))
     return runner
+
+
+def with_intros(session: Session, events: list[Event]) -> list[Event]:
+    """Give each step event the intro that fits the attempt at that moment
+    (`data["intro"]`, an LText or None), for rendering the log later."""
+    for event in events:
+        if event.kind == "step" and event.data.get("step") == session.state.step:
+            event.data["intro"] = session.step_intro()
+    return events
+
+
+def resume_with_events(
+    store: Store, library: Library, attempt_id: str
+) -> tuple[AttemptRunner, list[tuple[str, list[Event]]]]:
+    """Like `AttemptRunner.resume`, but the one replay also returns, per decision, the
+    step it was taken in and its events, so a window can rebuild the conversation
+    without replaying the attempt a second time."""
+    attempt = store.attempt(attempt_id)
+    if attempt["status"] != "in_progress":
+        raise ResumeError(f"attempt {attempt_id} is already {attempt['status']}")
+    if attempt["case_id"] not in library.cases:
+        raise ResumeError(f"case '{attempt['case_id']}' of attempt {attempt_id} is not installed")
+    loaded = library.get(attempt["case_id"])
+    session = Session(loaded.case, order_seed=attempt.get("order_seed"))
+    turns: list[tuple[str, list[Event]]] = []
+    try:
+        for row in store.iter_actions(attempt_id):
+            step = session.state.step
+            turns.append((step, with_intros(session, session.apply(Action.from_dict(row)))))
+    except IllegalAction as exc:
+        raise ResumeError(
+            f"attempt {attempt_id} cannot be replayed on the current version of "
+            f"case '{loaded.case.id}' ({exc})"
+        ) from None
+    return AttemptRunner(store, loaded, attempt_id, session), turns

@@ -50,10 +50,15 @@
 <context>
     <name>Conversation</name>
     <message>
-        <location filename="../../trainer/ui/widgets/conversation.py" line="145"/>
+        <location filename="../../trainer/ui/widgets/conversation.py" line="158"/>
         <source>「{t}」</source>
-        <extracomment>(kind, text) of every entry, in order (used by tests and replay checks). The first widget of every row, in order, and the rows of the current turn.</extracomment>
+        <extracomment>(kind, text) of every entry, in order (used by tests and replay checks). The first widget of every row, in order, and the rows of the current turn. Decisions of a resumed attempt not shown yet (behind the &quot;earlier&quot; button).</extracomment>
         <translation>&quot;{t}&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/widgets/conversation.py" line="187"/>
+        <source>把整段對話從頭顯示出來</source>
+        <translation>Show the whole conversation from the start</translation>
     </message>
 </context>
 <context>
@@ -207,92 +212,92 @@
         <translation>Export evidence portfolio PDF…</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="59"/>
+        <location filename="../../trainer/ui/pages/history.py" line="60"/>
         <source>把所有完成的作答與各指標分數存成一份 PDF</source>
         <translation>Save every finished attempt and its scores per indicator as one PDF</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="60"/>
+        <location filename="../../trainer/ui/pages/history.py" line="62"/>
         <source>匯出評量證據作品集 PDF</source>
         <translation>Export evidence portfolio PDF</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="66"/>
+        <location filename="../../trainer/ui/pages/history.py" line="68"/>
         <source>各指標成績趨勢（已完成的作答，由舊到新）</source>
         <translation>Score trend per indicator (completed attempts, oldest to newest)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="69"/>
+        <location filename="../../trainer/ui/pages/history.py" line="71"/>
         <source>各指標成績趨勢圖</source>
         <translation>Score trend chart per indicator</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="72"/>
+        <location filename="../../trainer/ui/pages/history.py" line="74"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="72"/>
+        <location filename="../../trainer/ui/pages/history.py" line="74"/>
         <source>個案</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="72"/>
+        <location filename="../../trainer/ui/pages/history.py" line="74"/>
         <source>模式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="72"/>
+        <location filename="../../trainer/ui/pages/history.py" line="74"/>
         <source>狀態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="73"/>
+        <location filename="../../trainer/ui/pages/history.py" line="75"/>
         <source>總分</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="75"/>
+        <location filename="../../trainer/ui/pages/history.py" line="78"/>
         <source>每一列是一次作答；方向鍵選擇，Enter 開啟反思單</source>
         <translation>One row per attempt; arrow keys select, Enter opens the reflection sheet</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="77"/>
+        <location filename="../../trainer/ui/pages/history.py" line="81"/>
         <source>作答紀錄</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="91"/>
+        <location filename="../../trainer/ui/pages/history.py" line="95"/>
         <source>還沒有作答紀錄。</source>
         <translation>No attempts yet.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="93"/>
+        <location filename="../../trainer/ui/pages/history.py" line="97"/>
         <source>重播</source>
         <translation>Replay</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="94"/>
+        <location filename="../../trainer/ui/pages/history.py" line="98"/>
         <source>一步一步重看選取的作答（唯讀）</source>
         <translation>Watch the selected attempt again step by step (read-only)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="95"/>
+        <location filename="../../trainer/ui/pages/history.py" line="99"/>
         <source>繼續作答</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="96"/>
+        <location filename="../../trainer/ui/pages/history.py" line="100"/>
         <source>從中斷的地方繼續選取的作答</source>
         <translation>Continue the selected attempt where it stopped</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="97"/>
+        <location filename="../../trainer/ui/pages/history.py" line="101"/>
         <source>開啟反思單  ⏎</source>
         <translation>Open reflection sheet  ⏎</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/history.py" line="98"/>
+        <location filename="../../trainer/ui/pages/history.py" line="102"/>
         <source>開啟選取作答的反思單</source>
         <translation>Open the reflection sheet of the selected attempt</translation>
     </message>
@@ -462,7 +467,7 @@
     <message>
         <location filename="../../trainer/ui/pages/library.py" line="318"/>
         <source>顯示 {n} / {total} 個個案</source>
-        <translation>Showing {n} of {total} cases</translation>
+        <translation>Cases shown: {n} of {total}</translation>
     </message>
 </context>
 <context>
@@ -592,7 +597,7 @@
     </message>
     <message>
         <location filename="../../trainer/ui/main_window.py" line="293"/>
-        <location filename="../../trainer/ui/main_window.py" line="639"/>
+        <location filename="../../trainer/ui/main_window.py" line="641"/>
         <source>教師專區 Instructor area</source>
         <translation>Instructor area</translation>
     </message>
@@ -603,7 +608,7 @@
     </message>
     <message>
         <location filename="../../trainer/ui/main_window.py" line="296"/>
-        <location filename="../../trainer/ui/main_window.py" line="649"/>
+        <location filename="../../trainer/ui/main_window.py" line="651"/>
         <source>鍵盤快捷鍵</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -633,7 +638,7 @@
     </message>
     <message>
         <location filename="../../trainer/ui/main_window.py" line="362"/>
-        <location filename="../../trainer/ui/main_window.py" line="609"/>
+        <location filename="../../trainer/ui/main_window.py" line="611"/>
         <source>{name} · 切換</source>
         <translation>{name} · Switch</translation>
     </message>
@@ -648,35 +653,35 @@
         <translation>Continue your last attempt</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="437"/>
+        <location filename="../../trainer/ui/main_window.py" line="439"/>
         <source>這個個案已不在個案庫中。</source>
         <translation>This case is no longer in the case library.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="465"/>
+        <location filename="../../trainer/ui/main_window.py" line="467"/>
         <source>已重新開始；上一次作答保留在學習歷程中。</source>
         <translation>Restarted. The previous attempt stays in your history.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="514"/>
-        <location filename="../../trainer/ui/main_window.py" line="520"/>
+        <location filename="../../trainer/ui/main_window.py" line="516"/>
+        <location filename="../../trainer/ui/main_window.py" line="522"/>
         <source>請先開啟一張反思單。</source>
         <translation>Open a reflection sheet first.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="534"/>
+        <location filename="../../trainer/ui/main_window.py" line="536"/>
         <source>已匯出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="534"/>
+        <location filename="../../trainer/ui/main_window.py" line="536"/>
         <source>作品集已存成 PDF：
 {p}</source>
         <translation>The portfolio was saved as a PDF:
 {p}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="651"/>
+        <location filename="../../trainer/ui/main_window.py" line="653"/>
         <source>作答時
 1–9：選擇該號碼的選項（在文字框內除外）
 ↑ / ↓：上一個 / 下一個選項&#x3000;Enter：送出選擇
@@ -710,7 +715,7 @@ Ctrl+Shift+I: instructor area   Ctrl+Q: quit   F1: this list</translation>
         <translation>Language 語言</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/main_window.py" line="640"/>
+        <location filename="../../trainer/ui/main_window.py" line="642"/>
         <source>這台電腦尚未安裝教師專區。
 The instructor area is not installed.</source>
         <translation>The instructor area is not installed on this computer.
@@ -853,141 +858,146 @@ The instructor area is not installed.</source>
         <translation>Escalated: a manager takes over and the steps not played are marked as skipped. Next: 3.4 Feedback and 3.5 Reflecting.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="146"/>
+        <location filename="../../trainer/ui/pages/play.py" line="151"/>
         <source>← 個案庫</source>
-        <extracomment>Default pane proportions: conversation, actions, side column. &quot;Restart this case&quot; for the attempt id (confirmed by the learner). &quot;Try again from here&quot;: (attempt id, decisions to replay) from a replay. The pane sizes after the learner moved a splitter handle. Steps the attempt has been in, and the step in which it escalated.</extracomment>
+        <extracomment>Decisions of a resumed attempt shown as bubbles at once (the rest on request). Default pane proportions: conversation, actions, side column. &quot;Restart this case&quot; for the attempt id (confirmed by the learner). &quot;Try again from here&quot;: (attempt id, decisions to replay) from a replay. The pane sizes after the learner moved a splitter handle. Steps the attempt has been in, and the step in which it escalated.</extracomment>
         <translation>← Case library</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="148"/>
+        <location filename="../../trainer/ui/pages/play.py" line="153"/>
         <source>回到個案庫</source>
         <translation>Back to the case library</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="149"/>
+        <location filename="../../trainer/ui/pages/play.py" line="154"/>
         <source>進度已自動儲存，可以之後再繼續</source>
         <translation>Your progress is saved; you can continue later</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="154"/>
+        <location filename="../../trainer/ui/pages/play.py" line="159"/>
         <source>重新開始</source>
         <translation>Restart</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="156"/>
-        <location filename="../../trainer/ui/pages/play.py" line="661"/>
+        <location filename="../../trainer/ui/pages/play.py" line="161"/>
+        <location filename="../../trainer/ui/pages/play.py" line="723"/>
         <source>重新開始這個個案</source>
         <translation>Restart this case</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="158"/>
+        <location filename="../../trainer/ui/pages/play.py" line="163"/>
         <source>這次作答會保留在紀錄中，標示為放棄，再從頭開始</source>
         <translation>This attempt stays in the log, marked abandoned, and the case starts again</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="201"/>
+        <location filename="../../trainer/ui/pages/play.py" line="206"/>
         <source>投訴升級</source>
         <translation>Complaint escalated</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="253"/>
+        <location filename="../../trainer/ui/pages/play.py" line="258"/>
         <source>◀ 上一步  ←</source>
         <translation>◀ Previous  ←</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="254"/>
+        <location filename="../../trainer/ui/pages/play.py" line="259"/>
         <source>重播退回上一個決定</source>
         <translation>Go back one decision in the replay</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="255"/>
+        <location filename="../../trainer/ui/pages/play.py" line="260"/>
         <source>重播上一步</source>
         <translation>Replay the previous step</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="257"/>
+        <location filename="../../trainer/ui/pages/play.py" line="262"/>
         <source>下一步 ▶  →</source>
         <translation>Next ▶  →</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="258"/>
+        <location filename="../../trainer/ui/pages/play.py" line="263"/>
         <source>重播前進到下一個決定</source>
         <translation>Go forward one decision in the replay</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="260"/>
+        <location filename="../../trainer/ui/pages/play.py" line="265"/>
         <source>重播下一步</source>
         <translation>Replay the next step</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="262"/>
+        <location filename="../../trainer/ui/pages/play.py" line="267"/>
         <source>從這裡再試一次</source>
         <translation>Try again from here</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="263"/>
+        <location filename="../../trainer/ui/pages/play.py" line="268"/>
         <source>從這一步再試一次</source>
         <translation>Try again from this decision</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="265"/>
+        <location filename="../../trainer/ui/pages/play.py" line="270"/>
         <source>開始新的練習，前面的選擇照舊，從下一個決定開始重新選</source>
         <translation>Starts a new practice attempt with the earlier choices kept; you choose again from the next decision</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="271"/>
+        <location filename="../../trainer/ui/pages/play.py" line="276"/>
         <source>重播（唯讀）</source>
         <translation>Replay (read-only)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="324"/>
+        <location filename="../../trainer/ui/pages/play.py" line="329"/>
         <source>評量模式</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="324"/>
+        <location filename="../../trainer/ui/pages/play.py" line="329"/>
         <source>練習模式</source>
         <translation>Practice</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="348"/>
+        <location filename="../../trainer/ui/pages/play.py" line="370"/>
         <source>← 個案庫（進度已自動儲存）</source>
         <translation>← Case library (progress saved)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="359"/>
+        <location filename="../../trainer/ui/pages/play.py" line="409"/>
+        <source>顯示較早的對話（{n} 個決定）</source>
+        <translation>Show the earlier conversation (decisions: {n})</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/pages/play.py" line="419"/>
         <source>已從上次中斷的地方繼續。</source>
         <translation>Resumed where you left off.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="384"/>
+        <location filename="../../trainer/ui/pages/play.py" line="446"/>
         <source>← 返回歷程</source>
         <translation>← Back to history</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="415"/>
+        <location filename="../../trainer/ui/pages/play.py" line="477"/>
         <source>第 {n} / {total} 步</source>
         <translation>Step {n} of {total}</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="662"/>
+        <location filename="../../trainer/ui/pages/play.py" line="724"/>
         <source>要重新開始嗎？這次作答會保留在學習紀錄中，標示為「放棄」。</source>
         <translation>Restart? This attempt stays in your learning log, marked &quot;abandoned&quot;.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="496"/>
+        <location filename="../../trainer/ui/pages/play.py" line="558"/>
         <source>問夠了，結束提問 → 進入 3.2 釐清</source>
         <translation>I know enough – end questioning → 3.2 Clarifying</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="546"/>
+        <location filename="../../trainer/ui/pages/play.py" line="608"/>
         <source>電腦的磁碟空間不足，這一步沒有存下來。
 請清出一些空間（或請老師協助）後再按一次；之前的作答都還在。</source>
         <translation>The computer&apos;s disk is full, so this step was not saved.
 Free some space (or ask your teacher for help), then try again. Your earlier answers are all still there.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play.py" line="550"/>
+        <location filename="../../trainer/ui/pages/play.py" line="612"/>
         <source>這個動作沒有成功，請再試一次。</source>
         <translation>That did not work. Please try again.</translation>
     </message>
@@ -1070,12 +1080,12 @@ Free some space (or ask your teacher for help), then try again. Your earlier ans
         <translation>Outcome: </translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play_render.py" line="142"/>
+        <location filename="../../trainer/ui/pages/play_render.py" line="144"/>
         <source>已提交內部回饋報告。</source>
         <translation>Internal feedback report submitted.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/pages/play_render.py" line="145"/>
+        <location filename="../../trainer/ui/pages/play_render.py" line="147"/>
         <source>完成！正在產生反思單。</source>
         <translation>Done! Preparing your reflection sheet.</translation>
     </message>
@@ -1318,12 +1328,12 @@ Free some space (or ask your teacher for help), then try again. Your earlier ans
         <translation>Aim for at least {n} characters</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/reflection_form.py" line="132"/>
+        <location filename="../../trainer/ui/widgets/reflection_form.py" line="143"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/reflection_form.py" line="133"/>
+        <location filename="../../trainer/ui/widgets/reflection_form.py" line="144"/>
         <source>請為 {ids} 自評。</source>
         <translation>Please rate yourself for {ids}.</translation>
     </message>
@@ -1412,7 +1422,7 @@ Free some space (or ask your teacher for help), then try again. Your earlier ans
         <translation>Who must be told (choose any)</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/widgets/report_form.py" line="132"/>
+        <location filename="../../trainer/ui/widgets/report_form.py" line="144"/>
         <source>請先選擇根本原因。</source>
         <translation>Choose the root cause first.</translation>
     </message>

@@ -90,6 +90,7 @@ def _ui(name: str) -> Callable[[list[str]], dict[str, Any]]:
 TASKS["startup-bare"] = _ui("startup_bare")
 TASKS["startup-app"] = _ui("startup_app")
 TASKS["play"] = _ui("play")
+TASKS["resume-long"] = _ui("resume_long")
 
 
 def main(argv: list[str]) -> int:

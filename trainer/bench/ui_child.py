@@ -6,8 +6,12 @@
   swapped for a subclass whose exec() first queues the idle probes, so what runs is
   exactly what `main.py` runs. Reports when the window is first idle after show, and
   when the case library and database have loaded and the first page is up.
-- `play`: the real MainWindow; options are clicked and confirmed like a learner does,
-  timing each click until the screen has been updated (events and paints flushed).
+- `play`: the real MainWindow at 1366×768 (the common classroom laptop); options are
+  clicked and confirmed like a learner does, timing each click until the screen has
+  been updated (events and paints flushed).
+- `resume_long`: an unfinished attempt of 60 decisions (a library case with extra
+  questions, so 60 choices fit before the case ends) is reopened in the window, timed
+  from the call until the screen is updated.
 """
 
 from __future__ import annotations
@@ -134,6 +138,7 @@ def play(args: list[str]) -> dict[str, Any]:
     app_module.apply_style(app, float(settings["font_scale"]), family)
     workspace = Workspace.open(root, writer=True)
     window = MainWindow(root, settings, workspace=workspace, font_problem=problem)
+    window.resize(1366, 768)
     window.show()
     _settle(app)
     window.create_learner("效能測試 Bench", "B00000001", "bench")
@@ -184,5 +189,90 @@ def play(args: list[str]) -> dict[str, Any]:
         "attempts": attempt,
         "peak_rss_mb": peak_rss_mb(),
     }
+    _finish(result)
+    return result
+
+
+LONG_CASE = "bench-long-attempt"
+LONG_DECISIONS = 60
+
+
+def write_long_case(root: Path) -> None:
+    """A copy of a library case with 56 extra questions (no facts, no mood or time
+    change), installed as a user case, so one attempt can hold 60 decisions."""
+    import copy
+
+    import yaml
+
+    from trainer.paths import builtin_cases_dir, user_cases_dir
+
+    source = builtin_cases_dir() / "beitou-hot-spring-cold-water.yaml"
+    case = yaml.safe_load(source.read_text(encoding="utf-8"))
+    case["id"] = LONG_CASE
+    questions = case["steps"]["questioning"]["questions"]
+    base = questions[0]
+    for i in range(56):
+        extra = copy.deepcopy(base)
+        extra.update(id=f"q_bench_{i:02d}", reveals=[], mood=0, minutes=0, quality="good")
+        extra["text"] = {
+            "zh-TW": f"{base['text']['zh-TW']}（{i + 1}）",
+            "en": f"{base['text']['en']} ({i + 1})",
+        }
+        questions.append(extra)
+    folder = user_cases_dir(root)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{LONG_CASE}.yaml").write_text(
+        yaml.safe_dump(case, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+
+
+def resume_long(args: list[str]) -> dict[str, Any]:
+    """Reopen a 60-decision attempt `args[1]` times in the window on data dir `args[0]`."""
+    from trainer.core.autoplay import ExpertPolicy
+    from trainer.core.engine import Action
+    from trainer.service import AttemptRunner, Workspace
+    from trainer.settings import Settings
+    from trainer.ui import app as app_module
+    from trainer.ui.main_window import MainWindow
+
+    root, repeats = Path(args[0]), int(args[1])
+    write_long_case(root)
+    dialogs = _Dialogs()
+    dialogs.install()
+    app = app_module.create_app([sys.argv[0]])
+    settings = Settings.load(root)
+    family, problem = app_module.setup_fonts()
+    app_module.apply_style(app, float(settings["font_scale"]), family)
+    workspace = Workspace.open(root, writer=True)
+    if LONG_CASE not in workspace.library.cases:
+        raise RuntimeError(f"the long bench case did not load: {workspace.library.broken}")
+    learner = workspace.store.create_learner("效能測試 Bench", "B00000002", "bench")
+    runner = AttemptRunner.start(workspace.store, workspace.library.get(LONG_CASE), learner)
+    expert = ExpertPolicy()
+    while runner.session.state.decisions < LONG_DECISIONS:
+        extra = [o for o in runner.session.available_options() if o.id.startswith("q_bench")]
+        runner.act(Action.choose(extra[0].id) if extra else expert.next_action(runner.session))
+        if runner.finished:
+            raise RuntimeError("the long attempt finished before 60 decisions")
+    window = MainWindow(root, settings, workspace=workspace, font_problem=problem)
+    window.resize(1366, 768)
+    window.show()
+    _settle(app)
+    window.learner = workspace.store.learner(learner)
+    times: list[float] = []
+    for _ in range(repeats + 1):  # the first builds the play page: untimed
+        window.show_library()
+        _settle(app)
+        start = time.perf_counter()
+        window.resume_attempt(runner.attempt_id)
+        _settle(app)
+        times.append((time.perf_counter() - start) * 1000.0)
+        if dialogs.seen:
+            raise RuntimeError(f"the window showed a dialog: {dialogs.seen[0]}")
+        conversation = window.play.conversation
+        shown = sum(1 for kind, _ in conversation.entries if kind == "learner")
+        if shown + conversation.hidden_decisions != LONG_DECISIONS:
+            raise RuntimeError(f"the resumed conversation holds {shown} decisions, not 60")
+    result = {"resume_ms": times[1:], "first_ms": times[0]}
     _finish(result)
     return result

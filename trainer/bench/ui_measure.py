@@ -62,6 +62,16 @@ def play(bench: Bench) -> None:
     bench.progress.advance(15)
 
 
+def resume(bench: Bench) -> None:
+    """Reopening an unfinished 60-decision attempt in the window (median of 7)."""
+    bench.progress.stage("reopening a 60-decision attempt in the window")
+    root = bench.work / "resume-data"
+    root.mkdir()
+    done = bench.child("resume-long", str(root), "7", timeout=600)
+    bench.result["ui_resume_long_attempt_ms"] = median(done["resume_ms"])
+    bench.extra["ui_resume_long_attempt_first_ms"] = done["first_ms"]
+
+
 def available() -> bool:
     import importlib.util
 
@@ -78,3 +88,4 @@ def run(bench: Bench) -> None:
     bench.guarded(("startup_s", "startup_ratio"), lambda: startup(bench))
     bench.guarded(("bundle_startup_s", "bundle_startup_ratio"), lambda: bundle.startup(bench))
     bench.guarded(("ui_step_p95_ms", "peak_rss_mb_app"), lambda: play(bench))
+    bench.guarded(("ui_resume_long_attempt_ms",), lambda: resume(bench))

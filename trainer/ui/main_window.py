@@ -418,14 +418,16 @@ class MainWindow(QMainWindow):
         self.play.setFocus()
 
     def resume_attempt(self, attempt_id: str) -> None:
-        from trainer.service import AttemptRunner
+        from trainer.service import resume_with_events
 
         ws = self.ws()
-        runner = AttemptRunner.resume(ws.store, ws.library, attempt_id)
+        runner, turns = resume_with_events(ws.store, ws.library, attempt_id)
         attempt = ws.store.attempt(attempt_id)
         lang = str(attempt.get("lang") or self.lang)
-        self.play.start(runner, lang, str(attempt["mode"]), bool(self.settings["show_mood_meter"]))
         self.stack.setCurrentWidget(self.play)
+        self.play.start(
+            runner, lang, str(attempt["mode"]), bool(self.settings["show_mood_meter"]), turns
+        )
         self.play.setFocus()
 
     def replay_attempt(self, attempt_id: str) -> None:

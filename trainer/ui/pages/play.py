@@ -86,6 +86,9 @@ ESCALATION_NEXT = QT_TRANSLATE_NOOP(
     "投訴已升級：主管接手處理，沒做的步驟會標示為略過。接下來是 3.4 回饋與 3.5 反思。",
 )
 
+#: Decisions of a resumed attempt shown as bubbles at once (the rest on request).
+RECENT_TURNS = 8
+
 #: Default pane proportions: conversation, actions, side column.
 DEFAULT_SPLIT = [560, 440, 330]
 
@@ -122,6 +125,8 @@ class PlayPage(QWidget):
         self.show_mood = True
         self.shown_at = time.monotonic()
         self.replay_actions: list[Action] = []
+        self._past: list[tuple[str, list[Event]]] = []
+        self._built_for: tuple[object, str, bool] | None = None
         self.replay_pos = 0
         self.replay_attempt_id = ""
         self.replay_seed: int | None = None
@@ -323,19 +328,36 @@ class PlayPage(QWidget):
         restyle(self.mode_chip, kind="warn" if mode == "assessment" else "accent")
         self.mode_chip.setText(self.tr("評量模式") if mode == "assessment" else self.tr("練習模式"))
         self.steps.set_labels(lang)
-        self.customer.set_case(case, lang, show_mood)
-        self.mood_card.setVisible(show_mood)
         self.policy.set_case(case, lang, countdown=mode == "assessment")
-        self.policies.set_case(case, lang)
-        self.report.set_case(case, lang)
-        self.reflection.set_case(case, lang)
+        key = (case, lang, show_mood)
+        if key == self._built_for:
+            # The same case again (resume, restart): empty the forms, keep the widgets.
+            self.report.reset()
+            self.reflection.reset()
+        else:
+            self.customer.set_case(case, lang, show_mood)
+            self.mood_card.setVisible(show_mood)
+            self.policies.set_case(case, lang)
+            self.report.set_case(case, lang)
+            self.reflection.set_case(case, lang)
+            self._built_for = key
         self.banner.hide()
         self.conversation.clear()
         render_intro(self.conversation, case, lang)
 
-    def start(self, runner: AttemptRunner, lang: str, mode: str, show_mood: bool) -> None:
-        """Show a new or resumed attempt; past decisions are replayed into the view."""
-        from trainer.core.engine import Action, Session
+    def start(
+        self,
+        runner: AttemptRunner,
+        lang: str,
+        mode: str,
+        show_mood: bool,
+        turns: list[tuple[str, list[Event]]] | None = None,
+    ) -> None:
+        """Show a new or resumed attempt; past decisions are replayed into the view.
+
+        `turns` (step, events) per past decision, when the caller already replayed
+        the log (service.resume_with_events), saves replaying it again here.
+        """
         from trainer.store.drafts import load_drafts
 
         self._draft_timer.stop()
@@ -346,17 +368,11 @@ class PlayPage(QWidget):
         self.action_area.show()
         self.restart_button.show()
         self.back.setText(self.tr("← 個案庫（進度已自動儲存）"))
-        past = [Action.from_dict(a) for a in runner.store.iter_actions(runner.attempt_id)]
-        if past:
-            view = Session(runner.case, order_seed=runner.session.state.order_seed)
-            for action in past:
-                step = view.state.step
-                events = view.apply(action)
-                self._track(step, events)
-                render_events(
-                    self.conversation, runner.case, events, lang, self._feedback_on(), view
-                )
-            self.conversation.add_note(self.tr("已從上次中斷的地方繼續。"), "info")
+        if turns is None:
+            turns = self._replay_log(runner)
+        self._past = turns
+        if turns:
+            self._render_past(runner, turns, RECENT_TURNS)
         self.runner = runner
         self._refresh(runner.session)
         drafts = load_drafts(runner.store, runner.attempt_id)
@@ -365,6 +381,52 @@ class PlayPage(QWidget):
         if "reflection" in drafts and self.action_area.currentWidget() is self.reflection:
             self.reflection.restore(drafts["reflection"])
         self._draft_timer.stop()
+
+    @staticmethod
+    def _replay_log(runner: AttemptRunner) -> list[tuple[str, list[Event]]]:
+        from trainer.core.engine import Action, Session
+        from trainer.service import with_intros
+
+        view = Session(runner.case, order_seed=runner.session.state.order_seed)
+        turns = []
+        for row in runner.store.iter_actions(runner.attempt_id):
+            step = view.state.step
+            turns.append((step, with_intros(view, view.apply(Action.from_dict(row)))))
+        return turns
+
+    def _render_past(
+        self, runner: AttemptRunner, turns: list[tuple[str, list[Event]]], recent: int | None
+    ) -> None:
+        """Rebuild the conversation of a resumed attempt from its replayed log.
+
+        Only the last `recent` decisions become bubbles (None: all); earlier ones sit
+        behind a "show earlier" button, so a long attempt reopens at once (building
+        hundreds of bubbles took over a second for 60 decisions).
+        """
+        hidden = 0 if recent is None else max(0, len(turns) - recent)
+        if hidden:
+            self.conversation.add_earlier(
+                self.tr("顯示較早的對話（{n} 個決定）").format(n=hidden),
+                lambda: self._show_all_past(runner),
+            )
+        for index, (step, events) in enumerate(turns):
+            self._track(step, events)
+            if index >= hidden:
+                render_events(
+                    self.conversation, runner.case, events, self.lang, self._feedback_on(), None
+                )
+        self.conversation.hidden_decisions = hidden
+        self.conversation.add_note(self.tr("已從上次中斷的地方繼續。"), "info")
+
+    def _show_all_past(self, runner: AttemptRunner) -> None:
+        """The learner asked for the whole conversation: rebuild it with every turn."""
+        if self.runner is not runner:
+            return
+        self.conversation.clear()
+        render_intro(self.conversation, runner.case, self.lang)
+        self._render_past(runner, self._past, None)
+        self.conversation.lay_out_now()
+        self.conversation.verticalScrollBar().setValue(0)
 
     def replay(
         self,

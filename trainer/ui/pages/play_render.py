@@ -134,7 +134,9 @@ def render_events(
         elif kind == "step":
             step = d["step"]
             intro = step_intro(case, step, lang)
-            if session is not None and session.state.step == step:
+            if "intro" in d:  # the intro that fitted when the log was replayed
+                intro = _ltext(d["intro"], lang) if d["intro"] is not None else ""
+            elif session is not None and session.state.step == step:
                 fitting = session.step_intro()
                 intro = fitting.get(lang) if fitting is not None else ""
             conv.add_step(step_title(step, lang), intro)

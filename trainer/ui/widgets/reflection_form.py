@@ -94,6 +94,17 @@ class ReflectionForm(QWidget):
             group.setExclusive(True)
         self.error.clear()
 
+    def reset(self) -> None:
+        """Empty the form for a new attempt of the same case."""
+        for edit in self.edits.values():
+            edit.clear()
+        for group in self.groups.values():
+            group.setExclusive(False)
+            for button in group.buttons():
+                button.setChecked(False)
+            group.setExclusive(True)
+        self.error.clear()
+
     def draft(self) -> dict[str, object]:
         return {
             "answers": {k: e.toPlainText() for k, e in self.edits.items()},

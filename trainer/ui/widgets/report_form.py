@@ -98,6 +98,18 @@ class ReportForm(QWidget):
         self.profile_note.blockSignals(False)
         self.error.clear()
 
+    def reset(self) -> None:
+        """Empty the form for a new attempt of the same case."""
+        self.cause_group.setExclusive(False)
+        for button in self.cause_buttons.values():
+            button.setChecked(False)
+        self.cause_group.setExclusive(True)
+        for box in self.recipient_boxes.values():
+            box.setChecked(False)
+        self.preventive.clear()
+        self.profile_note.clear()
+        self.error.clear()
+
     def draft(self) -> dict[str, object]:
         """The form as it is now (saved as a draft while the learner works)."""
         return {

@@ -150,13 +150,14 @@ def paint_distribution(
     # legend: one swatch per score band
     first = next(iter(stats.values()), None)
     bands = list(first.distribution) if first else []
-    x = left
+    needed = sum(14 + metrics.horizontalAdvance(band) + 10 for band in bands)
+    x = left if left + needed <= rect.right() else rect.left()  # a narrow chart: from the edge
     legend_y = rect.bottom() - line
     for color, band in zip(BAND_COLORS, bands, strict=False):
         painter.fillRect(QRectF(x, legend_y + (line - 10) / 2, 10, 10), QColor(color))
         painter.setPen(MUTED)
         painter.drawText(QPointF(x + 14, legend_y + metrics.ascent()), band)
-        x += 14 + metrics.horizontalAdvance(band) + 14
+        x += 14 + metrics.horizontalAdvance(band) + 10
     painter.restore()
 
 

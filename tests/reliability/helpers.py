@@ -61,3 +61,27 @@ def damage_header(path: Path) -> None:
 def truncate_half(path: Path) -> None:
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 2])
+
+
+def drop_index_entries(db: Path, table: str = "decisions") -> str:
+    """Leave the unique index of `table` short of entries while its rows stay (as a
+    torn write or a buggy tool can): quick_check passes, integrity_check does not.
+    Returns the index's name."""
+    import sqlite3
+
+    conn = sqlite3.connect(db, isolation_level=None)
+    try:
+        name, sql = conn.execute(
+            "select name, sql from sqlite_master where type = 'index' and tbl_name = ? "
+            "and sql like '%UNIQUE%'",
+            [table],
+        ).fetchone()
+        # Rebuild it as a partial index over fewer rows, then restore its definition.
+        conn.execute(f"drop index [{name}]")
+        conn.execute(sql + " where seq > 2" if table == "decisions" else sql + " where 0")
+        conn.execute("pragma writable_schema = on")
+        conn.execute("update sqlite_master set sql = ? where name = ?", [sql, name])
+        conn.execute("pragma writable_schema = off")
+    finally:
+        conn.close()
+    return str(name)

@@ -21,13 +21,14 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_cli
-from tests.reliability.helpers import play_attempts, the_case
+from tests.reliability.helpers import drop_index_entries, play_attempts, the_case
 from trainer.core.autoplay import ExpertPolicy
 from trainer.exchange.atomic import ExportError
 from trainer.exchange.merge import merge_files
 from trainer.exchange.sqlite_copy import export_sqlite
 from trainer.service import AttemptRunner
 from trainer.store.backup import list_backups
+from trainer.store.db import StoreError
 from trainer.store.recovery import open_store
 from trainer.store.schema import DATA_TABLES
 
@@ -135,11 +136,15 @@ def test_crafted_log(logs: Logs, klass: Path, tmp_path: Path, script: Path) -> N
     assert len(list_backups(klass.parent)) == backups
 
 
-def test_hijack_names_both_learners_and_the_attempt(logs: Logs, klass: Path, tmp_path: Path) -> None:
+def test_hijack_names_both_learners_and_the_attempt(
+    logs: Logs, klass: Path, tmp_path: Path
+) -> None:
     bad = craft(logs, CORPUS / "hijack-consistent.sql", tmp_path)
-    victim_attempt = sqlite3.connect(logs.victim).execute(
-        "select id from attempts where status = 'completed'"
-    ).fetchone()[0]
+    victim_attempt = (
+        sqlite3.connect(logs.victim)
+        .execute("select id from attempts where status = 'completed'")
+        .fetchone()[0]
+    )
     with pytest.raises(ExportError) as info:
         merge_files(klass, [bad])
     message = str(info.value)
@@ -177,7 +182,9 @@ def test_every_export_succeeds_after_merging_the_accepted_logs(
         assert (out / f"{learner}.pdf").stat().st_size > 1000
 
 
-def test_a_source_held_by_a_writer_is_refused_not_read(logs: Logs, klass: Path, tmp_path: Path) -> None:
+def test_a_source_held_by_a_writer_is_refused_not_read(
+    logs: Logs, klass: Path, tmp_path: Path
+) -> None:
     """Defect 2: a file in BEGIN EXCLUSIVE with uncommitted rows is waited for, then
     refused with a message a teacher understands; the rows never arrive."""
     source = tmp_path / "busy.db"
@@ -257,9 +264,11 @@ def test_a_wal_beside_the_file_is_read_and_nothing_is_created(
     shutil.copyfile(live.with_name("trainer.db-wal"), stick / "trainer.db-wal")
     conn.close()
     merge_files(klass, [stick / "trainer.db"])
-    got = sqlite3.connect(klass).execute(
-        "select class_name from learners where display_name = '林美華'"
-    ).fetchone()
+    got = (
+        sqlite3.connect(klass)
+        .execute("select class_name from learners where display_name = '林美華'")
+        .fetchone()
+    )
     assert got == ("only-in-wal",)
     assert sorted(p.name for p in stick.iterdir()) == ["trainer.db", "trainer.db-wal"]
 
@@ -276,9 +285,11 @@ def test_a_live_wal_source_is_read_consistently(logs: Logs, klass: Path, tmp_pat
         merge_files(klass, [live])
     finally:
         conn.close()
-    got = sqlite3.connect(klass).execute(
-        "select class_name from learners where display_name = '林美華'"
-    ).fetchone()
+    got = (
+        sqlite3.connect(klass)
+        .execute("select class_name from learners where display_name = '林美華'")
+        .fetchone()
+    )
     assert got == ("committed",)
 
 
@@ -321,38 +332,11 @@ def test_two_names_of_one_file_merge_once(logs: Logs, klass: Path, tmp_path: Pat
 
 def test_unhealthy_class_database_is_never_merged_into(logs: Logs, klass: Path) -> None:
     """Defect 5: a unique index missing entries (integrity_check, not quick_check)."""
-    conn = sqlite3.connect(klass, isolation_level=None)
-    conn.execute("pragma writable_schema = on")
-    # Point the unique index on decisions at nothing: drop its entries by rebuilding
-    # the table's rows behind the index's back.
-    name = conn.execute(
-        "select name from sqlite_master where type = 'index' and tbl_name = 'decisions' "
-        "and sql like '%unique%'"
-    ).fetchone()[0]
-    conn.execute("pragma writable_schema = off")
-    conn.close()
-    _drop_index_entries(klass, name)
-    with pytest.raises(Exception, match="integrity check"):
+    drop_index_entries(klass)
+    before = dump(klass)
+    with pytest.raises(StoreError, match="integrity check"):
         merge_files(klass, [logs.other])
-
-
-def _drop_index_entries(db: Path, index: str) -> None:
-    """Remove some entries of `index` while keeping its table rows (as a torn write can)."""
-    conn = sqlite3.connect(db, isolation_level=None)
-    sql = conn.execute("select sql from sqlite_master where name = ?", [index]).fetchone()[0]
-    root = conn.execute("select rootpage from sqlite_master where name = ?", [index]).fetchone()[0]
-    conn.execute("pragma writable_schema = on")
-    # Re-create the index as a partial one over fewer rows, then restore its definition:
-    # the b-tree now lacks entries for the excluded rows.
-    conn.execute(f"drop index [{index}]")
-    conn.execute(sql + " where seq > 2")
-    conn.execute(
-        "update sqlite_master set sql = ? where name = ?",
-        [sql, index],
-    )
-    conn.execute("pragma writable_schema = off")
-    conn.close()
-    assert root  # the old root page is reused or freed; either way the index is short
+    assert dump(klass) == before
 
 
 @pytest.fixture
@@ -365,7 +349,9 @@ def scratch_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pat
     yield folder
 
 
-def test_refusals_leave_no_private_copy(logs: Logs, klass: Path, tmp_path: Path, scratch_tmp: Path) -> None:
+def test_refusals_leave_no_private_copy(
+    logs: Logs, klass: Path, tmp_path: Path, scratch_tmp: Path
+) -> None:
     bad = craft(logs, CORPUS / "hijack-consistent.sql", tmp_path)
     with pytest.raises(ExportError):
         merge_files(klass, [bad])

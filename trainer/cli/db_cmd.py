@@ -9,6 +9,7 @@ from trainer.cli.common import print_json, root_of
 from trainer.cli.db_maint import register_maintenance
 from trainer.paths import database_path
 from trainer.store.schema import DATA_TABLES, MIGRATION_SET, known_migrations
+from trainer.store.sqlite_file import connect_ro, foreign_application
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -25,14 +26,20 @@ def check_file(path: str) -> dict[str, object]:
     report: dict[str, object] = {"path": path, "ok": False, "problems": []}
     problems: list[str] = report["problems"]  # type: ignore[assignment]
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        # Percent-encoded read-only URI: a '#', '?' or '%' in the folder name cannot
+        # cut it short (and turn it into a read-write open that creates a file).
+        conn = connect_ro(path)
     except sqlite3.Error as exc:
         problems.append(f"cannot open: {exc}")
         return report
     try:
+        # The one definition of healthy (also gating backups, restore, recovery, merge).
         rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
         if rows != ["ok"]:
             problems.extend(f"integrity: {r}" for r in rows[:10])
+        foreign = foreign_application(conn)
+        if foreign:
+            problems.append(f"not a trainer database: {foreign}")
         tables = {r[0] for r in conn.execute("select name from sqlite_master where type='table'")}
         missing = [t for t in DATA_TABLES if t not in tables]
         if missing:
@@ -40,7 +47,7 @@ def check_file(path: str) -> dict[str, object]:
         applied: list[str] = []
         if "_sqlite_migrations" in tables:
             applied = [
-                r[0]
+                str(r[0])
                 for r in conn.execute(
                     "select name from _sqlite_migrations where migration_set = ?", [MIGRATION_SET]
                 )

@@ -1,6 +1,6 @@
 """`db backups`, `db backup`, `db restore [BACKUP]`: the learner database's backups.
 
-Restoring takes the writer lock, refuses a backup that fails quick_check, backs up
+Restoring takes the writer lock, refuses a backup that fails the health check, backs up
 the current database first (reason "restore") when it is healthy, or keeps it aside
 unchanged when it is damaged, and then copies the backup in with SQLite's backup API.
 """

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from trainer.store.db import Store, open_database
+from trainer.store.db import SchemaUpgradeNeeded, Store, open_database
 
 Source = Store | Database | Path | str
 
@@ -25,7 +25,15 @@ def opened(source: Source) -> Iterator[Database]:
         path = Path(source)
         if path.is_dir():
             path = path / "trainer.db"
-        db = open_database(path)
+        try:
+            # Exports read: the live database is never migrated here without the
+            # writer lock and a backup (trainer.store.recovery.upgrade_locked).
+            db = open_database(path, migrate=False)
+        except SchemaUpgradeNeeded:
+            from trainer.store.recovery import upgrade_locked
+
+            upgrade_locked(path).close()
+            db = open_database(path, migrate=False)
         try:
             yield db
         finally:

@@ -1,7 +1,8 @@
 """Rotating backups of the learner database in <data dir>/backups/.
 
 - Made with SQLite's online backup API from a read-only connection, and only when
-  `PRAGMA quick_check` passes: a damaged file never replaces a good backup.
+  the one health check (trainer.store.sqlite_file: integrity_check, indexes
+  included) passes: a damaged file never replaces a good backup.
 - Written to a temporary name, fsynced, then renamed: a crash mid-backup leaves no
   half-written backup (stray temporaries are swept on the next backup).
 - `maybe_backup` (after a completed attempt) is throttled to one per MIN_INTERVAL and
@@ -23,6 +24,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from trainer.store.db import StoreError
+from trainer.store.sqlite_file import health_problems, ro_uri, set_application_id
 
 BACKUP_DIR = "backups"
 MIN_INTERVAL = timedelta(minutes=5)
@@ -46,11 +48,6 @@ class BackupInfo:
     created: datetime
     reason: str
     size: int
-
-
-def ro_uri(path: Path) -> str:
-    """A read-only SQLite URI; percent-encoded, so '#', '?' or '%' in a folder name work."""
-    return Path(path).resolve().as_uri() + "?mode=ro"
 
 
 def backups_dir(root: Path) -> Path:
@@ -97,19 +94,9 @@ def _newest_backup_time(root: Path) -> datetime | None:
 
 
 def healthy(path: Path) -> list[str]:
-    """Problems `PRAGMA quick_check` finds in the file at `path` (empty: healthy)."""
-    try:
-        conn = sqlite3.connect(ro_uri(path), uri=True)
-    except sqlite3.Error as exc:
-        return [f"cannot open: {exc}"]
-    try:
-        rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
-        conn.execute("select count(*) from sqlite_master").fetchone()
-    except sqlite3.DatabaseError as exc:
-        return [str(exc)]
-    finally:
-        conn.close()
-    return [] if rows == ["ok"] else rows
+    """Problems of the file at `path` by the one health check (empty: healthy):
+    integrity_check, indexes included, and the application_id (sqlite_file.py)."""
+    return health_problems(path)
 
 
 def copy_database(source: Path, target: Path) -> None:
@@ -124,6 +111,7 @@ def copy_database(source: Path, target: Path) -> None:
         dst = sqlite3.connect(str(tmp))
         try:
             src.backup(dst)
+            set_application_id(dst)
             dst.execute("PRAGMA journal_mode = DELETE")
             dst.commit()
         finally:
@@ -178,7 +166,7 @@ def backup_now(db_path: Path, reason: str, *, force: bool = False) -> Path | Non
 
     Returns the new backup, or None when there is no database yet or (without
     `force`) the newest backup is younger than MIN_INTERVAL. Raises BackupError when
-    the database fails quick_check or the copy cannot be written.
+    the database fails the health check or the copy cannot be written.
     """
     if not db_path.exists():
         return None

@@ -20,6 +20,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from trainer.store.schema import MIGRATION_SET, known_migrations, migrations
+from trainer.store.sqlite_file import file_uri, foreign_application, set_application_id
 
 DB_FILENAME = "trainer.db"
 APP_VERSION = "0.1.0"
@@ -35,6 +36,10 @@ class DatabaseTooNew(StoreError):
 
 class DatabaseCorrupt(StoreError):
     pass
+
+
+class SchemaUpgradeNeeded(StoreError):
+    """A reader opened a database that lacks a schema step (see open_database)."""
 
 
 def now_iso() -> str:
@@ -87,19 +92,35 @@ def configure(db: Database) -> None:
     db.execute("PRAGMA foreign_keys = ON")
 
 
-def open_database(path: Path, *, check: bool = True) -> Database:
-    """Open (creating if needed) and migrate the database at `path`."""
+def open_database(path: Path, *, check: bool = True, migrate: bool = True) -> Database:
+    """Open (creating if needed) and migrate the database at `path`.
+
+    Without `migrate`, a database that lacks a schema step is refused (StoreError):
+    readers such as exports never migrate (trainer.store.recovery does, under the
+    writer lock and after a backup). A file of another program (its application_id)
+    is refused; a trainer database gets the trainer's application_id.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    conn = sqlite3.connect(file_uri(path), uri=True, isolation_level=None, check_same_thread=False)
     db = Database(conn)
     try:
         if check:
             problems = quick_check(conn)
             if problems:
                 raise DatabaseCorrupt(f"{path} is damaged: {problems[0]}")
+        foreign = foreign_application(conn)
+        if foreign:
+            raise StoreError(f"{path} is not a trainer database: {foreign}")
         configure(db)
         check_version(db)
-        migrations.apply(db)
+        if migrate:
+            migrations.apply(db)
+            set_application_id(conn)
+        elif set(known_migrations()) - set(applied_migrations(db)):
+            raise SchemaUpgradeNeeded(
+                f"{path} needs a schema upgrade first: open the data folder in the trainer "
+                "(or run `python -m trainer db backup`) and try again"
+            )
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise DatabaseCorrupt(f"{path} cannot be read as a trainer database: {exc}") from None

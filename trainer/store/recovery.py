@@ -1,5 +1,6 @@
 """Opening the learner database with recovery: what Workspace.open calls.
 
+- "Damaged" is the one health check (trainer.store.sqlite_file: integrity_check).
 - A damaged database is never deleted or overwritten: the file and its -wal/-shm
   are renamed, byte for byte, to `trainer.db.corrupt-<time>` (+ `-wal`, `-shm`, so
   SQLite can still open the kept pair), and the trainer continues from the newest
@@ -7,7 +8,8 @@
   the user through `notices` (plain sentences, English and 繁體中文).
 - "Cannot open" is not "corrupt": a busy, locked, read-only or missing-permission
   file raises a StoreError and is left alone.
-- A schema migration is preceded by a forced backup.
+- A schema migration is preceded by a forced backup, and runs under the writer lock
+  (taken briefly here when a reader such as an export finds a step missing).
 - Recovery moves files, so it runs only under the writer lock (taken briefly here
   when the caller does not already hold it).
 """
@@ -32,6 +34,7 @@ from trainer.store.backup import (
 from trainer.store.db import DatabaseCorrupt, Store, StoreError, db_path_of
 from trainer.store.lock import AlreadyRunning, WriterLock
 from trainer.store.schema import MIGRATION_SET, known_migrations
+from trainer.store.sqlite_file import foreign_application
 
 # SQLite result codes that mean "the file itself is bad", not "cannot get at it".
 _CORRUPT_CODES = {"SQLITE_CORRUPT", "SQLITE_NOTADB"}
@@ -41,13 +44,16 @@ SIDE_FILES = ("-wal", "-shm", "-journal")
 def diagnose(path: Path) -> str | None:
     """Why the database at `path` is corrupt, or None when it is readable and sound.
 
-    Raises StoreError when the file cannot be examined for another reason (busy,
-    permissions, read-only media): such a file must not be treated as damaged.
+    The one health check (trainer.store.sqlite_file): integrity_check, so an index
+    that disagrees with its table counts as damage. Raises StoreError when the file
+    cannot be examined for another reason (busy, permissions, read-only media) or
+    belongs to another program: such a file must not be treated as damaged.
     """
     try:
         conn = sqlite3.connect(ro_uri(path), uri=True)
         try:
-            rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
+            rows = [str(r[0]) for r in conn.execute("PRAGMA integrity_check(10)").fetchall()]
+            foreign = foreign_application(conn) if rows == ["ok"] else None
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
@@ -55,6 +61,8 @@ def diagnose(path: Path) -> str | None:
         if name in _CORRUPT_CODES or "malformed" in str(exc) or "not a database" in str(exc):
             return str(exc)
         raise StoreError(f"cannot read the learner database {path}: {exc}") from None
+    if foreign:
+        raise StoreError(f"{path} is not a trainer database: {foreign}")
     return None if rows == ["ok"] else "; ".join(rows[:3])
 
 
@@ -151,10 +159,9 @@ def open_store(root: Path, *, lock_held: bool = False) -> tuple[Store, list[str]
         if reason is not None:
             notices += _recover_locked(root, reason, lock_held)
         elif pending_migrations(path):
-            try:
-                backup_now(path, "migration", force=True)
-            except BackupError as exc:
-                raise StoreError(f"not upgrading the database without a backup: {exc}") from None
+            if not lock_held:
+                return _migrate_locked(root), notices
+            _backup_before_migration(path)
     try:
         return Store.open(path), notices
     except DatabaseCorrupt as exc:
@@ -165,6 +172,35 @@ def open_store(root: Path, *, lock_held: bool = False) -> tuple[Store, list[str]
             raise
         notices += _recover_locked(root, reason or str(exc), lock_held)
         return Store.open(path), notices
+
+
+def _backup_before_migration(path: Path) -> None:
+    try:
+        backup_now(path, "migration", force=True)
+    except BackupError as exc:
+        raise StoreError(f"not upgrading the database without a backup: {exc}") from None
+
+
+def _migrate_locked(root: Path) -> Store:
+    return upgrade_locked(database_path(root))
+
+
+def upgrade_locked(path: Path) -> Store:
+    """A reader (an export, the instructor area) found a schema step missing: the
+    upgrade writes, so it takes the writer lock of the file's folder and a backup
+    first. Returns the upgraded store."""
+    root = path.parent
+    try:
+        lock = WriterLock.acquire(root, program="upgrade", timeout=2.0)
+    except AlreadyRunning as exc:
+        raise StoreError(
+            "The learner database needs a schema upgrade and another trainer is using "
+            f"the data folder. Close it, then try again. ({exc})"
+        ) from None
+    with lock:
+        if pending_migrations(path):
+            _backup_before_migration(path)
+        return Store.open(path)
 
 
 def recover_if_damaged(root: Path) -> list[str]:

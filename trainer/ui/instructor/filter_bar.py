@@ -10,6 +10,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
 from trainer.exchange.filters import Filters
+from trainer.store.roster import canonical_learners
 
 if TYPE_CHECKING:
     from trainer.service import Workspace
@@ -94,7 +95,7 @@ class FilterBar(QWidget):
     def reload(self, workspace: Workspace, lang: str) -> None:
         self._fill(self.class_box, [(c, c) for c in class_names(workspace)])
         if self.learner_box is not None:
-            learners = workspace.store.learners()
+            learners = canonical_learners(workspace.store.db)  # one entry per person
             self._fill(
                 self.learner_box,
                 [

@@ -63,6 +63,15 @@ class WorkspaceLoader(QThread):
             self.failed.emit(str(exc), "".join(traceback.format_exception(exc)))
 
 
+class PageStack(QStackedWidget):
+    """The window's pages. Its size comes from the window, never from its contents'
+    height for a width: without this, every layout pass of the play page asked every
+    page built so far (library cards, history, sheet) for its height for width."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self,
@@ -136,7 +145,7 @@ class MainWindow(QMainWindow):
         if font_problem:
             self.banner.setText(font_problem)
         column.addWidget(self.banner)
-        self.stack = QStackedWidget()
+        self.stack = PageStack()
         self.loading = QWidget()
         loading_layout = QVBoxLayout(self.loading)
         self.loading_label = plain(self.tr("正在載入個案庫…"), "heroSub")

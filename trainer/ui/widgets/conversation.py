@@ -132,8 +132,10 @@ class Conversation(QScrollArea):
         layout = QVBoxLayout(frame)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.setSpacing(4)
-        if who:
-            layout.addWidget(plain(who, "bubbleWho"))
+        if who:  # one short line (a name, a step): no height-for-width to compute
+            label = plain(who, "bubbleWho")
+            label.setWordWrap(role == "stepHeader")
+            layout.addWidget(label)
         body = plain(text, "bubbleText")
         layout.addWidget(body)
         if extra:

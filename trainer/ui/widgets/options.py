@@ -209,9 +209,6 @@ class OptionsPanel(QWidget):
                 QWidget.setTabOrder(first, second)
             self._ordered = len(self.pool)
         self.free_text.clear()
-        # Reused rows change height with their text: lay the list out again now.
-        self.list.invalidate()
-        self.list.activate()
         self.scroll_area.verticalScrollBar().setValue(0)
         self._sync()
 

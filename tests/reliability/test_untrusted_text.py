@@ -286,3 +286,68 @@ def test_sweep_catches_rich_text(qtbot: Any) -> None:
     seen, problems = sweep(top)
     assert seen == 3
     assert len(problems) == 2
+
+
+# -- control characters (issue 15) --------------------------------------------------
+
+BUILTIN = "beitou-hot-spring-cold-water"
+CONTROL_CASE = (
+    Path(__file__).resolve().parents[1] / "fuzz_corpus" / "cases" / "control-escape-title.yaml"
+)
+
+
+def test_control_characters_in_a_case_are_refused_with_file_and_line(tmp_path: Path) -> None:
+    """validate and lint say FILE:LINE; import refuses the pack and installs nothing."""
+    from tests.conftest import run_cli
+    from tests.reliability.pack_builders import make_zip
+
+    for command in ("validate", "lint"):
+        done = run_cli("cases", command, str(CONTROL_CASE), data=tmp_path / "data")
+        assert done.returncode == 1
+        assert (
+            f"{CONTROL_CASE}:6: text contains the control character U+001B"
+            in done.stdout + done.stderr
+        )
+        assert "\x1b" not in done.stdout + done.stderr
+    pack = tmp_path / "pack.zip"
+    pack.write_bytes(make_zip([("control-escape-title.yaml", CONTROL_CASE.read_bytes())]))
+    done = run_cli("cases", "import", str(pack), data=tmp_path / "data")
+    assert done.returncode != 0 and "U+001B" in done.stdout + done.stderr
+    assert not list((tmp_path / "data").rglob("control-escape-title.yaml"))
+
+
+def test_learner_names_and_free_text_lose_control_characters(tmp_path: Path) -> None:
+    """Stripped on input (play --learner, typed text), so no ESC in the database or a
+    CSV cell."""
+    from tests.conftest import run_cli
+
+    data = tmp_path / "data"
+    name = "\x1b]0;PWNED\x07\x1b[31m王\r小明\x9b2J"
+    done = run_cli("play", BUILTIN, "--auto", "expert", "--learner", name, data=data)
+    assert done.returncode == 0, done.stderr
+    workspace = Workspace.open(data)
+    try:
+        assert [r["display_name"] for r in workspace.store.learners()] == ["]0;PWNED[31m王小明2J"]
+        runner = AttemptRunner.start(
+            workspace.store, workspace.library.get(BUILTIN), workspace.store.learners()[0]["id"]
+        )
+        action = ExpertPolicy().next_action(runner.session)
+        runner.act(Action(action.name, action.option_id, "a\x1b[2Kb\tc", action.payload))
+        texts = [d["free_text"] for d in workspace.store.decisions(runner.attempt_id)]
+        assert texts == ["a[2Kb\tc"]
+    finally:
+        workspace.close()
+    done = run_cli("export", "--format", "csv", "--out", str(tmp_path / "csv"), data=data)
+    assert done.returncode == 0, done.stderr
+    for file in (tmp_path / "csv").iterdir():
+        assert b"\x1b" not in file.read_bytes(), file.name
+
+
+def test_cli_output_escapes_control_characters(tmp_path: Path) -> None:
+    """A path or a name holding ESC is printed escaped, never raw."""
+    from tests.conftest import run_cli
+
+    data = tmp_path / "evil\x1b]0;PWNED\x07folder"
+    done = run_cli("db", "check", data=data)
+    assert "\x1b" not in done.stdout + done.stderr and "\x07" not in done.stdout
+    assert "\\u001b]0;PWNED\\u0007" in done.stdout

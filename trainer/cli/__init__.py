@@ -66,8 +66,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from trainer.cli.safe_output import escaped_output
+
     parser = build_parser()
     args = parser.parse_args(argv)
+    with escaped_output():  # ESC from a file never reaches the terminal
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.func(args) or 0)
     except CommandError as exc:

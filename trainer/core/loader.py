@@ -10,6 +10,7 @@ Safety rules (case files come from colleagues and from zip packs):
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -260,8 +261,46 @@ def validate_data(data: Any, lines: dict[Path_, int], name: str) -> Case:
         raise CaseError(problems) from None
 
 
+#: C0 and C1 control characters other than tab and newline (issue 15): a title with
+#: "\e]0;...\a" would retitle a terminal and rewrite its lines when printed.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def control_problems(value: Any, lines: dict[Path_, int], name: str) -> list[CaseProblem]:
+    """Every text (key or value) holding a control character, with its line."""
+    problems: list[CaseProblem] = []
+
+    def walk(item: Any, path: Path_) -> None:
+        if isinstance(item, str):
+            found = _CONTROLS.search(item)
+            if found:
+                known = [lines[path[:n]] for n in range(len(path), -1, -1) if path[:n] in lines]
+                at = known[0] if known else 1
+                problems.append(
+                    CaseProblem(
+                        name,
+                        at,
+                        f"text contains the control character U+{ord(found.group()):04X}; "
+                        "remove it (only tab and newline are allowed)",
+                    )
+                )
+        elif isinstance(item, dict):
+            for key, sub in item.items():
+                walk(key, path)
+                walk(sub, (*path, key))
+        elif isinstance(item, list):
+            for n, sub in enumerate(item):
+                walk(sub, (*path, n))
+
+    walk(value, ())
+    return problems
+
+
 def load_case_bytes(data: bytes, name: str = "<case>", path: Path | None = None) -> LoadedCase:
     value, lines = parse_yaml(data, name)
+    controls = control_problems(value, lines, name)
+    if controls:
+        raise CaseError(controls)
     case = validate_data(value, lines, name)
     digest = hashlib.sha256(data).hexdigest()
     return LoadedCase(case=case, path=path, digest=digest, lines=lines, source=name)

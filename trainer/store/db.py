@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from trainer.core.clean_text import strip_controls
 from trainer.store.schema import MIGRATION_SET, known_migrations, migrations
 from trainer.store.sqlite_file import file_uri, foreign_application, set_application_id
 
@@ -171,7 +172,8 @@ class Store:
     def create_learner(
         self, display_name: str, student_no: str | None = None, class_name: str | None = None
     ) -> str:
-        name = display_name.strip()
+        # Control characters (ESC, CR ...) are stripped on input (issue 15).
+        name = strip_controls(display_name, multiline=False).strip()
         if not name:
             raise StoreError("a learner needs a display name")
         learner_id = new_id()
@@ -179,17 +181,18 @@ class Store:
             {
                 "id": learner_id,
                 "display_name": name,
-                "student_no": (student_no or "").strip() or None,
-                "class_name": (class_name or "").strip() or None,
+                "student_no": strip_controls(student_no or "", multiline=False).strip() or None,
+                "class_name": strip_controls(class_name or "", multiline=False).strip() or None,
                 "created_at": now_iso(),
             }
         )
         return learner_id
 
     def learner_by_name(self, display_name: str) -> dict[str, Any] | None:
+        name = strip_controls(display_name, multiline=False).strip()
         rows = list(
             self.db.table("learners").rows_where(
-                "display_name = ?", [display_name.strip()], order_by="created_at", limit=1
+                "display_name = ?", [name], order_by="created_at", limit=1
             )
         )
         return rows[0] if rows else None

@@ -8,9 +8,11 @@ state and returns the events. If the write fails, the session is unchanged.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from trainer.core.clean_text import clean_value, strip_controls
 from trainer.core.engine import Action, Event, IllegalAction, Session, new_order_seed
 from trainer.core.loader import Library, LoadedCase, load_library
 from trainer.core.scoring import ScoreCard, score_session
@@ -128,6 +130,13 @@ class AttemptRunner:
         return score_session(self.case, self.session.state)
 
     def act(self, action: Action, think_ms: int = 0) -> list[Event]:
+        # Typed text loses control characters before the engine or the log sees it.
+        if action.free_text or action.payload:
+            action = dataclasses.replace(
+                action,
+                free_text=strip_controls(action.free_text) if action.free_text else None,
+                payload=clean_value(action.payload),
+            )
         trial = Session(self.case, self.session.state.copy())
         before = trial.state
         step, mood_before = before.step, before.mood

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -19,7 +20,23 @@ from tests.conftest import CASES_DIR, REPO
 
 pytestmark = pytest.mark.slow
 
-BUILTIN_IDS = sorted(p.stem for p in CASES_DIR.glob("*.yaml"))
+SOURCE = ("trainer", "resources", "data", "scripts", "pyproject.toml", "README.md", "main.py")
+
+
+def snapshot(dest: Path) -> Path:
+    """A copy of the checkout's sources: the checkout may change while pip builds."""
+    dest.mkdir()
+    for name in SOURCE:
+        path = REPO / name
+        if path.is_dir():
+            shutil.copytree(path, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(path, dest / name)
+    return dest
+
+
+def case_ids(folder: Path) -> list[str]:
+    return sorted(p.stem for p in folder.glob("*.yaml"))
 
 
 def run(*cmd: str | Path, cwd: Path, timeout: float = 900) -> str:
@@ -46,12 +63,14 @@ def test_pip_install_then_editable_install_with_the_dev_group(tmp_path: Path) ->
     run(python, "-m", "pip", "install", "--quiet", "--upgrade", "pip", cwd=tmp_path)
 
     # 1. A regular install, used from another folder.
-    run(python, "-m", "pip", "install", "--quiet", REPO, cwd=tmp_path)
+    source = snapshot(tmp_path / "source")
+    run(python, "-m", "pip", "install", "--quiet", source, cwd=tmp_path)
+    builtin_ids = case_ids(source / "data" / "cases")
     data = tmp_path / "data"  # never the user's own data folder
     ids = listed_ids(
         run(python, "-m", "trainer", "--data-dir", data, "cases", "list", "--json", cwd=elsewhere)
     )
-    assert ids == BUILTIN_IDS
+    assert ids == builtin_ids
     cli = run(
         bin_dir / "complaint-trainer-cli",
         "--data-dir",
@@ -61,14 +80,14 @@ def test_pip_install_then_editable_install_with_the_dev_group(tmp_path: Path) ->
         "--json",
         cwd=elsewhere,
     )
-    assert listed_ids(cli) == BUILTIN_IDS
+    assert listed_ids(cli) == builtin_ids
     where = run(
         python, "-c", "from trainer import paths; print(paths.app_folder('data'))", cwd=elsewhere
     )
     assert Path(where.strip()).is_relative_to(venv), where  # the package's copy, not REPO
     smoke = run(bin_dir / "complaint-trainer", "--smoke", "--data-dir", data, cwd=elsewhere)
     report = json.loads(smoke.strip().splitlines()[-1])
-    assert report["cases"] == len(BUILTIN_IDS)
+    assert report["cases"] == len(builtin_ids)
     assert Path(report["resources"]).is_relative_to(venv)
     assert (Path(report["resources"]) / "translations" / "trainer_en.qm").is_file()
     played = run(
@@ -78,7 +97,7 @@ def test_pip_install_then_editable_install_with_the_dev_group(tmp_path: Path) ->
         "--data-dir",
         data,
         "play",
-        BUILTIN_IDS[0],
+        builtin_ids[0],
         "--auto",
         "expert",
         "--json",
@@ -88,6 +107,7 @@ def test_pip_install_then_editable_install_with_the_dev_group(tmp_path: Path) ->
 
     # 2. The README's no-uv developer path: an editable install with the dev group.
     run(python, "-m", "pip", "install", "--quiet", "-e", ".", "--group", "dev", cwd=REPO)
+    builtin_ids = case_ids(CASES_DIR)
     where = run(
         python, "-c", "from trainer import paths; print(paths.app_folder('data'))", cwd=elsewhere
     )
@@ -95,7 +115,7 @@ def test_pip_install_then_editable_install_with_the_dev_group(tmp_path: Path) ->
     ids = listed_ids(
         run(python, "-m", "trainer", "--data-dir", data, "cases", "list", "--json", cwd=elsewhere)
     )
-    assert ids == BUILTIN_IDS
+    assert ids == builtin_ids
     tests = run(
         python,
         "-m",

@@ -40,7 +40,7 @@ def main() -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
 
-    from trainer.core.autoplay import ExpertPolicy, RandomPolicy
+    from trainer.core.autoplay import ExpertPolicy, RandomPolicy, WorstPolicy
     from trainer.service import AttemptRunner, Workspace
     from trainer.settings import Settings
     from trainer.ui import app as appmod
@@ -72,7 +72,7 @@ def main() -> int:
     settings = Settings.load(root)
     settings["language"] = args.lang
     window = MainWindow(root, settings, workspace=workspace, font_problem=problem)
-    window.resize(*SIZE)
+    window.resize(*SIZE)  # 1366x768, the most common classroom laptop
     window.show()
     settle()
 
@@ -124,6 +124,13 @@ def main() -> int:
 
     window.show_history()
     shot("history")
+
+    # The escalation moment: a blaming reply in 3.1 makes the customer ask for a manager.
+    window.start_case(CASE_ID, "practice")
+    worst = WorstPolicy()
+    while play.runner is not None and not play.runner.session.state.escalated:
+        play._act(worst.next_action(play.runner.session))
+    shot("play-escalated")
     window.close()
     workspace.close()
     return 0

@@ -23,6 +23,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import run_cli
+from tests.reliability.helpers import CASE_ID as HELPERS_CASE_ID
 from tests.reliability.helpers import play_attempts, the_case
 from trainer.core.autoplay import ExpertPolicy
 from trainer.core.engine import Action
@@ -235,3 +236,30 @@ def test_failure_inside_the_decision_transaction_rolls_it_back(tmp_path: Path) -
 
 if sys.platform == "win32":  # pragma: no cover - /proc and SIGKILL are POSIX matters
     pytestmark = pytest.mark.skip(reason="POSIX-specific failure injection")
+
+
+def test_cli_play_on_a_full_disk_explains_and_exits_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Defect 6: SQLITE_FULL on the third decision of `play`: a zh-TW/English message,
+    exit code 2, no traceback; the decisions before it are kept."""
+    from trainer.cli import main
+    from trainer.store.db import Store
+
+    original = Store.record_decision
+    calls = {"n": 0}
+
+    def full(self: Store, *args: Any, **kwargs: Any) -> str:
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise sqlite3.OperationalError("database or disk is full")
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Store, "record_decision", full)
+    code = main(["--data-dir", str(tmp_path), "play", HELPERS_CASE_ID, "--auto", "expert"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "Traceback" not in err and "disk is full" in err and "磁碟已滿" in err
+    conn = sqlite3.connect(tmp_path / "trainer.db")
+    assert conn.execute("select count(*) from decisions").fetchone()[0] == 2
+    conn.close()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sqlite3
 import sys
 from collections.abc import Sequence
 
@@ -88,3 +89,10 @@ def _run(args: argparse.Namespace) -> int:
         return 2
     except BrokenPipeError:
         return 0
+    except (sqlite3.DatabaseError, OSError) as exc:
+        from trainer.store.sqlite_file import DISK_FULL_MESSAGE, is_disk_full
+
+        if not is_disk_full(exc):
+            raise
+        print(f"error: {DISK_FULL_MESSAGE}", file=sys.stderr)
+        return 2

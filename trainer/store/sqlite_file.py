@@ -82,3 +82,23 @@ def health_problems(path: Path | str, limit: int = MAX_REPORTED) -> list[str]:
         return connection_problems(conn, limit)
     finally:
         conn.close()
+
+
+DISK_FULL_MESSAGE = (
+    "the disk is full, so the last step was not saved; everything before it is safe. "
+    "Free some space, then continue with `python -m trainer play --resume ATTEMPT_ID`. / "
+    "磁碟已滿，最後一步未儲存，之前的紀錄都完好。請釋放空間後，以 "
+    "`python -m trainer play --resume 作答編號` 繼續。"
+)
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """SQLite's SQLITE_FULL or the operating system's ENOSPC / EDQUOT."""
+    import errno
+
+    if isinstance(exc, OSError):
+        return exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
+    if isinstance(exc, sqlite3.DatabaseError):
+        name = getattr(exc, "sqlite_errorname", "") or ""
+        return name.startswith("SQLITE_FULL") or "disk is full" in str(exc).lower()
+    return False

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QTabWidget, QVBo
 
 from trainer.exchange.filters import Filters
 from trainer.store.roster import person_sql, settle_identities
+from trainer.ui.editor.cases_page import CasesPage
 from trainer.ui.instructor import prompts
 from trainer.ui.instructor.attempts_page import AttemptsPage
 from trainer.ui.instructor.class_page import ClassPage
@@ -68,6 +69,7 @@ class InstructorWindow(QWidget):
         self.portfolios = PortfoliosPage(workspace, lang)
         self.class_page = ClassPage(workspace)
         self.lrs = LrsPage(workspace, lang)
+        self.cases = CasesPage(workspace, lang)
         for page, title in (
             (self.dashboard, "儀表板 Dashboard"),
             (self.attempts, "學習者 Learners"),
@@ -76,6 +78,7 @@ class InstructorWindow(QWidget):
             (self.portfolios, "作品集 Portfolios"),
             (self.class_page, "班級 Class"),
             (self.lrs, "LRS"),
+            (self.cases, "案例 Cases"),
             (self.settings_page, "設定 Settings"),
         ):
             self.tabs.addTab(page, title)

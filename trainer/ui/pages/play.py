@@ -567,8 +567,10 @@ class PlayPage(QWidget):
     def _show_actions(self, widget: QWidget) -> None:
         changed = self.action_area.currentWidget() is not widget
         self.action_area.setCurrentWidget(widget)
-        for shortcut in self.option_keys:
-            shortcut.setEnabled(widget is self.options)
+        keys_on = widget is self.options
+        if self.option_keys[0].isEnabled() != keys_on:
+            for shortcut in self.option_keys:
+                shortcut.setEnabled(keys_on)
         if widget is self.options:
             if changed or not self.hasFocus():
                 self.setFocus()

@@ -69,7 +69,10 @@ class StepBar(QWidget):
             else:
                 state = "todo"
             mark = {"done": "✓ ", "escalated": "⚠ ", "skipped": "– "}.get(state, "")
-            item.setText(mark + self.names[name])
+            text = mark + self.names[name]
+            if item.text() == text and item.property("state") == state:
+                continue  # unchanged: no relayout of the bar on this step
+            item.setText(text)
             item.setAccessibleName(f"{self.names[name]} ({_t(STATE_NAMES[state])})")
             item.setToolTip(_t(STATE_NAMES[state]))
             restyle(item, state=state)

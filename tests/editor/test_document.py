@@ -146,3 +146,13 @@ def test_graph_marks_unreachable_nodes() -> None:
     option_id = doc.get(("steps", "resolving", "actions", row, "id"))
     graph = build_graph(doc.data)
     assert set(graph.unreachable) == {fact_id, option_id}
+
+
+def test_snapshots_after_saving_keep_blank_lines() -> None:
+    text = (CASES_DIR / "beitou-hot-spring-cold-water.yaml").read_text(encoding="utf-8")
+    doc = CaseDocument(text)
+    assert doc.text() == text
+    doc.set(("difficulty",), 2)
+    assert doc.text() != text
+    doc.undo()
+    assert doc.text() == text

@@ -112,7 +112,9 @@ class CaseDocument:
         return ids
 
     def text(self) -> str:
-        return dump_text(self.data)
+        # Dump a copy: ruamel.yaml's emitter leaves marks in the comment tokens of the
+        # tree it writes, after which deep copies (undo snapshots) lose blank lines.
+        return dump_text(copy.deepcopy(self.data))
 
     def validate(self) -> LoadedCase:
         """Load the current text like the app does (raises CaseError)."""

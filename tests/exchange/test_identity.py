@@ -105,3 +105,17 @@ def test_instructor_merges_and_renames_with_an_audit_trail(tmp_path: Path) -> No
     assert len(actors) == 1
     refused = run_cli("profile", "merge", "S9", "S9", data=cls)
     assert refused.returncode == 2 and "itself" in refused.stderr
+
+
+def test_xapi_right_after_a_merge_sends_one_actor_per_student_number(tmp_path: Path) -> None:
+    logs = [
+        _laptop(tmp_path, 1, "王小明", "S1001", None),
+        _laptop(tmp_path, 2, "Wang", "S1001", None),
+    ]
+    cls = tmp_path / "class"
+    merge_files(cls / "trainer.db", logs)
+    out = tmp_path / "x.json"
+    ok(run_cli("export", "--format", "xapi", "--out", str(out), data=cls))
+    statements = json.loads(out.read_text("utf-8"))
+    assert len({s["context"]["registration"] for s in statements}) == 2
+    assert len({s["actor"]["account"]["name"] for s in statements}) == 1

@@ -33,6 +33,7 @@ from trainer.exchange.filters import Filters
 from trainer.exchange.source import Source, opened
 from trainer.exchange.xapi import XapiConfig, iter_statements, library_for
 from trainer.store.outbox import acked_ids, endpoint_key, record_acked
+from trainer.store.roster import settle_identities
 
 PASSWORD_ENV = "TRAINER_LRS_PASSWORD"
 KEYRING_SERVICE = "complaint-trainer-lrs"
@@ -213,6 +214,7 @@ def push(
     filters = filters or Filters()
     with opened(source) as db:
         filters.check(db.conn)
+        settle_identities(db)  # the same student number on two laptops: one actor
         if library is None:
             library = library_for(db.conn)
         done = acked_ids(db, target.endpoint)

@@ -29,7 +29,7 @@ from trainer.exchange import dashboard
 from trainer.exchange.atomic import ExportError
 from trainer.exchange.filters import Filters
 from trainer.exchange.handin import safe_part
-from trainer.store.roster import person_sql
+from trainer.store.roster import person_sql, settle_identities
 
 Progress = Callable[[int, int, str], None]  # (done, total, learner name)
 
@@ -146,6 +146,7 @@ def write_portfolios(
     result = BatchResult(folder)
     try:
         filters.check(ws.store.db.conn)
+        settle_identities(ws.store.db)  # one portfolio per person
         people = _people(ws.store.db.conn, filters)
         total = len(people)
         if progress is not None:

@@ -41,7 +41,7 @@ from trainer.exchange.filters import Filters
 from trainer.exchange.pseudonyms import Rekeyer, pseudonym_map, round_minute
 from trainer.exchange.source import Source, opened
 from trainer.store.db import APP_VERSION, now_iso
-from trainer.store.roster import person_sql
+from trainer.store.roster import person_sql, settle_identities
 
 BASE = "https://complaint-trainer.invalid"  # default activity IRIs; not meant to resolve
 HOME_PAGE = f"{BASE}/learners"
@@ -507,6 +507,7 @@ def export_xapi(
     n = 0
     with opened(source) as db:
         filters.check(db.conn)
+        settle_identities(db)  # the same student number on two laptops: one actor
         if library is None:
             library = library_for(db.conn)
         with atomic_file(Path(out)) as tmp, tmp.open("w", encoding="utf-8") as fh:

@@ -146,8 +146,10 @@ class IntField(Field):
 
     def load(self) -> None:
         value = self.doc.get(self.path)
+        if value is None:  # absent: the format's default (or "not set" when optional)
+            value = self.spin.minimum() if self.optional else self.spec.opts.get("default", 0)
         with QSignalBlocker(self.spin):
-            self.spin.setValue(self.spin.minimum() if value is None else int(value))
+            self.spin.setValue(int(value))
 
     def focus(self) -> None:
         self.spin.setFocus()
@@ -170,8 +172,10 @@ class FloatField(Field):
 
     def load(self) -> None:
         value = self.doc.get(self.path)
+        if value is None:
+            value = self.spec.opts.get("default", self.spin.minimum())
         with QSignalBlocker(self.spin):
-            self.spin.setValue(float(value) if value is not None else self.spin.minimum())
+            self.spin.setValue(float(value))
 
 
 class BoolField(Field):

@@ -88,13 +88,13 @@ class LintPanel(QWidget):
         self.list.setAccessibleName("檢查結果 problems")
         self.list.itemActivated.connect(self._activated)
         self.list.itemClicked.connect(self._activated)
-        box.addWidget(self.list, 3)
+        box.addWidget(self.list, 2)
         self.figures = QLabel("")
         self.figures.setTextFormat(Qt.TextFormat.PlainText)
         self.figures.setWordWrap(True)
         self.figures.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.figures.setAccessibleName("專家與基準玩家 expert and baseline players")
-        box.addWidget(self.figures, 2)
+        box.addWidget(self.figures, 3)
 
     def schedule(self) -> None:
         self.timer.start()

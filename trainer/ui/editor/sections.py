@@ -135,7 +135,7 @@ SECTIONS: list[tuple[str, str, list[Any]]] = [
         "概要 Summary",
         [
             f("id", "案例代號 id", "str", "小寫英文、數字、- 和 _", placeholder="my-hotel-case"),
-            f("version", "版本 version", "int", "修改後加 1", lo=1, hi=999),
+            f("version", "版本 version", "int", "修改後加 1", lo=1, hi=999, default=1),
             f("title", "標題 title", "ltext"),
             f("summary", "情境 summary", "ltext", "學習者走進來時看到的情況", height=90, **ML),
             f("setting", "行業 setting", "choice", choices=ch.settings),
@@ -172,7 +172,15 @@ SECTIONS: list[tuple[str, str, list[Any]]] = [
             _ltext_list(("customer", "nonverbal_cues"), "非語言線索 nonverbal_cues"),
             f(("customer", "opening_line"), "第一句話 opening_line", "ltext", **ML),
             f(("customer", "mood"), "起始情緒 mood", "int", "0 暴怒 – 100 非常滿意", lo=0, hi=100),
-            f(("customer", "patience"), "耐心 patience", "int", "可容忍幾次不當回應", lo=0, hi=20),
+            f(
+                ("customer", "patience"),
+                "耐心 patience",
+                "int",
+                "可容忍幾次不當回應",
+                lo=0,
+                hi=20,
+                default=3,
+            ),
         ],
     ),
     (
@@ -336,8 +344,15 @@ SECTIONS: list[tuple[str, str, list[Any]]] = [
         "escalation",
         "升級 Escalation",
         [
-            f(("escalation", "mood_below"), "情緒低於 mood_below", "int", lo=0, hi=100),
-            f(("escalation", "overrun_factor"), "超時倍數 overrun_factor", "float", lo=1, hi=10),
+            f(("escalation", "mood_below"), "情緒低於 mood_below", "int", lo=0, hi=100, default=10),
+            f(
+                ("escalation", "overrun_factor"),
+                "超時倍數 overrun_factor",
+                "float",
+                lo=1,
+                hi=10,
+                default=2.0,
+            ),
             f(
                 ("escalation", "overrun_mood_penalty"),
                 "超時扣情緒 overrun_mood_penalty",

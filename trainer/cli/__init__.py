@@ -8,6 +8,7 @@ needs to draw (the PDF export), and then only inside its handler.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import sqlite3
 import sys
@@ -71,8 +72,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     parser = build_parser()
     args = parser.parse_args(argv)
+    _sweep_leftovers(args)
     with escaped_output():  # ESC from a file never reaches the terminal
         return _run(args)
+
+
+def _sweep_leftovers(args: argparse.Namespace) -> None:
+    """Temporary files a killed merge or export left behind (trainer.exchange.leftovers)."""
+    from trainer.exchange.leftovers import sweep
+    from trainer.paths import data_dir
+
+    with contextlib.suppress(Exception):  # tidying up must never stop a command
+        sweep(data_dir(getattr(args, "data_dir", None)))
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -15,6 +15,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from trainer.exchange.leftovers import register
+
 
 class ExportError(Exception):
     """An export or merge problem explained for a person."""
@@ -66,6 +68,7 @@ def atomic_file(dest: Path) -> Iterator[Path]:
         raise ExportError(explain_os_error(exc, dest)) from None
     os.close(fd)
     tmp = Path(name)
+    registry = register(tmp)  # a kill leaves the .part file to the next start's sweep
     try:
         yield tmp
         fsync_path(tmp)
@@ -76,6 +79,7 @@ def atomic_file(dest: Path) -> Iterator[Path]:
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
+        registry.close()
 
 
 def _is_replaceable(folder: Path, allowed_suffixes: tuple[str, ...]) -> bool:
@@ -103,6 +107,7 @@ def atomic_dir(dest: Path, allowed_suffixes: tuple[str, ...] = (".csv",)) -> Ite
     except OSError as exc:
         raise ExportError(explain_os_error(exc, dest)) from None
     old: Path | None = None
+    registry = register(tmp)
     try:
         yield tmp
         _fsync_tree(tmp)
@@ -120,3 +125,4 @@ def atomic_dir(dest: Path, allowed_suffixes: tuple[str, ...] = (".csv",)) -> Ite
         shutil.rmtree(tmp, ignore_errors=True)
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
+        registry.close()

@@ -33,9 +33,11 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from filelock import FileLock
 from sqlite_utils import Database
 
 from trainer.exchange.atomic import ExportError
+from trainer.exchange.leftovers import MERGE_PREFIX, OWNER_LOCK
 from trainer.exchange.merge_stage import (
     InProcessStaging,
     StagedBatch,
@@ -54,7 +56,6 @@ Target = Store | Path | str
 MERGE_CACHE_KIB = 128 * 1024  # page cache of the merge connection
 MAX_BATCHES = 9  # staging files attached at once; SQLite allows 10 by default
 CHILD_MIN_BYTES = 16 * 1024**2  # incoming bytes worth a staging process (trainer.exchange.child)
-TEMP_PREFIX = "trainer-merge-"  # swept at start when left by a killed merge (leftovers.py)
 
 
 @dataclass
@@ -420,7 +421,10 @@ def merge_files(target: Target, files: Sequence[Path | str]) -> MergeSummary:
     finally:
         probe.close()
     summary = MergeSummary(database=path)
-    with tempfile.TemporaryDirectory(prefix=TEMP_PREFIX) as work:
+    with (
+        tempfile.TemporaryDirectory(prefix=MERGE_PREFIX) as work,
+        FileLock(str(Path(work) / OWNER_LOCK)),  # "in use": the start-up sweep leaves it
+    ):
         job = StageJob(
             files=[str(f) for f in unique],
             batches=[(run.start, run.stop) for run in _batches(len(unique))],

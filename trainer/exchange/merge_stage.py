@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import sys
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from trainer.exchange.atomic import ExportError
-from trainer.exchange.child import kill, last_error_line, start_module
+from trainer.exchange.child import kill, last_error_line, read_job, start_module
 from trainer.exchange.validate import CheckedLog, RefusedFile, check_log, ro_uri
 from trainer.store.names import DATA_TABLES
 
@@ -175,7 +174,7 @@ class StagingChild:
 
 
 def main() -> int:
-    job = StageJob.from_json(sys.stdin.read())
+    job = StageJob.from_json(read_job())  # and exit if this process loses its parent
     try:
         for start, stop in job.batches:
             print(stage_batch(job, range(start, stop)).to_json(), flush=True)

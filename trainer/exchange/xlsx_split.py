@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
-import sys
 import zipfile
 from dataclasses import asdict, dataclass
 from datetime import date
@@ -25,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from trainer.exchange.atomic import ExportError
-from trainer.exchange.child import kill, last_error_line, start_module
+from trainer.exchange.child import close_pipe, kill, last_error_line, read_job, start_module
 from trainer.exchange.filters import Filters
 
 #: The worker's first sheet: it takes the "selected tab" mark, so that the decision
@@ -83,6 +82,7 @@ class Worker:
 
     def result(self) -> list[int]:
         out, err = self.process.communicate()
+        close_pipe(self.process)
         self.finished = True
         if self.process.returncode != 0:
             raise ExportError(f"writing the decisions sheet failed: {last_error_line(err)}")
@@ -160,7 +160,7 @@ def splice(main: Path, worker: Path, placeholders: list[int], out: Path) -> None
 
 
 def main() -> int:
-    job = DecisionsJob.from_json(sys.stdin.read())
+    job = DecisionsJob.from_json(read_job())  # and exit if this process loses its parent
     print(json.dumps(write_decisions_book(job)))
     return 0
 

@@ -21,6 +21,7 @@ from xlsxwriter.exceptions import FileCreateError
 from trainer.core.vocab import INDICATOR_LABELS, INDICATORS
 from trainer.exchange.atomic import ExportError, atomic_file, explain_os_error
 from trainer.exchange.filters import Filters
+from trainer.exchange.leftovers import registered
 from trainer.exchange.source import Source, opened
 from trainer.exchange.tables import _identity
 from trainer.exchange.workbook_tables import (
@@ -145,7 +146,10 @@ def export_xlsx(
             register_functions(db.conn)  # rekey() and minute()
         # XlsxWriter's constant-memory part files go in a private folder on the same
         # disk, removed whatever happens (a full disk must leave nothing behind).
-        with tempfile.TemporaryDirectory(prefix=".xlsx-parts-", dir=tmp.parent) as parts:
+        with (
+            tempfile.TemporaryDirectory(prefix=".xlsx-parts-", dir=tmp.parent) as parts,
+            registered(Path(parts)),  # swept at the next start if this process is killed
+        ):
             try:
                 return _write_workbook(db, tmp, Path(parts), filters, pseudonymize, lang)
             except FileCreateError as exc:

@@ -111,3 +111,61 @@ def test_history_and_filters(db: Path) -> None:
     assert dash.indicator_stats(db, Filters(case_id="no-such-case"))["3.1"].n == 0
     assert dash.case_difficulty(db, Filters(until=date(2000, 1, 1))) == []
     assert dash.learner_history(db, wang, Filters(since=date(2999, 1, 1))) == []
+
+
+def test_heatmap_is_the_mean_of_each_cases_latest_attempt(db: Path) -> None:
+    heat = {e["learner_id"]: e for e in dash.heatmap(db)}
+    learners = _sql(db, "select distinct learner_id from attempts where status = 'completed'")
+    assert set(heat) == {r[0] for r in learners}
+    for learner_id, entry in heat.items():
+        latest = _sql(
+            db,
+            "select id from attempts where learner_id = ? and status = 'completed' "
+            "order by started_at desc, id desc limit 1",
+            learner_id,
+        )[0][0]
+        assert entry["attempt_id"] == latest  # the row opens this attempt's sheet
+        for ind in INDICATORS:  # one case: the latest attempt's score
+            score = _sql(
+                db, "select score from scores where attempt_id = ? and indicator = ?", latest, ind
+            )[0][0]
+            assert entry["means"][ind] == score
+        assert entry["cases"] == 1
+
+
+def test_trend_and_below_use_recent_attempts(db: Path) -> None:
+    # the first laptop's learner played twice: random, then expert
+    name = "王小明"
+    learner_id = _sql(db, "select id from learners where display_name = ?", name)[0][0]
+    points = dash.trend(db, str(learner_id))
+    assert len(points) == 2
+    assert points[0]["started_at"] <= points[1]["started_at"]
+    totals = [p["total"] for p in points]
+    assert totals == [
+        r[0]
+        for r in _sql(
+            db,
+            "select total from attempts where learner_id = ? order by started_at",
+            learner_id,
+        )
+    ]
+    # with only the latest attempt counted, the expert run decides
+    recent_one = {e["learner_id"] for e in dash.learners_below(db, 60, recent=1)}
+    assert learner_id not in recent_one
+    every = {e["learner_id"]: e for e in dash.learners_below(db, 101, recent=100)}
+    mean_all = {
+        ind: round(
+            float(
+                _sql(
+                    db,
+                    "select avg(s.score) from scores s join attempts a on a.id = s.attempt_id "
+                    "where a.learner_id = ? and s.indicator = ?",
+                    learner_id,
+                    ind,
+                )[0][0]
+            ),
+            1,
+        )
+        for ind in INDICATORS
+    }
+    assert every[learner_id]["means"] == mean_all  # threshold 101: everyone is listed

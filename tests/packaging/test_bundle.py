@@ -27,12 +27,20 @@ pytestmark = [
     pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the bundle test is Linux's"),
 ]
 
-BUILTIN_IDS = sorted(p.stem for p in CASES_DIR.glob("*.yaml"))
+
+def case_ids(folder: Path) -> list[str]:
+    return sorted(p.stem for p in folder.glob("*.yaml"))
+
+
+def packaged_ids(bundle: Path) -> list[str]:
+    """The built-in cases inside the bundle (the checkout may change after the build)."""
+    return case_ids(bundle / "_internal" / "trainer" / "_data" / "cases")
 
 
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("bundle")
+    before = set(case_ids(CASES_DIR))
     done = subprocess.run(
         [sys.executable, str(REPO / "scripts" / "build_bundle.py"),
          "--dist", str(out / "dist"), "--work", str(out / "work")],
@@ -41,6 +49,10 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert done.returncode == 0, done.stderr[-4000:]
     summary = json.loads(done.stdout.strip().splitlines()[-1])
     path = Path(summary["bundle"])
+    # Every built-in case is in the bundle (cases added or removed in the checkout
+    # during the build may or may not be).
+    after, packaged = set(case_ids(CASES_DIR)), set(packaged_ids(path))
+    assert before & after <= packaged <= before | after
     assert (path / "complaint-trainer").is_file()
     assert (path / "complaint-trainer-cli").is_file()
     return path
@@ -81,7 +93,7 @@ def test_window_starts_offscreen_with_every_case_and_its_resources(
     started = time.time()
     out = run(bundle, "complaint-trainer", "--smoke", "--data-dir", tmp_path / "d", env=bare_env)
     report = json.loads(out.strip().splitlines()[-1])
-    assert report["cases"] == len(BUILTIN_IDS)
+    assert report["cases"] == len(packaged_ids(bundle))
     resources = Path(report["resources"])
     assert resources.is_relative_to(bundle)
     assert (resources / "style.qss").is_file()
@@ -103,7 +115,7 @@ def test_window_starts_on_a_real_x_display(
         env=outer, capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-4000:]
-    assert json.loads(done.stdout.strip().splitlines()[-1])["cases"] == len(BUILTIN_IDS)
+    assert json.loads(done.stdout.strip().splitlines()[-1])["cases"] == len(packaged_ids(bundle))
 
 
 def test_cli_lists_plays_and_exports_a_pdf(
@@ -114,8 +126,8 @@ def test_cli_lists_plays_and_exports_a_pdf(
     assert version.split()[-1] == project_version()
     listed = run(bundle, "complaint-trainer-cli", "--data-dir", data, "cases", "list", "--json",
                  env=bare_env)  # fmt: skip
-    assert sorted(c["id"] for c in json.loads(listed)) == BUILTIN_IDS
-    run(bundle, "complaint-trainer-cli", "--data-dir", data, "play", BUILTIN_IDS[0],
+    assert sorted(c["id"] for c in json.loads(listed)) == packaged_ids(bundle)
+    run(bundle, "complaint-trainer-cli", "--data-dir", data, "play", packaged_ids(bundle)[0],
         "--auto", "expert", "--learner", "王小明", "--json", env=bare_env)  # fmt: skip
     pdf = tmp_path / "sheet.pdf"
     run(bundle, "complaint-trainer-cli", "--data-dir", data, "export", "--format", "pdf",

@@ -95,3 +95,11 @@ def test_cases_report_command(cli, data_dir) -> None:  # type: ignore[no-untyped
     result = cli("cases", "report", data=data_dir)
     assert result.returncode == 0
     assert "expectation_gap" in result.stdout and "No gaps" in result.stdout
+
+
+def test_follows_names_an_existing_earlier_case() -> None:
+    library = load_library([CASES_DIR])
+    follows = {c.case.id: c.case.follows for c in library.sorted_cases() if c.case.follows}
+    assert follows, "at least one case continues an earlier one (a repeat complaint)"
+    for case_id, earlier in follows.items():
+        assert earlier in library.cases and earlier != case_id, (case_id, earlier)

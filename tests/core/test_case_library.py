@@ -103,3 +103,28 @@ def test_follows_names_an_existing_earlier_case() -> None:
     assert follows, "at least one case continues an earlier one (a repeat complaint)"
     for case_id, earlier in follows.items():
         assert earlier in library.cases and earlier != case_id, (case_id, earlier)
+
+
+def test_second_edition_topics_are_covered() -> None:
+    """The formats and customers the second edition added are each in the library."""
+    cases = {c.case.id: c.case for c in load_library([CASES_DIR]).sorted_cases()}
+    assert len(cases) >= 34
+    assert all("en" in c.languages for c in cases.values())
+    segments = {c.customer.segment for c in cases.values()}
+    assert {"manager", "other_department", "media"} <= segments
+    targets = sorted(c.business.target_minutes for c in cases.values())
+    assert targets[-1] >= 15 * 24 * 60  # a 15-day written-response standard
+    assert any(24 * 60 <= t < 15 * 24 * 60 for t in targets)  # a 24-hour written reply
+    needs = {n for c in cases.values() for n in c.customer.needs}
+    assert "emergency_help" in needs
+    tags = {t for c in cases.values() for t in c.tags}
+    assert "foreign_visitor" in tags
+    assert {"hearing_impaired", "visually_impaired"} & tags
+    for case_id in (
+        "guide-dog-restaurant-refusal",
+        "cruise-two-families-conflict",
+        "rental-car-late-return-fee",
+        "beitou-hot-spring-repeat",
+        "online-review-written-reply",
+    ):
+        assert case_id in cases, case_id

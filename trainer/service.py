@@ -244,12 +244,30 @@ def replay_attempt(workspace: Workspace, attempt_id: str) -> tuple[LoadedCase, S
 
 def load_sheet(workspace: Workspace, attempt_id: str, lang: str = "zh-TW") -> ReflectionSheet:
     """The reflection sheet of one attempt, rebuilt from the log."""
+    if workspace.store.attempt(attempt_id).get("mode") == "roleplay":
+        return load_roleplay_sheet(workspace, attempt_id, lang)
     loaded, session = replay_attempt(workspace, attempt_id)
     store = workspace.store
     attempt = store.attempt(attempt_id)
     learner = store.learner(attempt["learner_id"])
     return build_sheet(
         loaded.case, session.state, store.decisions(attempt_id), attempt, learner, lang
+    )
+
+
+def load_roleplay_sheet(
+    workspace: Workspace, attempt_id: str, lang: str = "zh-TW"
+) -> ReflectionSheet:
+    """The sheet of an observed role-play (issue 18), rebuilt from its log."""
+    from trainer.roleplay.observed import ObservedAttempt
+    from trainer.roleplay.sheet import build_roleplay_sheet
+
+    store = workspace.store
+    observed = ObservedAttempt.load(store, workspace.library, attempt_id)
+    attempt = store.attempt(attempt_id)
+    learner = store.learner(attempt["learner_id"])
+    return build_roleplay_sheet(
+        observed.case, observed.state, store.decisions(attempt_id), attempt, learner, lang
     )
 
 

@@ -32,6 +32,8 @@ COMMAND_MODULES = (
     "trainer.cli.roster_cmd",
     "trainer.cli.profile_cmd",
     "trainer.cli.portfolio_cmd",
+    # observed role-play (issue 18)
+    "trainer.cli.roleplay_cmd",
 )
 
 

@@ -114,6 +114,9 @@ class ReflectionSheet:
     lang: str = "zh-TW"
     expert_moves: list[ExpertMove] = field(default_factory=list)
     concepts: list[Concept] = field(default_factory=list)
+    #: An observed role-play's observer part (trainer.roleplay.sheet.observation_view);
+    #: None for played attempts.
+    observation: dict[str, Any] | None = None
 
 
 def _path_step(case: Case, option_id: str, lang: str) -> PathStep:

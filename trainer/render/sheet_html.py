@@ -33,6 +33,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "mode": ("模式", "Mode"),
     "practice": ("練習", "Practice"),
     "assessment": ("評量", "Assessment"),
+    "roleplay": ("觀察角色扮演", "Observed role-play"),
     "date": ("日期", "Date"),
     "outcome": ("結果", "Outcome"),
     "total": ("總分", "Total"),
@@ -182,7 +183,7 @@ def _header(sheet: ReflectionSheet, lang: str) -> str:
     rows = [
         (L("learner"), who),
         (L("case"), esc(sheet.case_title)),
-        (L("mode"), L(sheet.mode) if sheet.mode in ("practice", "assessment") else esc(sheet.mode)),
+        (L("mode"), L(sheet.mode) if sheet.mode in ("practice", "assessment", "roleplay") else esc(sheet.mode)),
         (L("date"), nobreak((sheet.finished_at or sheet.started_at)[:16].replace("T", " "))),
         (L("outcome"), outcome),
     ]
@@ -211,6 +212,8 @@ def _evidence(row: SheetRow, lang: str) -> str:
             )
         secs = f"{ev.think_ms / 1000:.0f} {label('seconds', lang)}"
         line = f'#{ev.seq} {esc(ev.text)}{quality} <span style="color:{MUTED};">· {secs}</span>'
+        if ev.action == "tick":  # an observed behaviour: its clock time is in the text
+            line = f"#{ev.seq} {esc(ev.text)}"
         if ev.free_text:
             line += (
                 f'<br/><span style="color:{MUTED};">{esc(label("own_words", lang))}{colon(lang)}</span>'
@@ -420,6 +423,20 @@ def sheet_html(
             + f'<p><img src="{esc(mood_src)}" width="600" height="160"/></p>'
         )
     style = ' style="page-break-before:always;"' if page_break else ""
+    if sheet.observation is not None:  # an observed role-play (issue 18)
+        from trainer.render.observed_html import observed_html
+
+        return (
+            f"<div{style}>"
+            + _header(sheet, lang)
+            + observed_html(sheet, lang)
+            + _h2(label("title", lang) + " 3.1–3.5")
+            + _rows(sheet, lang)
+            + _facts(sheet, lang)
+            + _report(sheet, lang)
+            + _reflection(sheet, lang)
+            + "</div>"
+        )
     return (
         f"<div{style}>"
         + _header(sheet, lang)

@@ -1,0 +1,155 @@
+"""The reflection sheet of an observed role-play, in the same structure as a played
+attempt's (trainer.core.sheet.ReflectionSheet), so the sheet page, the PDF, the
+portfolio and the exports render it unchanged; `observation` carries the observer's
+part (who observed, who played the customer, ratings beside self-ratings, notes,
+ticks) and marks the sheet "observed role-play"."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from trainer.core.model import Case
+from trainer.core.scoring import stars
+from trainer.core.sheet import Evidence, ReflectionSheet, SheetRow, concepts
+from trainer.core.vocab import INDICATOR_LABELS, INDICATORS, indicator_text
+from trainer.roleplay.checklist import checklist
+from trainer.roleplay.rubric import RATED_INDICATORS, descriptor
+from trainer.roleplay.scoring import score_roleplay, session_state
+from trainer.roleplay.state import RoleplayState
+
+
+def clock(seconds: int) -> str:
+    return f"{seconds // 60:02d}:{seconds % 60:02d}"
+
+
+def observation_view(case: Case, state: RoleplayState, lang: str) -> dict[str, Any]:
+    """What the sheet shows of the observation (plain data)."""
+    obs = state.observation or {}
+    ratings: dict[str, int] = obs.get("ratings") or {}
+    self_ratings: dict[str, int] = (state.reflection or {}).get("self_ratings") or {}
+    rows = [
+        {
+            "indicator": i,
+            "label": INDICATOR_LABELS[i]["en" if lang == "en" else "zh-TW"],
+            "observer": ratings.get(i),
+            "descriptor": descriptor(case, i, ratings[i], lang) if i in ratings else "",
+            "self": self_ratings.get(i),
+        }
+        for i in RATED_INDICATORS
+    ]
+    return {
+        "observer": obs.get("observer") or "",
+        "customer_player": obs.get("customer_player") or "",
+        "elapsed_s": int(obs.get("elapsed_s") or 0),
+        "saved": state.observed,
+        "ratings": rows,
+        "notes": dict(obs.get("notes") or {}),
+        "ticked": len(state.ticked),
+        "behaviours": sum(1 for b in checklist(case) if b.source == "observer"),
+    }
+
+
+def build_roleplay_sheet(
+    case: Case,
+    state: RoleplayState,
+    decisions: list[dict[str, Any]],
+    attempt: dict[str, Any],
+    learner: dict[str, Any],
+    lang: str = "zh-TW",
+) -> ReflectionSheet:
+    card = score_roleplay(case, state)
+    behaviours = {b.id: b for b in checklist(case)}
+    evidence: dict[str, list[Evidence]] = {i: [] for i in INDICATORS}
+    for row in decisions:
+        if row["action"] != "tick":
+            continue
+        payload = json.loads(row.get("payload") or "{}")
+        behaviour = behaviours.get(str(payload.get("behaviour")))
+        if behaviour is None or behaviour.id not in state.ticked:
+            continue  # unticked later
+        evidence[behaviour.indicator].append(
+            Evidence(
+                seq=int(row["seq"]),
+                indicator=behaviour.indicator,
+                action="tick",
+                option_id=None,
+                text=f"[{clock(int(payload.get('at_s') or 0))}] {behaviour.label(lang)}",
+                quality=None,
+                think_ms=0,
+                free_text=None,
+            )
+        )
+    self_ratings: dict[str, int] = (state.reflection or {}).get("self_ratings") or {}
+    rows = [
+        SheetRow(
+            indicator=i,
+            label=INDICATOR_LABELS[i]["en" if lang == "en" else "zh-TW"],
+            behaviour=indicator_text(i, lang),
+            score=card.scores[i].score,
+            reason=card.scores[i].reason(lang),
+            self_rating=self_ratings.get(i),
+            system_stars=stars(card.scores[i].score),
+            evidence=tuple(evidence.get(i, [])),
+        )
+        for i in INDICATORS
+    ]
+    found_ids = set(state.facts(case))
+    reflection = state.reflection or {}
+    answers: dict[str, str] = reflection.get("answers") or {}
+    model = case.steps.reflecting.model_reflection
+    reflections = [
+        (p.text.get(lang), answers.get(p.id, ""), model[p.id].get(lang) if p.id in model else "")
+        for p in case.steps.reflecting.prompts
+    ]
+    report_view: dict[str, Any] = {}
+    if state.report:
+        recipients = {r.id: r.label.get(lang) for r in case.steps.feedback.recipients}
+        report_view = {
+            "root_cause": case.option(state.report["root_cause"]).text.get(lang),
+            "recipients": [recipients.get(r, r) for r in state.report.get("recipients", [])],
+            "preventive": state.report.get("preventive", ""),
+            "profile_note": state.report.get("profile_note", ""),
+        }
+    obs = state.observation or {}
+    elapsed_min = int(obs.get("elapsed_s") or 0) // 60
+    label = "Observed role-play" if lang == "en" else "觀察角色扮演"
+    return ReflectionSheet(
+        attempt_id=str(attempt["id"]),
+        learner_name=str(learner.get("display_name") or ""),
+        student_no=learner.get("student_no"),
+        class_name=learner.get("class_name"),
+        case_id=case.id,
+        case_title=case.title.get(lang),
+        setting=case.setting,
+        complaint_type=case.complaint_type,
+        mode="roleplay",
+        started_at=str(attempt.get("started_at") or ""),
+        finished_at=attempt.get("finished_at"),
+        finished=state.finished,
+        outcome=None,
+        outcome_label=label,
+        escalated=False,
+        escalation_reason=None,
+        total=card.total,
+        rows=rows,
+        facts_found=[f for f in case.facts if f.id in found_ids],
+        facts_missed=[f for f in case.facts if f.id not in found_ids],
+        mood_curve=[case.customer.mood],
+        cost=0,
+        authority=case.business.authority_limit,
+        authority_limit=case.business.authority_limit,
+        transaction_value=case.business.transaction_value,
+        margin_value=case.business.margin_value,
+        sim_minutes=elapsed_min,
+        target_minutes=case.business.target_minutes,
+        learner_path=[],
+        expert_path=[],
+        divergence=None,
+        reflections=reflections if state.reflection else [],
+        report=report_view,
+        lang=lang,
+        expert_moves=[],
+        concepts=concepts(case, session_state(case, state), lang) if state.reflection else [],
+        observation=observation_view(case, state, lang),
+    )

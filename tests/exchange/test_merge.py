@@ -245,7 +245,9 @@ def test_a_clash_found_while_the_child_still_checks_stops_it(
     scratch = tmp_path / "scratch"
     scratch.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(scratch))
-    with pytest.raises(ExportError, match=r"log-00\.db: refused: conflict on attempt .* lacks decisions 'seq 1'"):
+    with pytest.raises(
+        ExportError, match=r"log-00\.db: refused: conflict on attempt .* lacks decisions 'seq 1'"
+    ):
         merge_files(target, files)
     assert dump(target) == before
     assert list(scratch.iterdir()) == []
@@ -303,3 +305,101 @@ def test_a_child_that_answers_nonsense_is_an_error(
             list(child)
     finally:
         child.close()
+
+
+# -- collection: folders, preview, per-learner summary (issue 14, item 3) -----------
+
+
+def test_merge_takes_a_folder(class_logs: ClassLogs, tmp_path: Path) -> None:
+    """A folder's logs are merged (side files, hidden files and other files are not
+    logs); the summary is given per learner."""
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    for log in class_logs.logs:
+        copy_log(log, folder)
+    (folder / "log1.db-wal").write_bytes(b"")
+    (folder / ".DS_Store").write_bytes(b"junk")
+    (folder / "notes.txt").write_text("not a log")
+    data = tmp_path / "class"
+    text = ok(run_cli("merge", str(folder), data=data))
+    assert "merged 3 file(s)" in text
+    for name, student_no, class_name in (
+        ("王小明", "S1001", "觀光一甲"),
+        ("陳大同", "S2001", "餐旅二乙"),
+    ):
+        assert f"{class_name} {student_no} {name}:" in text
+    assert "new attempt(s)" in text and "not a hand-in" in text
+
+
+def test_preview_says_per_file_what_merging_would_do(class_logs: ClassLogs, tmp_path: Path) -> None:
+    """Per file: the learner, attempts new / taken further / already merged / older;
+    stale copies and non-hand-ins are flagged; a refused file is named; nothing
+    changes and no backup is made."""
+    from trainer.exchange.collect import preview_merge
+
+    _export_midway_and_finished(tmp_path)
+    target = tmp_path / "class" / "trainer.db"
+    target.parent.mkdir()
+    merge_files(target, [class_logs.logs[0], tmp_path / "late.db"])
+    before, backups = dump(target), sorted((target.parent / "backups").iterdir())
+    bad = tmp_path / "bad.db"
+    bad.write_text("not a database")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    files = [
+        copy_log(class_logs.logs[0], folder, "a-present.db"),
+        copy_log(class_logs.logs[1], folder, "b-new.db"),
+        copy_log(tmp_path / "early.db", folder, "c-stale.db"),
+        copy_log(bad, folder, "d-bad.db"),
+    ]
+    preview = preview_merge(target, [folder])
+    assert [f.path for f in preview.files] == files
+    rows = {f.path.name: f for f in preview.files}
+    assert rows["a-present.db"].count("present") == 2 and rows["a-present.db"].count("new") == 0
+    assert [c.name for c in rows["b-new.db"].learners] == ["林美華"]
+    assert rows["b-new.db"].count("new") == 1 and rows["b-new.db"].count("decisions") > 5
+    assert rows["c-stale.db"].count("stale") == 1
+    assert any("stale copy" in w for w in rows["c-stale.db"].warnings)
+    assert all(
+        any("not a hand-in" in w for w in f.warnings) for f in preview.files if not f.refused
+    )
+    assert rows["d-bad.db"].refused and "not a trainer log" in rows["d-bad.db"].refused
+    assert not preview.ok
+    assert dump(target) == before
+    assert sorted((target.parent / "backups").iterdir()) == backups
+    good = preview_merge(target, files[:3])
+    assert good.ok and "ready to merge" in good.text()
+
+
+def test_preview_flags_a_conflict_before_anything_is_merged(
+    class_logs: ClassLogs, tmp_path: Path
+) -> None:
+    from trainer.exchange.collect import preview_merge
+
+    target = tmp_path / "class" / "trainer.db"
+    target.parent.mkdir()
+    merge_files(target, [class_logs.logs[0]])
+    changed = copy_log(class_logs.logs[0], tmp_path, "regraded.db")
+    with sqlite3.connect(changed) as conn:
+        conn.execute("update attempts set total = 0 where status = 'completed'")
+    conn.close()
+    preview = preview_merge(target, [changed, class_logs.logs[1]])
+    rows = {f.path.name: f for f in preview.files}
+    assert rows["regraded.db"].refused and "conflict on attempt" in rows["regraded.db"].refused
+    assert rows[class_logs.logs[1].name].count("new") == 1
+    done = run_cli("merge", "--preview", str(changed), data=target.parent)
+    assert done.returncode == 1 and "regraded.db: refused: conflict" in done.stderr
+
+
+def test_a_handin_is_recognised(class_logs: ClassLogs, tmp_path: Path) -> None:
+    """A file made by `handin` merges without the "not a hand-in" warning."""
+    from trainer.exchange.collect import preview_merge
+
+    out = tmp_path / "usb"
+    out.mkdir()
+    ok(run_cli("handin", "--out", str(out), data=class_logs.laptops[1]))
+    (handin,) = out.iterdir()
+    preview = preview_merge(tmp_path / "class", [out])
+    assert preview.ok and preview.files[0].handin and preview.files[0].warnings == []
+    summary = merge_files(tmp_path / "class.db", [handin])
+    assert summary.totals["attempts"].added == 1

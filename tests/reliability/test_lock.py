@@ -125,3 +125,21 @@ def test_lock_taken_in_one_thread_is_released_from_another(tmp_path: Path) -> No
     assert is_locked(tmp_path)
     held[0].release()
     assert not is_locked(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["-m", "--data-dir", "/srv/class data", "play", "case-1"], "trainer play case-1"),
+        (["--data-dir=/srv/x", "merge", "a.db"], "trainer merge a.db"),
+        (["db", "restore"], "trainer db restore"),
+    ],
+)
+def test_the_holder_is_named_by_its_command_not_its_data_folder(
+    monkeypatch: pytest.MonkeyPatch, argv: list[str], expected: str
+) -> None:
+    """Defect 12: "trainer <data folder> play" became "trainer play CASE"."""
+    from trainer.store.lock import default_program
+
+    monkeypatch.setattr(sys, "argv", ["trainer", *argv])
+    assert default_program() == expected

@@ -71,10 +71,43 @@ class TableCount:
 
 
 @dataclass
+class LearnerCount:
+    """What one file brings for one learner (attempts by what the merge does with them)."""
+
+    learner_id: str
+    name: str
+    student_no: str | None = None
+    class_name: str | None = None
+    new: int = 0  # attempts added
+    extended: int = 0  # attempts the file takes further (or abandons)
+    present: int = 0  # attempts already merged, identical
+    stale: int = 0  # attempts merged further than this file's copy
+    decisions: int = 0  # decisions added
+
+    def add(self, other: LearnerCount) -> None:
+        for name in ("new", "extended", "present", "stale", "decisions"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+@dataclass
 class MergeSummary:
     database: Path
     files: dict[str, dict[str, TableCount]] = field(default_factory=dict)
     backup: str | None = None
+    #: file -> learner id -> what the file brings for that learner
+    file_learners: dict[str, dict[str, LearnerCount]] = field(default_factory=dict)
+    dry_run: bool = False
+
+    @property
+    def learners(self) -> dict[str, LearnerCount]:
+        """Per learner, over every file."""
+        total: dict[str, LearnerCount] = {}
+        for per_file in self.file_learners.values():
+            for key, count in per_file.items():
+                if key not in total:
+                    total[key] = LearnerCount(key, count.name, count.student_no, count.class_name)
+                total[key].add(count)
+        return total
 
     @property
     def totals(self) -> dict[str, TableCount]:
@@ -93,6 +126,7 @@ class MergeSummary:
             "backup": self.backup,
             "files": {name: plain(t) for name, t in self.files.items()},
             "totals": plain(self.totals),
+            "learners": [vars(c).copy() for c in self.learners.values()],
         }
 
     def text(self) -> str:
@@ -102,6 +136,15 @@ class MergeSummary:
         lines.append(f"  {'table':<18}{'added':>10}{'already present':>18}{'updated':>10}")
         for table, c in self.totals.items():
             lines.append(f"  {table:<18}{c.added:>10,}{c.present:>18,}{c.updated:>10,}")
+        if self.learners:
+            lines.append("  per learner / 每位學習者:")
+            for c in sorted(self.learners.values(), key=lambda c: (c.class_name or "", c.name)):
+                who = " ".join(str(x) for x in (c.class_name, c.student_no, c.name) if x)
+                lines.append(
+                    f"    {who}: {c.new} new attempt(s), {c.extended} taken further, "
+                    f"{c.present} already merged, {c.stale} older copies; "
+                    f"{c.decisions:,} decision(s) added"
+                )
         return "\n".join(lines)
 
 
@@ -227,6 +270,7 @@ class _FileMerge:
             updates = self._check_attempts()
             for table in CHILD_TABLES:
                 present[table] = self._check_children(table)
+        self.learner_counts = self._learner_counts()
         counts: dict[str, TableCount] = {}
         for table in DATA_TABLES:
             added = self._insert(table)
@@ -244,6 +288,23 @@ class _FileMerge:
                 updated = self._update_attempts()
             counts[table] = TableCount(added, total - added - updated, updated)
         return counts
+
+    def _learner_counts(self) -> dict[str, LearnerCount]:
+        """What the file brings per learner, from its attempt rows (after the checks)."""
+        found: dict[str, LearnerCount] = {}
+        for row in self.conn.execute(
+            "select i.learner_id, l.display_name, l.student_no, l.class_name, "
+            "sum(s.id is null), sum(s.action = 'update'), "
+            "sum(s.action is null and s.incoming = s.existing), sum(s.incoming < s.existing), "
+            "sum(case when s.id is null then coalesce(i.decisions, 0) "
+            "when s.action = 'update' then s.incoming - s.existing else 0 end) "
+            f"from {self.stage['attempts']} i left join temp.shared s on s.id = i.id "
+            f"left join {self.learners} l on l.id = i.learner_id group by i.learner_id"
+        ):
+            found[row[0]] = LearnerCount(
+                row[0], str(row[1]), row[2], row[3], *(int(n or 0) for n in row[4:])
+            )
+        return found
 
     def _insert(self, table: str) -> int:
         cols = ", ".join(f"[{c}]" for c in self.columns[table])
@@ -400,19 +461,22 @@ def _describe_key(table: str) -> str:
     return " || ' ' || ".join(f"'{c} ' || coalesce(m.[{c}], 'null')" for c in key)
 
 
-def merge_files(target: Target, files: Sequence[Path | str]) -> MergeSummary:
+def merge_files(
+    target: Target, files: Sequence[Path | str], *, dry_run: bool = False
+) -> MergeSummary:
     """Merge learner logs into the database at `target` (a Store, a file or a data dir).
 
     A file named twice (or a folder's file named again) is merged once. The class
     database is checked (integrity_check) first; it is backed up only once every file
-    has passed and something will change, just before the commit.
+    has passed and something will change, just before the commit. `dry_run`: do it
+    all, then roll back (trainer.exchange.collect's preview).
     """
     unique = list(dict.fromkeys(Path(f) for f in files))
     unique = list({_same_file_key(f): f for f in unique}.values())
     if not unique:
         raise ExportError("give at least one log file to merge")
     path = _target_path(target)
-    if not isinstance(target, Store):
+    if not isinstance(target, Store) and not dry_run:
         open_database(path).close()  # create / migrate / version-check the target
     _healthy_target(path)
     probe = sqlite3.connect(ro_uri(path), uri=True)
@@ -420,7 +484,7 @@ def merge_files(target: Target, files: Sequence[Path | str]) -> MergeSummary:
         columns = {t: _columns(probe, t) for t in DATA_TABLES}
     finally:
         probe.close()
-    summary = MergeSummary(database=path)
+    summary = MergeSummary(database=path, dry_run=dry_run)
     with (
         tempfile.TemporaryDirectory(prefix=MERGE_PREFIX) as work,
         FileLock(str(Path(work) / OWNER_LOCK)),  # "in use": the start-up sweep leaves it
@@ -498,8 +562,12 @@ def _merge_batches(
         schema = f"staged_{number}"
         conn.execute(f"attach database ? as {schema}", [ro_uri(batch.staging)])
         for file, log in zip(batch.numbers, batch.logs, strict=True):
-            counts = _FileMerge(conn, log, schema, file, columns).run()
-            _add_counts(summary, log, counts)
+            merging = _FileMerge(conn, log, schema, file, columns)
+            _add_counts(summary, log, merging.run())
+            summary.file_learners[str(log.original)] = merging.learner_counts
+    if summary.dry_run:  # a preview: everything checked, nothing kept
+        conn.execute("rollback")
+        return None
     changed = any(c.added or c.updated for c in summary.totals.values())
     backup = _backup(path) if changed else None
     conn.execute("commit")

@@ -39,8 +39,18 @@ class AlreadyRunning(StoreError):
 
 def default_program() -> str:
     """A short description of this process for the "who is running" message."""
-    args = [a for a in sys.argv[1:4] if not a.startswith("-")]
-    return " ".join(["trainer", *args[:2]])
+    args: list[str] = []
+    skip = False
+    for arg in sys.argv[1:]:
+        if skip:  # the value of --data-dir (a path, not a command)
+            skip = False
+        elif arg == "--data-dir":
+            skip = True
+        elif not arg.startswith("-"):
+            args.append(arg)
+        if len(args) == 2:
+            break
+    return " ".join(["trainer", *args])
 
 
 def lock_path(root: Path) -> Path:

@@ -20,6 +20,10 @@ from pathlib import Path
 
 #: "TRCH" (TRainer, Complaint Handling), stored big-endian at offset 68 of the header.
 APPLICATION_ID = 0x54524348
+#: "CTH1": a learner's hand-in file (trainer.exchange.handin.HANDIN_APP_ID), which
+#: marks the file as a hand-in for the collection preview.
+HANDIN_APPLICATION_ID = 0x43544831
+TRAINER_APPLICATION_IDS = frozenset({APPLICATION_ID, HANDIN_APPLICATION_ID})
 MAX_REPORTED = 10
 
 
@@ -48,7 +52,7 @@ def application_id(conn: sqlite3.Connection, schema: str = "main") -> int:
 def foreign_application(conn: sqlite3.Connection, schema: str = "main") -> str | None:
     """Why the file belongs to another program, or None."""
     found = application_id(conn, schema)
-    if found not in (0, APPLICATION_ID):
+    if found and found not in TRAINER_APPLICATION_IDS:
         return f"it belongs to another program (application_id {found:#010x})"
     return None
 

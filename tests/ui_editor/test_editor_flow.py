@@ -212,8 +212,7 @@ def test_play_test_from_a_later_step_and_delete(
     page = CasesPage(workspace)
     qtbot.addWidget(page)
     editor = page.new_from_template()
-    assert editor is not None
-    qtbot.addWidget(editor)
+    assert editor is not None  # closed by the test itself (WA_DeleteOnClose)
     editor.play_test("resolving")
     play = editor.play_page
     assert play.runner is not None and play.runner.session.state.step == "resolving"
@@ -221,14 +220,30 @@ def test_play_test_from_a_later_step_and_delete(
     assert editor.play_window is not None
     editor.play_window.close()
     assert editor.save()
+    # An unsaved change survives closing as a draft, restored when the case is opened.
+    editor.doc.set(("difficulty",), 3)
+    editor.close()
+    QApplication.processEvents()
+    assert (data_dir / "editor" / "drafts" / f"{NEW_ID}.yaml").is_file()
     page.select_case(NEW_ID)
+    again = page.edit_selected()
+    assert again is not None
+    assert any("draft" in text for text in modals["ask"])
+    assert again.doc.get(("difficulty",)) == 3 and again.doc.dirty
+    assert again.save()
+    assert not (data_dir / "editor" / "drafts" / f"{NEW_ID}.yaml").exists()
+    assert load_case_file(data_dir / "cases" / f"{NEW_ID}.yaml").case.difficulty == 3
+    again.close()
+    page.select_case(NEW_ID)
+    assert [e.case_id for e in page.selected()] == [NEW_ID], [
+        (e.case_id, e.builtin, str(e.path)) for e in page.rows if e.case_id == NEW_ID
+    ]
     assert page.delete_button.isEnabled()
     page.delete_selected()
     assert not (data_dir / "cases" / f"{NEW_ID}.yaml").exists()
     assert NEW_ID not in workspace.library.cases
     page.select_case("beitou-hot-spring-cold-water")
     assert not page.delete_button.isEnabled()  # built-in cases cannot be deleted
-    editor.close()
     workspace.close()
 
 

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -132,7 +132,13 @@ class CasesPage(QWidget):
     def select_case(self, case_id: str) -> None:
         for r, entry in enumerate(self.rows):
             if entry.case_id == case_id:
-                self.table.selectRow(r)
+                # Not selectRow(): with Ctrl held it toggles the row instead.
+                flags = (
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows
+                )
+                self.table.selectionModel().select(self.table.model().index(r, 0), flags)
+                self.table.setCurrentCell(r, 0, QItemSelectionModel.SelectionFlag.NoUpdate)
                 return
 
     def _enable(self) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -225,7 +225,11 @@ class RowListEditor(QWidget):
 
     def select_row(self, row: int) -> None:
         if 0 <= row < self.table.rowCount():
-            self.table.selectRow(row)
+            flags = (
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows
+            )
+            self.table.selectionModel().select(self.table.model().index(row, 0), flags)
             self._selection_changed()
 
     # -- loading ------------------------------------------------------------

@@ -103,3 +103,26 @@ def test_dropping_files_merges_them(
     wait_idle(qtbot, area)
     assert summary_rows(area)["learners"] == (1, 0, 0)
     assert area.attempts.learners.count() == 1
+
+
+def test_a_folder_is_previewed_per_file_then_merged(
+    qtbot: Any, area: InstructorWindow, logs: Logs, tmp_path: Path
+) -> None:
+    """Issue 14 item 3: a folder of logs; the preview lists each file's learner and
+    what it would add without merging; merging the folder fills the per-file table."""
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    shutil.copyfile(logs.expert, folder / "a.db")
+    shutil.copyfile(logs.markup, folder / "b.db")
+    database = area.imports.database
+    before = digest(database)
+    assert area.imports.preview([folder])
+    wait_idle(qtbot, area)
+    rows = texts(area.imports.files_table)
+    assert [r[0] for r in rows] == ["a.db", "b.db"]
+    assert all(r[2] == "1" for r in rows) and "not a hand-in" in rows[0][6]
+    assert digest(database) == before
+    assert area.imports.merge([folder])
+    wait_idle(qtbot, area)
+    assert "已合併 2 個檔案" in area.imports.status.text()
+    assert [r[0] for r in texts(area.imports.files_table)] == ["a.db", "b.db"]

@@ -13,8 +13,17 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from trainer.exchange.collect import MergePreview, expand, preview_merge
 from trainer.exchange.merge import MergeSummary
 from trainer.store.db import db_path_of
 from trainer.ui.instructor import jobs, prompts
@@ -101,6 +110,16 @@ class ImportPage(QWidget):
         self.choose_button.setProperty("role", "primary")
         self.choose_button.clicked.connect(self.choose)
         row.addWidget(self.choose_button)
+        # Issue 14 item 3: a folder of hand-ins, and a preview per file before merging.
+        self.folder_button = QPushButton("選擇資料夾… Choose a folder…")
+        self.folder_button.clicked.connect(self.choose_folder)
+        row.addWidget(self.folder_button)
+        self.preview_button = QPushButton("先預覽… Preview first…")
+        self.preview_button.setToolTip(
+            "只檢查並列出每個檔案會新增什麼，不合併 / Check and list what each file would add; merge nothing"
+        )
+        self.preview_button.clicked.connect(self.choose_preview)
+        row.addWidget(self.preview_button)
         self.busy = QProgressBar()
         self.busy.setMaximumWidth(220)
         row.addWidget(self.busy)
@@ -114,7 +133,26 @@ class ImportPage(QWidget):
             stretch=0,
         )
         root.addWidget(self.table, 1)
-        self.runner = Runner(self.busy, [self.choose_button, self.drop], self)
+        self.files_table = make_table(
+            [
+                "檔案 File",
+                "學習者 Learner",
+                "新作答 New",
+                "延續 Taken further",
+                "已合併 Already merged",
+                "較舊 Older",
+                "注意 Notes",
+            ],
+            "每個檔案 Per file",
+            stretch=6,
+        )
+        root.addWidget(self.files_table, 1)
+        self.last_preview: MergePreview | None = None
+        self.runner = Runner(
+            self.busy,
+            [self.choose_button, self.folder_button, self.preview_button, self.drop],
+            self,
+        )
 
     @property
     def database(self) -> Path:
@@ -125,11 +163,62 @@ class ImportPage(QWidget):
         if files:
             self.merge(files)
 
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, "選擇繳交資料夾 Choose a folder of hand-ins"
+        )
+        if folder:
+            self.merge([Path(folder)])
+
+    def choose_preview(self) -> None:
+        files = prompts.choose_log_files(self)
+        if files:
+            self.preview(files)
+
+    def preview(self, paths: list[Path]) -> bool:
+        """Show per file what merging would do (trainer.exchange.collect); merge nothing."""
+        self._show_status("正在檢查 Checking…", ok=None)
+        database = self.database
+        return self.runner.start(
+            lambda: preview_merge(database, paths), self._previewed, self._failed
+        )
+
+    def _previewed(self, preview: MergePreview) -> None:
+        self.last_preview = preview
+        fill(
+            self.files_table,
+            (
+                (
+                    str(f.path),
+                    [
+                        f.path.name,
+                        ", ".join(c.name for c in f.learners),
+                        f.count("new"),
+                        f.count("extended"),
+                        f.count("present"),
+                        f.count("stale"),
+                        f"拒絕 Refused: {f.refused}" if f.refused else " / ".join(f.warnings),
+                    ],
+                )
+                for f in preview.files
+            ),
+        )
+        verdict = (
+            "可以合併 Ready to merge."
+            if preview.ok
+            else "這批會被拒絕 This batch would be refused."
+        )
+        self._show_status(
+            f"預覽 Preview: {len(preview.files)} 個檔案 file(s). {verdict}", ok=preview.ok
+        )
+
     def merge(self, files: list[Path]) -> bool:
         names = ", ".join(f.name for f in files)
         self._show_status(f"正在合併 Merging {names}…", ok=None)
         database = self.database
-        return self.runner.start(lambda: jobs.merge_logs(database, files), self._done, self._failed)
+        return self.runner.start(
+            lambda: jobs.merge_logs(database, expand(files)[0] or files), self._done, self._failed
+        )
 
     def _done(self, summary: MergeSummary) -> None:
         self.last_summary = summary
@@ -139,6 +228,25 @@ class ImportPage(QWidget):
             (
                 (t, [TABLE_NAMES.get(t, t), c.added, c.present, c.updated])
                 for t, c in summary.totals.items()
+            ),
+        )
+        fill(
+            self.files_table,
+            (
+                (
+                    name,
+                    [
+                        Path(name).name,
+                        c.name,
+                        c.new,
+                        c.extended,
+                        c.present,
+                        c.stale,
+                        f"新增決策 {c.decisions} decision(s) added",
+                    ],
+                )
+                for name, learners in summary.file_learners.items()
+                for c in learners.values()
             ),
         )
         added = sum(c.added for c in summary.totals.values())

@@ -8,6 +8,7 @@ the window is on screen.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import logging.handlers
 import sys
@@ -181,6 +182,10 @@ def run(argv: list[str] | None = None) -> int:
             print(f"smoke: the app is already running on {root}", file=sys.stderr)
         return 1 if args.smoke else 0
     setup_logging(root)
+    from trainer.exchange.leftovers import sweep
+
+    with contextlib.suppress(Exception):  # what a killed merge or export left (issue 15)
+        sweep(root)
     settings = Settings.load(root)
     set_language(app, str(settings["language"]))
     family, problem = setup_fonts()

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QRadioButton
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QRadioButton, QScrollArea
 
 from trainer.core.autoplay import ExpertPolicy, WorstPolicy
 from trainer.ui.main_window import MainWindow
@@ -161,3 +161,55 @@ def test_restart_keeps_the_old_attempt_and_try_again_branches(
     assert row["parent_attempt_id"] == runner.attempt_id and row["branch_seq"] == 2
     assert branch.session.state.decisions == 2 and row["mode"] == "practice"
     assert sum(1 for k, _ in play.conversation.entries if k == "learner") == 2
+
+
+def test_pane_sizes_and_window_geometry_are_remembered(
+    qtbot: Any, data_dir: Path, no_modals: dict[str, list[Any]]
+) -> None:
+    """Moving the splitter is saved and restored in a new window; with no saved
+    geometry the window opens maximised on a screen up to 1440 px wide."""
+    from trainer.settings import Settings
+
+    first, workspace = open_window(qtbot, data_dir)
+    try:
+        start_case(qtbot, first)
+        split = first.play.split
+        split.setSizes([700, 380, 270])
+        split.splitterMoved.emit(700, 1)
+        saved = Settings.load(data_dir)["play_split"]
+        assert isinstance(saved, list) and len(saved) == 3 and saved == split.sizes()
+        first.hide()
+    finally:
+        workspace.close()
+    second, workspace2 = open_window(qtbot, data_dir)
+    try:
+        start_case(qtbot, second, name="林小華")
+        qtbot.wait(20)
+        assert second.play.split.sizes() == saved
+        screen = second.screen()
+        assert screen is not None
+        second.hide()
+        second.show_initially()
+        if screen.availableGeometry().width() <= 1440:
+            qtbot.waitUntil(second.isMaximized, timeout=2000)
+        second.showNormal()
+        second.resize(1100, 700)
+        second.close()  # saves the geometry of a window that is not maximised
+        assert Settings.load(data_dir)["window_geometry"]
+    finally:
+        workspace2.close()
+
+
+def test_the_focused_field_is_scrolled_into_view(qtbot: Any, window: MainWindow) -> None:
+    """Tabbing (or any focus move) to a field below the fold scrolls it into view."""
+    start_case(qtbot, window)
+    _to_report(window)
+    form = window.play.report
+    scroll = form.findChild(QScrollArea, "formScroll")
+    assert scroll is not None
+    window.resize(1280, 720)
+    qtbot.wait(50)
+    form.profile_note.setFocus()
+    qtbot.wait(20)
+    top = form.profile_note.mapTo(scroll.viewport(), QPoint(0, 0)).y()
+    assert top >= 0 and top + form.profile_note.height() <= scroll.viewport().height()

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
@@ -127,6 +127,7 @@ class PlayPage(QWidget):
         self.replay_actions: list[Action] = []
         self._past: list[tuple[str, list[Event]]] = []
         self._built_for: tuple[object, str, bool] | None = None
+        self._wanted_split: list[int] | None = None
         self.replay_pos = 0
         self.replay_attempt_id = ""
         self.replay_seed: int | None = None
@@ -315,7 +316,20 @@ class PlayPage(QWidget):
             and len(sizes) == 3
             and all(isinstance(n, int) and n > 0 for n in sizes)
         ):
-            self.split.setSizes(sizes)
+            # Applied when the page is first shown: a splitter not yet laid out at
+            # its real width would spread them evenly.
+            self._wanted_split = list(sizes)
+            if self.isVisible():
+                self._apply_split()
+
+    def _apply_split(self) -> None:
+        if self._wanted_split is not None:
+            self.split.setSizes(self._wanted_split)
+            self._wanted_split = None
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._apply_split()
 
     def _setup(self, case: Case, lang: str, mode: str, show_mood: bool) -> None:
         self.case = case

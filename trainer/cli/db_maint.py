@@ -21,10 +21,10 @@ from trainer.store.backup import (
     copy_database,
     healthy,
     list_backups,
-    ro_uri,
 )
 from trainer.store.lock import WriterLock
 from trainer.store.recovery import diagnose, preserve_corrupt
+from trainer.store.sqlite_file import ro_uri
 
 
 def register_maintenance(db_sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

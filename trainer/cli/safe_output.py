@@ -46,8 +46,8 @@ class EscapingStream:
 def escaped_output() -> Iterator[None]:
     """Escape control characters on stdout and stderr while the block runs."""
     out, err = sys.stdout, sys.stderr
-    sys.stdout = EscapingStream(out)  # type: ignore[assignment]
-    sys.stderr = EscapingStream(err, keep_cr=True)  # type: ignore[assignment]
+    sys.stdout = EscapingStream(out)
+    sys.stderr = EscapingStream(err, keep_cr=True)
     try:
         yield
     finally:

@@ -21,7 +21,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
-from typing import TextIO
+from typing import IO
 
 from trainer.entry import worker_command
 
@@ -59,7 +59,7 @@ def start_module(module: str, job: str) -> subprocess.Popen[str]:
 
 
 #: The parent's end of each child's stdin, held open while the child runs.
-_pipes: dict[int, TextIO] = {}
+_pipes: dict[int, IO[str]] = {}
 PARENT_ENV = "TRAINER_PARENT_PID"
 PR_SET_PDEATHSIG = 1
 

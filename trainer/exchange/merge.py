@@ -138,12 +138,12 @@ class MergeSummary:
             lines.append(f"  {table:<18}{c.added:>10,}{c.present:>18,}{c.updated:>10,}")
         if self.learners:
             lines.append("  per learner / 每位學習者:")
-            for c in sorted(self.learners.values(), key=lambda c: (c.class_name or "", c.name)):
-                who = " ".join(str(x) for x in (c.class_name, c.student_no, c.name) if x)
+            for p in sorted(self.learners.values(), key=lambda p: (p.class_name or "", p.name)):
+                who = " ".join(str(x) for x in (p.class_name, p.student_no, p.name) if x)
                 lines.append(
-                    f"    {who}: {c.new} new attempt(s), {c.extended} taken further, "
-                    f"{c.present} already merged, {c.stale} older copies; "
-                    f"{c.decisions:,} decision(s) added"
+                    f"    {who}: {p.new} new attempt(s), {p.extended} taken further, "
+                    f"{p.present} already merged, {p.stale} older copies; "
+                    f"{p.decisions:,} decision(s) added"
                 )
         return "\n".join(lines)
 

@@ -29,12 +29,11 @@ from trainer.store.backup import (
     copy_database,
     maybe_backup,
     newest_healthy_backup,
-    ro_uri,
 )
 from trainer.store.db import DatabaseCorrupt, Store, StoreError, db_path_of
 from trainer.store.lock import AlreadyRunning, WriterLock
 from trainer.store.schema import MIGRATION_SET, known_migrations
-from trainer.store.sqlite_file import foreign_application
+from trainer.store.sqlite_file import foreign_application, ro_uri
 
 # SQLite result codes that mean "the file itself is bad", not "cannot get at it".
 _CORRUPT_CODES = {"SQLITE_CORRUPT", "SQLITE_NOTADB"}

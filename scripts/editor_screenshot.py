@@ -55,7 +55,7 @@ def main() -> int:
         scroll = window.stack.currentWidget()
         holder = scroll.widget()  # type: ignore[attr-defined]
         top = actions.mapTo(holder, actions.rect().topLeft()).y()
-        scroll.verticalScrollBar().setValue(top - 8)  # type: ignore[attr-defined]
+        scroll.verticalScrollBar().setValue(max(0, top - 300))  # type: ignore[attr-defined]
         app.processEvents()
         out = Path(args.out)
         window.grab().save(str(out / "editor.png"))

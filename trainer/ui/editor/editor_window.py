@@ -33,7 +33,7 @@ from trainer.ui.editor.extras import ExpertPathEditor, ModelReflectionEditor
 from trainer.ui.editor.forms import Form
 from trainer.ui.editor.lint_panel import LintPanel
 from trainer.ui.editor.map_view import MapView
-from trainer.ui.editor.sections import SECTIONS
+from trainer.ui.editor.sections import SECTION_HELP, SECTIONS
 from trainer.ui.widgets.common import plain
 
 log = logging.getLogger(__name__)
@@ -151,6 +151,10 @@ class EditorWindow(QWidget):
             extra: ModelReflectionEditor | None = None
             holder = QWidget()
             inner = QVBoxLayout(holder)
+            if key in SECTION_HELP:
+                help_label = plain(SECTION_HELP[key], "hint")
+                help_label.setObjectName("sectionHelp")
+                inner.addWidget(help_label)
             inner.addWidget(form)
             if key == "reflecting":
                 extra = ModelReflectionEditor(self.doc)

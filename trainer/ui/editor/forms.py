@@ -172,8 +172,8 @@ class RowListEditor(QWidget):
                 self.table.setColumnWidth(i, column.width)
             else:
                 header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
-        self.table.setMinimumHeight(spec.height)
-        self.table.setMaximumHeight(spec.height + 120)
+        self.table.setMinimumHeight(min(spec.height, 76))
+        self.table.setMaximumHeight(spec.height)
         self.table.itemChanged.connect(self._cell_edited)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         box.addWidget(self.table)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +33,13 @@ PLAYER_NAMES = {
     "newly_unlocked": "追新解鎖的 newly unlocked",
     "shortest_option": "總選最短的 shortest",
     "last_option": "總選最後一個 last shown",
+    "second_longest": "總選第二長的 second longest",
+    "middle_length": "總選長度居中的 middle length",
+    "politest": "總選最客氣的 politest",
+    "convergent": "總選最像其他選項的 convergent",
+    "echoes_customer": "總選重複顧客用語的 echoes the customer",
+    "move_on_first": "問一題就往下（第一個）move on, first",
+    "move_on_longest": "問一題就往下（最長）move on, longest",
 }
 
 
@@ -94,7 +102,11 @@ class LintPanel(QWidget):
         self.figures.setWordWrap(True)
         self.figures.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.figures.setAccessibleName("專家與基準玩家 expert and baseline players")
-        box.addWidget(self.figures, 3)
+        self.figures.setContentsMargins(4, 4, 4, 4)
+        figures_scroll = QScrollArea()
+        figures_scroll.setWidgetResizable(True)
+        figures_scroll.setWidget(self.figures)
+        box.addWidget(figures_scroll, 3)
 
     def schedule(self) -> None:
         self.timer.start()
@@ -146,15 +158,13 @@ def figures_text(result: CheckResult) -> str:
         lines.append(f"  {parts}")
     if result.baselines:
         lines.append(
-            f"應試技巧玩家 Test-wise players (每種 20 種順序；解決 ≤ {MAX_RESOLVED_SHARE:.0%}、"
-            f"平均 ≤ {MAX_MEAN_TOTAL}):"
+            f"應試技巧玩家 Test-wise players：解決比例 / 平均分 resolved / mean total "
+            f"(20 種選項順序；須 ≤ {MAX_RESOLVED_SHARE:.0%} / ≤ {MAX_MEAN_TOTAL}):"
         )
         for b in result.baselines:
             mark = "✓" if b.passed else "✗"
             name = PLAYER_NAMES.get(b.policy, b.policy)
-            lines.append(
-                f"  {mark} {name}: 解決 resolved {b.resolved_share:.0%}, 平均 mean {b.mean_total:.0f}"
-            )
+            lines.append(f"  {mark} {name}: {b.resolved_share:.0%} / {b.mean_total:.0f}")
     if result.cues:
         longest = sum(c.best_is_longest for c in result.cues)
         glaring = [c.group for c in result.cues if c.glaring]

@@ -48,7 +48,7 @@ def _when_rows(rel: DocPath, label: str, text_key: str) -> RowsSpec:
         detail=detail,
         new_row=lambda d, p: {"when": {"mood_max": 30}, text_key: {"zh-TW": "（請填寫）"}},
         tip="第一個條件成立的版本會取代原本的文字 the first variant whose condition holds wins",
-        height=80,
+        height=110,
     )
 
 
@@ -365,3 +365,58 @@ SECTIONS: list[tuple[str, str, list[Any]]] = [
         ],
     ),
 ]
+
+#: A few lines at the top of each page: what a good case needs there
+#: (docs/writing-cases.md in brief). Plain text, both languages.
+SECTION_HELP: dict[str, str] = {
+    "summary": (
+        "先想好故事：誰、在哪裡、哪裡出錯、真正的原因、公司能做的補償。代號存檔後就是檔名。\n"
+        "Plan the story first: who, where, what went wrong, the real cause, what the "
+        "business can offer. The id becomes the file name."
+    ),
+    "customer": (
+        "顧客要像真人：需求（註1）、期望、非語言線索與第一句話。耐心＝可容忍幾次不當回應。\n"
+        "A real person: needs (note 1), expectations, non-verbal cues, first words. "
+        "Patience = poor moves tolerated before escalating."
+    ),
+    "business": (
+        "最佳方案超過授權額度時，要在 3.3 寫一個「請示主管」行動（grants_authority）。\n"
+        "If the best offer exceeds the authority limit, write a consult_manager action "
+        "in 3.3 that grants the difference."
+    ),
+    "facts": (
+        "學習者要問出來的事實；key＝3.1 計分的關鍵事實（要填關鍵詞）。好的問題才問得出來。\n"
+        "Facts the learner uncovers; key facts score 3.1 (give keywords). Only good "
+        "questions should reveal them."
+    ),
+    "questioning": (
+        "至少 8 題，五種問題都要有；好問題用「發現事實」連到事實，差的問題扣情緒。\n"
+        "At least eight questions of all five kinds; good ones reveal facts, poor ones "
+        "cost mood (−5 to −15). No strawmen: write what a stressed new employee might say."
+    ),
+    "clarifying": (
+        "換句話說與語氣各至少 3 個；正確的換句話說用「先要知道」連到關鍵事實。\n"
+        "At least three paraphrases and three tones; the accurate paraphrase requires "
+        "the key facts it restates."
+    ),
+    "resolving": (
+        "一定要有「詢問需求」；至少 4 個方案：合適（最佳）、太慷慨、太少、答非所問。\n"
+        "Always an ask_wants; at least four offers: the fitting one (best), an "
+        "over-generous one, too little, one that ignores what the customer said."
+    ),
+    "feedback": (
+        "後續回饋要標出適用的結果（when: outcome）；根本原因寫流程，不寫人。\n"
+        "Each follow-up says which outcomes it fits; root causes name the process, not a "
+        "person."
+    ),
+    "reflecting": (
+        "每題至少 2 個本案特有的評分重點；範例反思要涵蓋它們（專家 ≥ 90 分）。\n"
+        "Each prompt needs at least two rubric points specific to this case; the model "
+        "reflection must cover them (the expert scores >= 90)."
+    ),
+    "escalation": (
+        "情緒低於門檻、超時或不當回應超過耐心時，顧客要求找主管。\n"
+        "The customer demands a manager below this mood, past the time limit, or after "
+        "too many poor moves."
+    ),
+}

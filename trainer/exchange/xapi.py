@@ -229,6 +229,8 @@ class StatementBuilder:
             "objectType": "Agent",
             "account": {"homePage": config.home_page, "name": config.instructor},
         }
+        #: An observed role-play's observer, the context's instructor (issue 18).
+        self.observer: dict[str, Any] | None = None
 
     def statement_id(self, kind: str, n: int | str) -> str:
         return str(uuid.uuid5(ID_NAMESPACE, f"{self.registration}/{kind}/{n}"))
@@ -272,6 +274,8 @@ class StatementBuilder:
             statement["timestamp"] = stamp
         if result is not None:
             statement["result"] = result
+        if self.observer is not None:
+            statement["context"]["instructor"] = self.observer
         return statement
 
 
@@ -360,6 +364,8 @@ def attempt_statements(
     texts = texts or CaseTexts(None)
     b = StatementBuilder(attempt, pseudonym, config, rekey or Rekeyer(conn))
     aid, case_id = attempt["id"], attempt["case_id"]
+    if attempt["mode"] == "roleplay":
+        b.observer = _observer(conn, b, aid)
     yield b.make("initialized", 0, "initialized", b.case, attempt["started_at"])
     decisions = conn.execute(
         "select seq, ts, step, indicator, action, option_id, quality, think_ms from decisions "
@@ -398,6 +404,31 @@ def attempt_statements(
     if attempt["status"] == "completed" and attempt["total"] is not None:
         yield from _outcome(conn, b)
     yield from _adjustments(conn, b)
+
+
+def _observer(
+    conn: sqlite3.Connection, b: StatementBuilder, attempt_id: str
+) -> dict[str, Any] | None:
+    """The observer of a role-play: a learner profile goes out as its pseudonym,
+    anyone else (a teacher) by the name they gave."""
+    row = conn.execute(
+        "select payload from decisions where attempt_id = ? and action = 'observe' "
+        "order by seq limit 1",
+        [attempt_id],
+    ).fetchone()
+    try:
+        name = str(json.loads(row[0] or "{}").get("observer") or "").strip() if row else ""
+    except (ValueError, AttributeError):
+        name = ""
+    if not name:
+        return None
+    found = conn.execute(
+        "select p.pseudonym from learners l join pseudonyms p on p.learner_id = l.id "
+        "where l.display_name = ? order by l.created_at limit 1",
+        [name],
+    ).fetchone()
+    account = {"homePage": b.config.home_page, "name": str(found[0]) if found else name}
+    return {"objectType": "Agent", "account": account}
 
 
 def _outcome(conn: sqlite3.Connection, b: StatementBuilder) -> Iterator[dict[str, Any]]:

@@ -88,3 +88,23 @@ def test_drafts_are_saved_replaced_and_dropped(data_dir: Path) -> None:
         assert set(load_drafts(workspace.store, attempt_id)) == {"reflection"}
     finally:
         workspace.close()
+
+
+def test_drafts_never_leave_the_laptop_in_a_sqlite_export(data_dir: Path) -> None:
+    """A half-filled form is local: the sqlite copy for the instructor carries none."""
+    import sqlite3
+
+    from trainer.exchange.export import export
+    from trainer.exchange.filters import Filters
+
+    workspace = Workspace.open(data_dir)
+    try:
+        runner = _runner(workspace, 1)
+        save_draft(workspace.store, runner.attempt_id, "report", {"preventive": "私人筆記"})
+    finally:
+        workspace.close()
+    out = data_dir.parent / "copy.sqlite"
+    export("sqlite", data_dir, data_dir / "trainer.db", out, Filters())
+    with sqlite3.connect(out) as conn:
+        assert conn.execute("select count(*) from drafts").fetchone()[0] == 0
+        assert conn.execute("select count(*) from attempts").fetchone()[0] == 1

@@ -178,6 +178,8 @@ PRIVATE_TABLES = (
     "identity_audit",
     "local_profiles",
     "lrs_outbox",
+    # m004 (below): a learner's half-filled forms stay on the laptop
+    "drafts",
 )
 
 

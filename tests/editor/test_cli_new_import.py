@@ -4,31 +4,47 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import run_cli
+import pytest
+
+from tests.conftest import CASES_DIR, run_cli
+from trainer.cli import main
 
 
-def test_new_from_template_lints_and_imports(tmp_path: Path) -> None:
+def test_new_from_template_lints_and_imports(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     data = tmp_path / "data"
     out = tmp_path / "my-hotel.yaml"
-    done = run_cli("cases", "new", "--out", str(out), data=data)
+    done = run_cli("cases", "new", "--out", str(out), data=data)  # as a user would
     assert done.returncode == 0, done.stderr
     text = out.read_text(encoding="utf-8")
     assert "id: my-hotel\n" in text and text.startswith("# New case")
-    lint = run_cli("cases", "lint", str(out), data=data)
-    assert lint.returncode == 0, lint.stdout
+    code, stdout, _ = _cli(capsys, data, "cases", "lint", str(out))
+    assert code == 0, stdout
     imported = run_cli("cases", "import", str(out), data=data)
     assert imported.returncode == 0, imported.stderr
     assert (data / "cases" / "my-hotel.yaml").read_bytes() == out.read_bytes()
-    listed = run_cli("cases", "list", data=data)
-    assert "my-hotel" in listed.stdout
-    again = run_cli("cases", "import", str(out), data=data)
-    assert "already installed: my-hotel" in again.stdout
+    code, stdout, _ = _cli(capsys, data, "cases", "list")
+    assert "my-hotel" in stdout
+    code, stdout, _ = _cli(capsys, data, "cases", "import", str(out))
+    assert "already installed: my-hotel" in stdout
 
 
-def test_new_from_an_installed_case_and_refusals(tmp_path: Path) -> None:
+def _cli(capsys: pytest.CaptureFixture[str], data: Path, *args: str) -> tuple[int, str, str]:
+    """The CLI in-process (the subprocess flow is tested above)."""
+    code = main(["--data-dir", str(data), *args])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_new_from_an_installed_case_and_refusals(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     data = tmp_path / "data"
     out = tmp_path / "copy.yaml"
-    done = run_cli(
+    code, _, err = _cli(
+        capsys,
+        data,
         "cases",
         "new",
         "--from",
@@ -37,22 +53,33 @@ def test_new_from_an_installed_case_and_refusals(tmp_path: Path) -> None:
         str(out),
         "--id",
         "night-market-2",
-        data=data,
     )
-    assert done.returncode == 0, done.stderr
-    assert "id: night-market-2" in out.read_text(encoding="utf-8")
-    assert "（副本）" in out.read_text(encoding="utf-8")
-    exists = run_cli("cases", "new", "--out", str(out), data=data)
-    assert exists.returncode != 0 and "already exists" in exists.stderr
-    unknown = run_cli(
-        "cases", "new", "--from", "nope", "--out", str(tmp_path / "n.yaml"), data=data
+    assert code == 0, err
+    text = out.read_text(encoding="utf-8")
+    assert "id: night-market-2" in text and "（副本）" in text
+    code, _, err = _cli(capsys, data, "cases", "new", "--out", str(out))
+    assert code != 0 and "already exists" in err
+    code, _, err = _cli(
+        capsys, data, "cases", "new", "--from", "nope", "--out", str(tmp_path / "n.yaml")
     )
-    assert unknown.returncode != 0 and "unknown case id" in unknown.stderr
+    assert code != 0 and "unknown case id" in err
+    code, _, err = _cli(capsys, data, "cases", "new", "--out", str(tmp_path / "Bad Name.yaml"))
+    assert code != 0 and "not a valid case id" in err
     bad = tmp_path / "bad.yaml"
     bad.write_text("id: x\ntitle: a: b\n", encoding="utf-8")
-    refused = run_cli("cases", "import", str(bad), data=data)
-    assert refused.returncode != 0
-    assert "bad.yaml:2" in refused.stderr and "double quotes" in refused.stderr
+    code, _, err = _cli(capsys, data, "cases", "import", str(bad))
+    assert code != 0
+    assert "bad.yaml:2" in err and "double quotes" in err
     assert not (data / "cases").exists() or not list((data / "cases").glob("*.yaml"))
-    builtin = run_cli("cases", "import", "data/cases/beitou-hot-spring-cold-water.yaml", data=data)
-    assert "already installed" in builtin.stdout  # identical to the built-in case
+    builtin = str(CASES_DIR / "beitou-hot-spring-cold-water.yaml")
+    code, stdout, _ = _cli(capsys, data, "cases", "import", builtin)
+    assert code == 0 and "already installed" in stdout  # identical to the built-in case
+    clash = tmp_path / "clash.yaml"
+    clash.write_text(
+        (CASES_DIR / "beitou-hot-spring-cold-water.yaml")
+        .read_text(encoding="utf-8")
+        .replace("version: 2", "version: 3", 1),
+        encoding="utf-8",
+    )
+    code, _, err = _cli(capsys, data, "cases", "import", str(clash))
+    assert code != 0 and "built-in case" in err

@@ -178,12 +178,19 @@ def _header(sheet: ReflectionSheet, lang: str) -> str:
         joined = (", " if lang == "en" else "，").join(extra)
         who += f' <span style="color:{MUTED};">{aside(joined, lang)}</span>'
     outcome = esc(sheet.outcome_label if sheet.finished or sheet.outcome else L("unfinished"))
-    if sheet.escalated:
+    if sheet.escalated and sheet.outcome == "escalated":
+        outcome = esc(L("escalated"))  # "escalated · Escalated to a manager" said it twice
+    elif sheet.escalated:
         outcome += f" · {L('escalated')}"
     rows = [
         (L("learner"), who),
         (L("case"), esc(sheet.case_title)),
-        (L("mode"), L(sheet.mode) if sheet.mode in ("practice", "assessment", "roleplay") else esc(sheet.mode)),
+        (
+            L("mode"),
+            L(sheet.mode)
+            if sheet.mode in ("practice", "assessment", "roleplay")
+            else esc(sheet.mode),
+        ),
         (L("date"), nobreak((sheet.finished_at or sheet.started_at)[:16].replace("T", " "))),
         (L("outcome"), outcome),
     ]

@@ -105,7 +105,8 @@ def render_events(
             quality = d.get("quality") or "fair"
             coach = QCoreApplication.translate("PlayRender", "教練回饋")
             title = (
-                f"{coach} · {quality_label(quality, lang)} · {_t(QUALITY_TITLE.get(quality, ''))}"
+                f"{coach} · {quality_label(quality, lang).capitalize()} · "
+                f"{_t(QUALITY_TITLE.get(quality, ''))}"
             )
             conv.add_feedback(quality, title, _ltext(d["text"], lang))
         elif kind == "overrun":

@@ -13,7 +13,7 @@ from trainer.ui.widgets.common import card, chip, clear_layout, plain
 if TYPE_CHECKING:
     from trainer.core.model import Case
 
-KIND_EN = {"nature": "nature", "cause": "cause", "detail": "detail"}
+KIND_EN = {"nature": "Nature", "cause": "Cause", "detail": "Detail"}
 
 
 class Notebook(QWidget):

@@ -17,11 +17,21 @@ from trainer.core.autoplay import (
     accurate_self_ratings,
     play_through,
 )
-from trainer.core.baseline import STOCK_REFLECTIONS, run_baselines
+from trainer.core.baseline import (
+    BASELINE_POLICIES,
+    STOCK_REFLECTIONS,
+    convergent,
+    echoes_context,
+    middle_length,
+    politeness,
+    politest,
+    run_baselines,
+    second_longest,
+)
 from trainer.core.cues import cue_stats
 from trainer.core.engine import Action, Session, shuffled_order
 from trainer.core.loader import load_case_file, load_library
-from trainer.core.model import Kind, Quality
+from trainer.core.model import Kind, Option, Quality
 from trainer.core.scoring import score_session, stars
 
 LIBRARY = load_library([CASES_DIR])
@@ -194,3 +204,70 @@ def test_compensation_above_the_margin_needs_a_stated_reason() -> None:
     state.cost = margin
     within = score_resolving(CASE, state)
     assert within.score == unjustified.score + 10
+
+
+# -- the test-wise players choose by what they say they do ----------------------------
+
+
+def _option(option_id: str, zh: str, en: str = "x") -> Option:
+    return Option.model_validate(
+        {
+            "id": option_id,
+            "kind": "follow_up",
+            "quality": "fair",
+            "text": {"zh-TW": zh, "en": en},
+            "feedback": "f",
+        }
+    )
+
+
+def test_rank_players_take_the_rank_they_name() -> None:
+    opts = [_option("a", "一二三"), _option("b", "一二三四五六"), _option("c", "一"),
+            _option("d", "一二三四五")]  # fmt: skip
+    session = Session(CASE, order_seed=1)
+    assert second_longest(session, opts).id == "d"
+    assert middle_length(session, opts).id == "a"  # lengths 1,3,5,6: the shorter middle
+    assert middle_length(session, opts[:3]).id == "a"  # 1,3,6: the median
+
+
+def test_politest_counts_courtesy_markers_in_both_languages() -> None:
+    plain = _option("plain", "我現在就去處理這件事", "I'll deal with it now")
+    polite = _option("polite", "不好意思，請您稍等", "Sorry, please wait")
+    assert politeness(polite) == 5 and politeness(plain) == 0
+    assert politest(Session(CASE), [plain, polite]).id == "polite"
+
+
+def test_convergent_takes_the_option_that_shares_most_with_the_others() -> None:
+    opts = [_option("odd", "完全不同的字"), _option("hub", "退費給您和加送早餐"),
+            _option("x", "退費給您"), _option("y", "加送早餐")]  # fmt: skip
+    assert convergent(Session(CASE), opts).id == "hub"
+
+
+def test_the_echo_player_repeats_the_customers_words() -> None:
+    session = Session(CASE, order_seed=1)
+    opening = CASE.customer.opening_line.get()
+    echo = _option("echo", opening[:12])
+    other = _option("other", "甲乙丙丁戊己庚辛")
+    assert echoes_context(session, [other, echo]).id == "echo"
+
+
+def test_move_on_at_once_asks_one_question_then_leaves_questioning() -> None:
+    session = Session(CASE, order_seed=4)
+    policy = BASELINE_POLICIES["move_on_first"]()
+    session.apply(policy.next_action(session))
+    assert len(session.state.chosen) == 1 and session.state.step == "questioning"
+    assert policy.next_action(session).name == "advance"
+
+
+def test_every_player_is_played_and_reported() -> None:
+    results = run_baselines(CASE, seeds=2)
+    assert [r.policy for r in results] == list(BASELINE_POLICIES)
+    assert {"politest", "convergent", "second_longest", "middle_length",
+            "echoes_customer", "move_on_first"} <= set(BASELINE_POLICIES)  # fmt: skip
+
+
+@pytest.mark.parametrize("case", CASES, ids=IDS)
+def test_copying_the_case_text_into_every_prompt_stays_below_60(case) -> None:  # type: ignore[no-untyped-def]
+    """A student who pastes the title and summary must not approach the model reflection."""
+    copied = case.title.get() + case.summary.get()
+    assert _expert_with_reflection(case, lambda _id: copied) <= 60

@@ -8,11 +8,12 @@ many option orders (docs/scoring.md, "Baseline players").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from trainer.core.autoplay import accurate_self_ratings, play_through
-from trainer.core.engine import Action, Session
+from trainer.core.engine import Action, Session, condition_holds
 from trainer.core.model import Case, Option
 from trainer.core.scoring import score_session
 
@@ -75,6 +76,96 @@ def last_shown(session: Session, options: list[Option]) -> Option:
     return options[-1]
 
 
+def second_longest(session: Session, options: list[Option]) -> Option:
+    ranked = sorted(options, key=_length, reverse=True)  # stable: screen order among equals
+    return ranked[1] if len(ranked) > 1 else ranked[0]
+
+
+def middle_length(session: Session, options: list[Option]) -> Option:
+    """The median length (the shorter of the two middles): "not too short, not too long"."""
+    ranked = sorted(options, key=_length)
+    return ranked[(len(ranked) - 1) // 2]
+
+
+#: Courtesy and empathy markers a student takes for the "right register".
+POLITE_MARKERS: dict[str, tuple[str, ...]] = {
+    "zh-TW": ("您", "請", "抱歉", "不好意思", "謝謝", "理解", "辛苦", "感謝", "確認"),
+    "en": ("sorry", "please", "thank", "understand", "appreciate"),
+}
+
+
+def politeness(option: Option) -> int:
+    """How many courtesy markers the option's text carries (zh-TW and en)."""
+    zh = option.text.get("zh-TW")
+    en = (option.text.en or "").casefold()
+    return sum(zh.count(m) for m in POLITE_MARKERS["zh-TW"]) + sum(
+        en.count(m) for m in POLITE_MARKERS["en"]
+    )
+
+
+def politest(session: Session, options: list[Option]) -> Option:
+    return max(options, key=politeness)
+
+
+_NOT_CONTENT = re.compile(r"[\s\W_]", re.UNICODE)
+
+
+def _characters(text: str) -> set[str]:
+    """The distinct content characters of a zh-TW text (punctuation and spaces dropped)."""
+    return set(_NOT_CONTENT.sub("", text))
+
+
+def convergent(session: Session, options: list[Option]) -> Option:
+    """The option sharing the most characters with the other options of its list."""
+    sets = {o.id: _characters(o.text.get("zh-TW")) for o in options}
+
+    def shared(option: Option) -> int:
+        mine = sets[option.id]
+        return sum(len(mine & sets[o.id]) for o in options if o.id != option.id)
+
+    return max(options, key=shared)
+
+
+def _context(session: Session) -> str:
+    """What the customer said last (or their opening line) and the step's intro."""
+    case, state = session.case, session.state
+    parts = []
+    said = [c for c in state.chosen if case.option(c).reply is not None]
+    if said:
+        last = case.option(said[-1])
+        reply = last.reply
+        for variant in last.variants:
+            if variant.reply is not None and condition_holds(variant.when, state):
+                reply = variant.reply
+                break
+        parts.append(reply.get("zh-TW") if reply else "")
+    else:
+        parts.append(case.customer.opening_line.get("zh-TW"))
+    intro = session.step_intro()
+    if intro is not None:
+        parts.append(intro.get("zh-TW"))
+    return "".join(parts)
+
+
+def echoes_context(session: Session, options: list[Option]) -> Option:
+    """The option sharing the most characters with the customer's last words and the intro."""
+    context = _characters(_context(session))
+    return max(options, key=lambda o: len(_characters(o.text.get("zh-TW")) & context))
+
+
+class MoveOnAtOnce(FormPolicy):
+    """Asks one question, moves on at once, then chooses by form like the others.
+
+    The other players never move on (they ask every question): between them they
+    bracket what a student who does not read the case does in 3.1.
+    """
+
+    def next_action(self, session: Session) -> Action:
+        if session.state.step == "questioning" and session.can_advance():
+            return Action.advance()
+        return super().next_action(session)
+
+
 class UnlockChaser(FormPolicy):
     """Takes whatever just appeared (an option newly unlocked), else the first shown."""
 
@@ -100,6 +191,14 @@ BASELINE_POLICIES: dict[str, Callable[[], FormPolicy]] = {
     # Two more a test-wise student tries once the first three stop working:
     "shortest_option": lambda: FormPolicy(shortest),
     "last_option": lambda: FormPolicy(last_shown),
+    # Rank and register cues (docs/scoring.md, shared/design/item-writing.md):
+    "second_longest": lambda: FormPolicy(second_longest),
+    "middle_length": lambda: FormPolicy(middle_length),
+    "politest": lambda: FormPolicy(politest),
+    "convergent": lambda: FormPolicy(convergent),
+    "echoes_customer": lambda: FormPolicy(echoes_context),
+    # One question, then straight on (the others never move on before the list is empty):
+    "move_on_first": lambda: MoveOnAtOnce(first_shown),
 }
 
 BASELINE_SEEDS = 20
@@ -141,14 +240,23 @@ def run_baseline(
     seeds: int = BASELINE_SEEDS,
     observe: Callable[[Session], None] | None = None,
 ) -> BaselineResult:
-    """Play `policy` once per option order (seeds 1..N) and summarise."""
+    """Play `policy` once per option order (seeds 1..N) and summarise.
+
+    Players that choose by form often take the same path whatever the order; a path's
+    score is computed once (the state without its order seed is the key: scoring
+    never reads the order).
+    """
     totals: list[int] = []
     outcomes: dict[str, int] = {}
+    scored: dict[str, int] = {}
     for seed in range(1, seeds + 1):
         session = play_through(
             case, BASELINE_POLICIES[policy](), Session(case, order_seed=seed), observe
         )
-        totals.append(score_session(case, session.state).total)
+        key = repr(replace(session.state, order_seed=None))
+        if key not in scored:
+            scored[key] = score_session(case, session.state).total
+        totals.append(scored[key])
         outcome = session.state.outcome or "none"
         outcomes[outcome] = outcomes.get(outcome, 0) + 1
     return BaselineResult(

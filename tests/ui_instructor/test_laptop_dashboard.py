@@ -37,8 +37,11 @@ def test_fits_a_laptop_with_eight_rows_per_table_and_tooltips(merged: Instructor
     assert merged.minimumWidth() <= 1280 and merged.minimumHeight() <= 720
     assert merged.width() == 1366 and merged.height() == 768  # nothing forced it bigger
     dash = merged.dashboard
-    for table in (dash.heat, dash.below, dash.cases, dash.mistakes):
-        dash.tabs.setCurrentWidget(table)
+    for table in (dash.heat, dash.below, dash.cases, dash.mistakes, merged.attempts.table):
+        if table is merged.attempts.table:  # a learner's history, above the sheet
+            merged.tabs.setCurrentWidget(merged.attempts)
+        else:
+            dash.tabs.setCurrentWidget(table)
         rows = table.viewport().height() // table.verticalHeader().defaultSectionSize()
         assert rows >= 8, f"{table.accessibleName()}: {rows} rows visible"
         for r in range(table.rowCount()):

@@ -83,24 +83,35 @@ class AttemptsPage(QWidget):
             )
         )
         self.table = make_table(
-            ["日期 Date", "個案 Case", "模式 Mode", "狀態 Status", "總分 Total", *INDICATORS],
+            ["日期 Date", "個案 Case", "模式\nMode", "狀態\nStatus", "總分\nTotal", *INDICATORS],
             "作答歷程 Attempt history",
             stretch=1,
         )
         self.table.currentCellChanged.connect(
             lambda row, *_: self.show_attempt(row_id(self.table, row))
         )
-        mid.addWidget(self.table, 1)
+        # history above, sheet below, in a splitter: eight history rows at 1366x768
+        column = QSplitter(Qt.Orientation.Vertical)
+        column.setChildrenCollapsible(False)
+        column.addWidget(self.table)
+        lower = QWidget()
+        low = QVBoxLayout(lower)
+        low.setContentsMargins(0, 4, 0, 0)
         sheet_head = QHBoxLayout()
         sheet_head.addWidget(plain("反思單 Reflection sheet", "cardTitle"), 1)
         self.pdf_button = QPushButton("匯出這張反思單 PDF…")
         self.pdf_button.clicked.connect(self._export_clicked)
         sheet_head.addWidget(self.pdf_button)
-        mid.addLayout(sheet_head)
+        low.addLayout(sheet_head)
         self.sheet = QTextBrowser()
         self.sheet.setOpenLinks(False)
         self.sheet.setAccessibleName("反思單內容 Reflection sheet")
-        mid.addWidget(self.sheet, 2)
+        low.addWidget(self.sheet, 1)
+        column.addWidget(lower)
+        column.setStretchFactor(0, 1)
+        column.setStretchFactor(1, 1)
+        column.setSizes([300, 300])
+        mid.addWidget(column, 1)
         split.addWidget(middle)
 
         frame, body = card()

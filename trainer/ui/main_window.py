@@ -283,6 +283,10 @@ class MainWindow(QMainWindow):
         self._action(go, self.tr("個案庫"), "Ctrl+L", self.show_library)
         self._action(go, self.tr("學習歷程"), "Ctrl+H", self.show_history)
         self._action(go, self.tr("搜尋個案"), "Ctrl+F", self._focus_search)
+        self._action(
+            # bilingual like the language names (its window picks the language itself)
+            go, "觀察角色扮演 Observed role-play", "Ctrl+Shift+R", self.open_roleplay
+        )
         view = bar.addMenu(self.tr("檢視(&V)"))
         self._action(view, self.tr("放大文字"), "Ctrl+=", lambda: self.scale_text(+0.1))
         self._action(view, self.tr("縮小文字"), "Ctrl+-", lambda: self.scale_text(-0.1))
@@ -430,6 +434,9 @@ class MainWindow(QMainWindow):
         from trainer.service import resume_with_events
 
         ws = self.ws()
+        if ws.store.attempt(attempt_id).get("mode") == "roleplay":
+            self.open_roleplay(attempt_id)  # the observer or the agent continues
+            return
         runner, turns = resume_with_events(ws.store, ws.library, attempt_id)
         attempt = ws.store.attempt(attempt_id)
         lang = str(attempt.get("lang") or self.lang)
@@ -446,6 +453,9 @@ class MainWindow(QMainWindow):
         attempt = ws.store.attempt(attempt_id)
         if attempt["case_id"] not in ws.library.cases:
             raise RuntimeError(self.tr("這個個案已不在個案庫中。"))
+        if attempt["mode"] == "roleplay":  # nothing to replay: its sheet shows the ticks
+            self.show_sheet(attempt_id)
+            return
         actions = [Action.from_dict(a) for a in ws.store.iter_actions(attempt_id)]
         loaded = ws.library.get(attempt["case_id"])
         self.stack.setCurrentWidget(self.play)
@@ -642,6 +652,14 @@ class MainWindow(QMainWindow):
         """Write a form draft that is waiting for its 0.4 s pause."""
         if "play" in self._pages:
             self.play.flush_draft()
+
+    def open_roleplay(self, attempt_id: str | None = None) -> None:
+        """Observer mode (issue 18) in its own window; the sheet shows when it completes."""
+        from trainer.ui.roleplay import open_roleplay
+
+        window = open_roleplay(self, self.ws(), self.lang, attempt_id)
+        window.completed.connect(lambda aid: self.guard(self.show_sheet, aid))
+        self.roleplay_window = window
 
     def open_instructor_area(self) -> None:
         if importlib.util.find_spec("trainer.ui.instructor") is None:

@@ -30,6 +30,7 @@ STATUS = {
 MODE = {
     "practice": QT_TRANSLATE_NOOP("HistoryPage", "練習"),
     "assessment": QT_TRANSLATE_NOOP("HistoryPage", "評量"),
+    "roleplay": "觀察角色扮演 Role-play",  # bilingual: not in the .ts
 }
 
 

@@ -156,3 +156,23 @@ def test_snapshots_after_saving_keep_blank_lines() -> None:
     assert doc.text() != text
     doc.undo()
     assert doc.text() == text
+
+
+def test_checks_give_field_paths_and_flag_placeholders() -> None:
+    from trainer.editor.checks import check_text
+
+    doc = CaseDocument(EXAMPLE)
+    doc.set(("business", "margin_pct"), None)
+    result = check_text(doc.text())
+    assert not result.valid
+    assert [f.path for f in result.findings] == [("business", "margin_pct")]
+    doc = CaseDocument(EXAMPLE)
+    row = doc.add_option("resolving", "actions")
+    result = check_text(doc.text())
+    assert result.valid and result.expert is not None and result.baselines and result.cues
+    todo = [f for f in result.findings if "still to write" in f.message]
+    assert {f.path for f in todo} >= {
+        ("steps", "resolving", "actions", row, "text", "zh-TW"),
+        ("steps", "resolving", "actions", row, "feedback", "en"),
+    }
+    assert all(f.severity == "warning" for f in todo)

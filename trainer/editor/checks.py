@@ -74,6 +74,39 @@ def loc_path(message: str) -> Path_ | None:
     return tuple(int(i) if i else name for i, name in _PART.findall(match.group(1)))
 
 
+#: Texts a new row starts with (trainer.editor.document); still there = not written.
+PLACEHOLDERS = frozenset({"（請填寫）", "(to write)", "（詞語）"})
+
+
+def _placeholders(text: str) -> list[Finding]:
+    try:
+        value, lines = parse_yaml(text.encode("utf-8"), "<editor>")
+    except CaseError:
+        return []
+    found: list[Finding] = []
+
+    def walk(node: object, path: Path_) -> None:
+        if isinstance(node, dict):
+            for key, item in node.items():
+                walk(item, (*path, key))
+        elif isinstance(node, list):
+            for i, item in enumerate(node):
+                walk(item, (*path, i))
+        elif isinstance(node, str) and node.strip() in PLACEHOLDERS:
+            where = ".".join(str(p) for p in path)
+            found.append(
+                Finding(
+                    "warning",
+                    f"{where}: 還沒寫 still to write ({node.strip()})",
+                    lines.get(path, 1),
+                    path,
+                )
+            )
+
+    walk(value, ())
+    return found
+
+
 def check_text(text: str) -> CheckResult:
     import time
 
@@ -93,7 +126,7 @@ def check_text(text: str) -> CheckResult:
     report = lint_report(loaded)
     result.findings = [
         Finding(p.severity, p.message, p.line, _path_for(p.line, paths)) for p in report.problems
-    ]
+    ] + _placeholders(text)
     result.findings.sort(key=lambda f: (f.severity != "error", f.line))
     result.baselines = list(report.baselines)
     result.expert = report.expert

@@ -259,6 +259,7 @@ class CaseDocument:
             "id": self.new_id("fact"),
             "kind": "detail",
             "text": {"zh-TW": "（請填寫）", "en": "(to write)"},
+            "keywords": {"zh-TW": ["（詞語）"], "en": ["(to write)"]},
         }
         return self.append(("facts",), row)
 

@@ -119,6 +119,17 @@ def test_recorded_observation_reaches_csv_xlsx_xapi_and_the_sheet(
     text = squash(pdf_text(sheet))
     for needle in ("觀察角色扮演", "陳老師", "李大華", "先道歉再提問，語氣穩定。", "受評者自評"):
         assert needle in text, needle
+    # the portfolio: third-party evidence (observer and notes), filtered by mode
+    folio = tmp_path / "portfolio.pdf"
+    ok(
+        run_cli(
+            "export", "--format", "pdf", "--learner", "王小明", "--mode", "roleplay",
+            "--out", str(folio), data=data_dir,
+        )
+    )  # fmt: skip
+    text = squash(pdf_text(folio))
+    for needle in ("評量證據作品集", "觀察角色扮演", "陳老師", "先道歉再提問，語氣穩定。"):
+        assert needle in text, needle
 
 
 def test_observation_without_the_agent_part_waits_then_completes(

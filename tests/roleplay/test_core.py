@@ -135,3 +135,22 @@ def test_observer_behaviours_exclude_the_report_ones(loaded: LoadedCase) -> None
     ids = {b.id for b in observer_behaviours(loaded.case)}
     assert "report_root_cause" not in ids and "follow_up" in ids
     assert RoleplayState().step == "questioning"
+
+
+def test_mode_filter_picks_the_observed_attempts(store: Store, loaded: LoadedCase) -> None:
+    from trainer.exchange.filters import Filters
+    from trainer.service import AttemptRunner
+
+    agent = store.create_learner("王小明")
+    observed = record_observation(store, loaded, agent, "B", "C", observation(full=False))
+    played = AttemptRunner.start(store, loaded, agent, "practice").attempt_id
+
+    def chosen(filters: Filters) -> set[str]:
+        where, params = filters.where()
+        sql = f"select a.id from attempts a join learners l on l.id = a.learner_id where {where}"
+        return {row[0] for row in store.db.execute(sql, params).fetchall()}
+
+    assert chosen(Filters(mode="roleplay")) == {observed.attempt_id}
+    assert chosen(Filters(mode="practice")) == {played}
+    assert chosen(Filters()) == {observed.attempt_id, played}
+    assert not Filters(mode="roleplay").empty

@@ -33,6 +33,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--learner", metavar="NAME_OR_ID", help="learner name, student no. or id")
     p.add_argument("--class", dest="class_name", metavar="NAME", help="only this class")
     p.add_argument("--since", metavar="YYYY-MM-DD", help="attempts started on or after")
+    p.add_argument(
+        "--mode", choices=("practice", "assessment", "roleplay"), help="only attempts of this mode"
+    )
     p.add_argument("--pseudonymize", action="store_true", help="stable pseudonyms for names")
     p.add_argument("--lang", choices=("zh-TW", "en"), default="zh-TW")
     p.add_argument("--json", action="store_true", help="print what was written as JSON")
@@ -48,6 +51,7 @@ def run_export(args: argparse.Namespace) -> int:
             class_name=args.class_name,
             since=parse_date(args.since),
             attempt_id=args.attempt,
+            mode=args.mode,
         )
         counts = export(
             args.format, root, database_path(root), out, filters, args.pseudonymize, args.lang

@@ -33,11 +33,20 @@ class Filters:
     until: date | None = None  # inclusive
     case_id: str | None = None
     attempt_id: str | None = None
+    mode: str | None = None  # practice, assessment or roleplay (observed role-play)
 
     @property
     def empty(self) -> bool:
         return not any(
-            (self.learner, self.class_name, self.since, self.until, self.case_id, self.attempt_id)
+            (
+                self.learner,
+                self.class_name,
+                self.since,
+                self.until,
+                self.case_id,
+                self.attempt_id,
+                self.mode,
+            )
         )
 
     def learner_where(self, alias: str = "l") -> tuple[str, list[Any]]:
@@ -68,6 +77,9 @@ class Filters:
         if self.attempt_id:
             parts.append(f"{a}.id = ?")
             params.append(self.attempt_id.strip())
+        if self.mode:
+            parts.append(f"{a}.mode = ?")
+            params.append(self.mode)
         return " and ".join(parts), params
 
     def attempt_ids_sql(self) -> tuple[str, list[Any]]:

@@ -253,7 +253,11 @@ def _cover_html(
         f"background-color:{PRIMARY}; color:white; font-weight:bold;",
     )
     rows = [head]
-    mode = {"practice": "Practice" if en else "練習", "assessment": "Assessment" if en else "評量"}
+    mode = {
+        "practice": "Practice" if en else "練習",
+        "assessment": "Assessment" if en else "評量",
+        "roleplay": "Observed role-play" if en else "觀察角色扮演",
+    }
     for index, sheet in enumerate(sheets):
         shade = "#f3f6fc" if index % 2 == 0 else "#ffffff"
         cells = [

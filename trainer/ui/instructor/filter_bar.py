@@ -17,6 +17,11 @@ if TYPE_CHECKING:
 
 ANY = "全部 All"
 NO_DATE = QDate(2000, 1, 1)  # the minimum date stands for "no limit"
+MODES = [
+    ("practice", "練習 Practice"),
+    ("assessment", "評量 Assessment"),
+    ("roleplay", "觀察角色扮演 Role-play"),
+]
 
 
 def class_names(workspace: Workspace) -> list[str]:
@@ -60,6 +65,8 @@ class FilterBar(QWidget):
         self.class_box = self._combo(row, "班級 Class")
         self.learner_box = self._combo(row, "學習者 Learner") if learner else None
         self.case_box = self._combo(row, "個案 Case") if case else None
+        self.mode_box = self._combo(row, "模式 Mode")
+        self._fill(self.mode_box, MODES)
         row.addWidget(QLabel("起 From"))
         self.since = date_edit("起始日期 From date")
         row.addWidget(self.since)
@@ -126,4 +133,5 @@ class FilterBar(QWidget):
             since=self._date(self.since),
             until=self._date(self.until),
             case_id=self.case_box.currentData() if self.case_box is not None else None,
+            mode=self.mode_box.currentData(),
         )

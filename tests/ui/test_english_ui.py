@@ -83,7 +83,7 @@ HAN = re.compile("[\u4e00-\u9fff]")
 def test_english_texts_use_ascii_punctuation() -> None:
     """No full-width brackets, commas, colons or enumeration commas in English text
     (entries deliberately bilingual, which also hold Chinese, aside)."""
-    for context, source, translation in messages(TS):
+    for context, _source, translation in messages(TS):
         text = translation.text or ""
         if HAN.search(text):
             continue

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import QThread, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -330,9 +330,16 @@ class MainWindow(QMainWindow):
         for path, error in workspace.library.broken.items():
             log.warning("case file unavailable: %s: %s", path, error)
         self.show_profiles()
+        # Build the play page once the window is idle (while the learner picks a
+        # profile or reads "continue?"), so reopening an attempt does not wait for it.
+        QTimer.singleShot(400, self._warm_up)
         for notice in workspace.notices:  # e.g. a damaged database restored from a backup
             log.warning("workspace notice: %s", notice)
             dialogs.info(self, self.tr("學習紀錄資料庫"), notice)
+
+    def _warm_up(self) -> None:
+        if self.workspace is not None and "play" not in self._pages:
+            self._page("play")
 
     def ws(self) -> Workspace:
         if self.workspace is None:

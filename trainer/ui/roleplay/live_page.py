@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -26,10 +26,55 @@ from trainer.core.vocab import INDICATOR_LABELS
 from trainer.roleplay.checklist import observer_behaviours
 from trainer.roleplay.rubric import RATED_INDICATORS
 from trainer.ui.roleplay.text import TICK_KEYS, pick
-from trainer.ui.widgets.common import clear_layout, plain, restyle
+from trainer.ui.widgets.common import clear_layout, plain
 
 #: Tick targets per row: two columns fit 1366 px with readable labels.
 COLUMNS = 2
+#: Smallest tick target height (px): thumb-sized on a laptop held in one hand.
+MIN_TARGET = 48
+
+
+TICKED = "background-color: #1f8a4c; border: 2px solid #176b3a; border-radius: 6px;"
+UNTICKED = "background-color: #ffffff; border: 2px solid #b8c2d0; border-radius: 6px;"
+
+
+class TickButton(QPushButton):
+    """A large checkable target whose text wraps (a QPushButton's never does)."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCheckable(True)
+        self.setProperty("role", "tick")
+        self.label = QLabel(text, self)
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.addWidget(self.label)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.setMinimumHeight(MIN_TARGET)
+        self.toggled.connect(self._paint)
+        self._paint(False)
+
+    def _paint(self, on: bool) -> None:
+        self.setStyleSheet(f"QPushButton {{{TICKED if on else UNTICKED}}}")
+        colour = "#ffffff" if on else "#1b2430"
+        self.label.setStyleSheet(f"color: {colour}; font-size: 11pt; background: transparent;")
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return max(MIN_TARGET, self.label.heightForWidth(max(50, width - 20)) + 14)
+
+    def sizeHint(self) -> QSize:
+        return QSize(320, self.heightForWidth(320))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(160, MIN_TARGET)
 
 
 class LivePage(QWidget):
@@ -114,21 +159,13 @@ class LivePage(QWidget):
             grid = QGridLayout()
             for index, behaviour in enumerate(items):
                 key = next(keys, "")
-                button = QPushButton(
-                    f"[{key}]  {behaviour.label(self.lang)}" if key else behaviour.label(self.lang)
-                )
-                button.setCheckable(True)
+                text = behaviour.label(self.lang)
+                button = TickButton(f"[{key}]  {text}" if key else text)
                 button.setChecked(behaviour.id in ticked)
-                button.setMinimumHeight(56)
-                button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-                button.setStyleSheet("text-align: left; padding: 6px; font-size: 11pt;")
-                button.setAccessibleName(behaviour.label(self.lang))
-                button.setProperty("role", "tick")
-                button.toggled.connect(lambda on, b=button: restyle(b, selected=on))
+                button.setAccessibleName(text)
                 button.clicked.connect(
                     lambda on, bid=behaviour.id: self.toggled.emit(bid, on, self.elapsed())
                 )
-                restyle(button, selected=button.isChecked())
                 self.buttons[behaviour.id] = button
                 grid.addWidget(button, index // COLUMNS, index % COLUMNS)
                 if key:

@@ -16,6 +16,7 @@ class SetupPage(QWidget):
     #: case id, agent name, customer name, observer name
     start = Signal(str, str, str, str)
     kit = Signal(str)
+    show_kit = Signal(str)
 
     def __init__(self, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,6 +57,9 @@ class SetupPage(QWidget):
         self.start_button.setProperty("role", "primary")
         self.start_button.setMinimumHeight(48)
         self.start_button.clicked.connect(self._start)
+        self.view_button = QPushButton(t("在螢幕上看角色扮演套件", "Show the role-play kit"))
+        self.view_button.clicked.connect(lambda: self.show_kit.emit(self.case.currentData() or ""))
+        row.addWidget(self.view_button)
         row.addWidget(self.kit_button)
         row.addStretch(1)
         row.addWidget(self.start_button)

@@ -55,6 +55,7 @@ class RoleplayWindow(QWidget):
             self.stack.addWidget(page)
         self.setup.start.connect(self._guard(self.start))
         self.setup.kit.connect(self._guard(self.save_kit))
+        self.setup.show_kit.connect(self._guard(self.view_kit))
         self.live.toggled.connect(self._guard(self.toggle))
         self.live.finished.connect(self._guard(self.to_rating))
         self.rate.saved.connect(self._guard(self.save_observation))
@@ -181,6 +182,14 @@ class RoleplayWindow(QWidget):
         self.close()
 
     # -- the kit ----------------------------------------------------------------
+
+    def view_kit(self, case_id: str) -> None:
+        if not case_id:
+            return
+        from trainer.ui.roleplay.kit_view import KitView
+
+        self.kit_view = KitView(self.workspace.library.get(case_id).case, self.lang, self)
+        self.kit_view.show()
 
     def save_kit(self, case_id: str) -> None:
         if not case_id:

@@ -154,7 +154,7 @@ def customer_sheet(case: Case, lang: str) -> KitSheet:
     manager = [
         _tr(
             lang,
-            f"對方連續 {c.patience + 1} 次以上責備你、敷衍你或答非所問時",
+            f"對方責備你、敷衍你或答非所問超過 {c.patience} 次時",
             f"When the agent blames, stalls or ignores you more than {c.patience} times",
         ),
         _tr(

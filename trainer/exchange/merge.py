@@ -162,7 +162,9 @@ def _backup(path: Path) -> str:
     """Back up the class database's committed state (the merge's own transaction is
     not committed yet, and a WAL reader does not see it)."""
     try:
-        result = backup_now(path, "merge", force=True)
+        # Checked before the merge began; this transaction has held the write lock
+        # since, so the committed state cannot have changed.
+        result = backup_now(path, "merge", force=True, checked=True)
     except (StoreError, OSError, sqlite3.Error) as exc:  # no backup, no merge
         raise ExportError(
             f"could not back up {path} before merging, so nothing was merged: {exc}"
@@ -401,10 +403,10 @@ class _FileMerge:
                 f"{table} row {row[0]} is already merged with other content: " + "; ".join(what),
             )
         key = _describe_key(table)
-        row = conn.execute(
-            f"select m.attempt_id, {key} from main.[{table}] m join temp.shared s "
-            "on s.id = m.attempt_id and s.incoming >= s.existing "
-            f"where m.id not in (select id from {stage}) limit 1"
+        row = conn.execute(  # (shared first: main's rows through their attempt_id index)
+            f"select m.attempt_id, {key} from temp.shared s cross join main.[{table}] m "
+            "on m.attempt_id = s.id where s.incoming >= s.existing "
+            f"and m.id not in (select id from {stage}) limit 1"
         ).fetchone()
         if row:
             raise self.refuse(
@@ -415,7 +417,7 @@ class _FileMerge:
         row = conn.execute(
             f"select m.attempt_id, {key} from {stage} m join temp.shared s "
             "on s.id = m.attempt_id and s.incoming <= s.existing "
-            f"where m.id not in (select id from main.[{table}]) limit 1"
+            f"where not exists (select 1 from main.[{table}] x where x.id = m.id) limit 1"
         ).fetchone()
         if row:
             raise self.refuse(
@@ -425,7 +427,7 @@ class _FileMerge:
         return int(
             conn.execute(
                 f"select count(*) from {stage} i where i.attempt_id in (select id from temp.shared) "
-                f"and i.id in (select id from main.[{table}])"
+                f"and exists (select 1 from main.[{table}] x where x.id = i.id)"
             ).fetchone()[0]
         )
 

@@ -120,6 +120,9 @@ def private_copy(path: Path, copy: Path, wait: float = BUSY_WAIT_S) -> None:
             src.execute("select count(*) from sqlite_master").fetchone()
             dst = sqlite3.connect(copy, isolation_level=None)
             try:
+                # A private, disposable copy: no journal, no fsync.
+                dst.execute("pragma journal_mode = off")
+                dst.execute("pragma synchronous = off")
                 src.backup(dst)
                 dst.execute("pragma journal_mode = delete")
             finally:

@@ -161,7 +161,9 @@ def _new_name(folder: Path, now: datetime, reason: str) -> Path:
         now += timedelta(microseconds=1)
 
 
-def backup_now(db_path: Path, reason: str, *, force: bool = False) -> Path | None:
+def backup_now(
+    db_path: Path, reason: str, *, force: bool = False, checked: bool = False
+) -> Path | None:
     """Back up `db_path` into <its folder>/backups/ and thin the set.
 
     Returns the new backup, or None when there is no database yet or (without
@@ -174,7 +176,7 @@ def backup_now(db_path: Path, reason: str, *, force: bool = False) -> Path | Non
     now = datetime.now(UTC)
     if not force and _quiet_for(root, now):
         return None
-    problems = healthy(db_path)
+    problems = [] if checked else healthy(db_path)  # checked: the caller just did
     if problems:
         raise BackupError(f"not backing up {db_path}: it fails the integrity check ({problems[0]})")
     folder = backups_dir(root)

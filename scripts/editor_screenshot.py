@@ -48,6 +48,12 @@ def main() -> int:
         actions.set_cell(
             row, "text.ltext-en", "Please rest in your room; we will deal with it tomorrow."
         )
+        assert actions.detail is not None
+        feedback = actions.detail.field(("feedback",))
+        feedback.set_value("zh-TW", "拖延讓顧客繼續等待，超過指定的反應時間（知識六.1）。")
+        feedback.set_value(
+            "en", "Stalling keeps them waiting past the response time (knowledge 6.1)."
+        )
         window.lint.run_now()
         window.lint.wait()
         for _ in range(5):

@@ -85,8 +85,7 @@ def test_new_case_from_template_to_play(
     attempts_before = workspace.store.db.execute("select count(*) from attempts").fetchone()[0]
 
     editor = page.new_from_template()
-    assert editor is not None
-    qtbot.addWidget(editor)
+    assert editor is not None  # closed at the end (WA_DeleteOnClose)
     editor.resize(1366, 768)
     doc = editor.doc
     assert doc.case_id == NEW_ID
@@ -222,6 +221,11 @@ def test_play_test_from_a_later_step_and_delete(
     assert editor.save()
     # An unsaved change survives closing as a draft, restored when the case is opened.
     editor.doc.set(("difficulty",), 3)
+    draft = data_dir / "editor" / "drafts" / f"{NEW_ID}.yaml"
+    editor.lint.run_now()  # the autosave rides on the lint worker's text
+    qtbot.waitUntil(
+        lambda: draft.is_file() and "difficulty: 3" in draft.read_text("utf-8"), timeout=30000
+    )
     editor.close()
     QApplication.processEvents()
     assert (data_dir / "editor" / "drafts" / f"{NEW_ID}.yaml").is_file()

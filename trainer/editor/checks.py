@@ -32,6 +32,8 @@ class CheckResult:
     expert: ScoreCard | None = None
     cues: list[ListCue] = field(default_factory=list)
     seconds: float = 0.0
+    #: The YAML text that was checked (the editor autosaves it as the draft).
+    text: str = ""
 
     @property
     def errors(self) -> int:
@@ -111,7 +113,7 @@ def check_text(text: str) -> CheckResult:
     import time
 
     started = time.perf_counter()
-    result = CheckResult()
+    result = CheckResult(text=text)
     paths = _line_paths(text)
     try:
         loaded = load_case_bytes(text.encode("utf-8"), "<editor>")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import logging
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -38,7 +40,7 @@ from trainer.ui.widgets.common import plain
 
 log = logging.getLogger(__name__)
 
-DRAFT_MS = 3000
+DRAFT_MS = 2000
 STEP_LABELS = {
     "questioning": "3.1 提問",
     "clarifying": "3.2 釐清",
@@ -83,10 +85,10 @@ class EditorWindow(QWidget):
         self.recording = False
         self.resize(1366, 768)
         self._build()
-        self.draft_timer = QTimer(self)
-        self.draft_timer.setSingleShot(True)
-        self.draft_timer.setInterval(DRAFT_MS)
-        self.draft_timer.timeout.connect(self.save_draft)
+        # Drafts are written from the text the lint worker dumped (no dump on the UI
+        # thread), at most every DRAFT_MS.
+        self.lint.checked.connect(self._draft_from_check)
+        self.last_draft = 0.0
         doc.listeners.append(self._on_change)
         self.show_section(0)
         self._update_title()
@@ -145,30 +147,17 @@ class EditorWindow(QWidget):
             "QListWidget::item:selected { background: #1d4ed8; color: white; border-radius: 6px; }"
         )
         self.stack = QStackedWidget()
-        self.pages: list[tuple[str, QWidget, Callable[[], None], Callable[[DocPath], bool]]] = []
-        for key, title, specs in SECTIONS:
-            form = Form(self.doc, specs)
-            extra: ModelReflectionEditor | None = None
-            holder = QWidget()
-            inner = QVBoxLayout(holder)
-            if key in SECTION_HELP:
-                help_label = plain(SECTION_HELP[key], "hint")
-                help_label.setObjectName("sectionHelp")
-                inner.addWidget(help_label)
-            inner.addWidget(form)
-            if key == "reflecting":
-                extra = ModelReflectionEditor(self.doc)
-                inner.addWidget(QLabel("範例反思 model_reflection（每題一段）"))
-                inner.addWidget(extra)
-                self.model_reflection = extra
-            inner.addStretch(1)
-            scroll = QScrollArea()
-            scroll.setWidgetResizable(True)
-            scroll.setWidget(holder)
+        self.pages: list[tuple[str, Callable[[], None], Callable[[DocPath], bool]]] = []
+        # Section pages are built when first shown (opening the window stays quick).
+        self._built: dict[str, tuple[Callable[[], None], Callable[[DocPath], bool]]] = {}
+        for key, title, _specs in SECTIONS:
             self._add_page(
-                key, title, scroll, self._loader(form, extra), self._focuser(form, extra)
+                key,
+                title,
+                QWidget(),
+                functools.partial(self._load_section, key),
+                functools.partial(self._focus_section, key),
             )
-            setattr(self, f"form_{key}", form)
         self.expert = ExpertPathEditor(self.doc)
         self.expert.record.connect(self.record_expert_path)
         self._add_page(
@@ -207,9 +196,48 @@ class EditorWindow(QWidget):
         load: Callable[[], None],
         focus: Callable[[DocPath], bool],
     ) -> None:
-        self.pages.append((key, widget, load, focus))
+        self.pages.append((key, load, focus))
         self.stack.addWidget(widget)
         self.nav.addItem(title)
+
+    def _build_section(self, key: str) -> tuple[Callable[[], None], Callable[[DocPath], bool]]:
+        if key in self._built:
+            return self._built[key]
+        specs = next(specs for k, _title, specs in SECTIONS if k == key)
+        form = Form(self.doc, specs)
+        extra: ModelReflectionEditor | None = None
+        holder = QWidget()
+        inner = QVBoxLayout(holder)
+        if key in SECTION_HELP:
+            help_label = plain(SECTION_HELP[key], "hint")
+            help_label.setObjectName("sectionHelp")
+            inner.addWidget(help_label)
+        inner.addWidget(form)
+        if key == "reflecting":
+            extra = ModelReflectionEditor(self.doc)
+            inner.addWidget(QLabel("範例反思 model_reflection（每題一段）"))
+            inner.addWidget(extra)
+            self.model_reflection = extra
+        inner.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(holder)
+        index = self.page_index(key)
+        placeholder = self.stack.widget(index)
+        assert placeholder is not None
+        self.stack.insertWidget(index, scroll)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        setattr(self, f"form_{key}", form)
+        built = (self._loader(form, extra), self._focuser(form, extra))
+        self._built[key] = built
+        return built
+
+    def _load_section(self, key: str) -> None:
+        self._build_section(key)[0]()
+
+    def _focus_section(self, key: str, path: DocPath) -> bool:
+        return self._build_section(key)[1](path)
 
     @staticmethod
     def _loader(form: Form, extra: ModelReflectionEditor | None) -> Callable[[], None]:
@@ -242,8 +270,8 @@ class EditorWindow(QWidget):
         if self.nav.currentRow() != index:
             self.nav.setCurrentRow(index)  # comes back here through the signal
             return
+        self.pages[index][1]()  # builds the page on first show
         self.stack.setCurrentIndex(index)
-        self.pages[index][2]()
 
     def section_for(self, path: DocPath) -> str:
         if not path:
@@ -257,13 +285,12 @@ class EditorWindow(QWidget):
         """Show the page of `path` and put the cursor in its field."""
         key = self.section_for(path)
         self.show_section(key)
-        self.pages[self.page_index(key)][3](tuple(path))
+        self.pages[self.page_index(key)][2](tuple(path))
 
     # -- document changes ---------------------------------------------------
 
     def _on_change(self) -> None:
         self.lint.schedule()
-        self.draft_timer.start()
         self._update_title()
 
     def _update_title(self) -> None:
@@ -280,7 +307,7 @@ class EditorWindow(QWidget):
         self.redo_button.setEnabled(self.doc.can_redo)
 
     def reload_page(self) -> None:
-        self.pages[self.stack.currentIndex()][2]()
+        self.pages[self.stack.currentIndex()][1]()
 
     def undo(self) -> None:
         if self.doc.undo():
@@ -319,6 +346,20 @@ class EditorWindow(QWidget):
         self._update_title()
         self.saved.emit(path)
         return True
+
+    def _draft_from_check(self, result: Any) -> None:
+        now = time.monotonic()
+        current = self.lint.result_revision == self.doc.revision  # not an older text
+        if (
+            not (self.doc.dirty and current and result.text)
+            or now - self.last_draft < DRAFT_MS / 1000
+        ):
+            return
+        self.last_draft = now
+        try:
+            drafts.save_draft(self.root, self.draft_key, result.text, str(self.path or ""))
+        except OSError:
+            log.exception("cannot save the editor draft")
 
     def save_draft(self) -> None:
         if not self.doc.dirty:
@@ -406,7 +447,6 @@ class EditorWindow(QWidget):
     # -- closing ------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.draft_timer.stop()
         if self.doc.dirty:
             self.save_draft()
             keep = dialogs.ask(

@@ -194,7 +194,7 @@ def test_pane_sizes_and_window_geometry_are_remembered(
             qtbot.waitUntil(second.isMaximized, timeout=2000)
         second.showNormal()
         second.resize(1100, 700)
-        second.close()  # saves the geometry of a window that is not maximised
+        second.close()  # saves the geometry (and whether it was maximised)
         assert Settings.load(data_dir)["window_geometry"]
     finally:
         workspace2.close()

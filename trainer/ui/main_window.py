@@ -730,8 +730,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # Every decision is already committed; closing mid-case loses nothing.
         self.flush_drafts()
-        if not self.isMaximized() and not self.isFullScreen():
-            self.settings["window_geometry"] = self.saveGeometry().toBase64().toStdString()
+        # Qt's saved geometry holds the normal size and whether it was maximised.
+        self.settings["window_geometry"] = self.saveGeometry().toBase64().toStdString()
         self.shutdown()
         super().closeEvent(event)
 

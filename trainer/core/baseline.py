@@ -199,6 +199,8 @@ BASELINE_POLICIES: dict[str, Callable[[], FormPolicy]] = {
     "echoes_customer": lambda: FormPolicy(echoes_context),
     # One question, then straight on (the others never move on before the list is empty):
     "move_on_first": lambda: MoveOnAtOnce(first_shown),
+    "move_on_politest": lambda: MoveOnAtOnce(politest),
+    "move_on_second_longest": lambda: MoveOnAtOnce(second_longest),
 }
 
 BASELINE_SEEDS = 20

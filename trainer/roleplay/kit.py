@@ -176,7 +176,7 @@ def customer_sheet(case: Case, lang: str) -> KitSheet:
             Block(_tr(lang, "你是誰", "Who you are"), tuple(persona)),
             Block(
                 _tr(lang, "開場白", "Your opening line"),
-                (f"「{c.opening_line.get(lang)}」",),
+                (_tr(lang, f"「{c.opening_line.get(lang)}」", f"“{c.opening_line.get(lang)}”"),),
                 "text",
             ),
             Block(_tr(lang, "情緒與肢體表現", "Mood and non-verbal cues"), tuple(acting)),

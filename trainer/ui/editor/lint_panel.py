@@ -126,6 +126,7 @@ class LintPanel(QWidget):
             return
         self.result, self.result_revision = result, revision
         self.list.clear()
+        self.list.setVisible(bool(result.findings))  # the figures get the room otherwise
         for finding in result.findings:
             tag = "錯誤" if finding.severity == "error" else "警告"
             item = QListWidgetItem(f"{tag} {finding.severity}: {finding.message}")

@@ -265,6 +265,9 @@ def test_import_yaml_and_export_pack(
     workspace = Workspace.open(data_dir)
     page = CasesPage(workspace)
     qtbot.addWidget(page)
+    assert not page.loaded  # read when the tab is first shown
+    page.show()
+    assert page.loaded and "beitou-hot-spring-cold-water" in [e.case_id for e in page.rows]
     assert page.import_path(source)
     assert "own-case" in workspace.library.cases
     page.select_case("own-case")

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -99,11 +100,21 @@ class CasesPage(QWidget):
         self.export_button.clicked.connect(self.export_selected)
         self.import_button.clicked.connect(self.import_file)
         self.table.itemSelectionChanged.connect(self._enable)
-        self.reload()
+        self.loaded = False  # the list is read when the tab is first shown
+        self._enable()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.ensure_loaded()
+        super().showEvent(event)
+
+    def ensure_loaded(self) -> None:
+        if not self.loaded:
+            self.reload()
 
     # -- list ---------------------------------------------------------------
 
     def reload(self) -> None:
+        self.loaded = True
         self.rows = entries(self.root)
         self.table.setRowCount(len(self.rows))
         for r, entry in enumerate(self.rows):
@@ -130,6 +141,7 @@ class CasesPage(QWidget):
         return [self.rows[r] for r in rows if r < len(self.rows)]
 
     def select_case(self, case_id: str) -> None:
+        self.ensure_loaded()
         for r, entry in enumerate(self.rows):
             if entry.case_id == case_id:
                 # Not selectRow(): with Ctrl held it toggles the row instead.
@@ -151,6 +163,7 @@ class CasesPage(QWidget):
     # -- actions ------------------------------------------------------------
 
     def _ask_id(self, suggested: str) -> str | None:
+        self.ensure_loaded()
         taken = {e.case_id for e in self.rows}
         while True:
             case_id = prompts.ask_case_id(self, suggested)

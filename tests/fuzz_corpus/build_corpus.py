@@ -23,6 +23,10 @@ from tests.reliability.pack_builders import HOSTILE, case_bytes  # noqa: E402
 BASE = case_bytes("fuzz-base").decode("utf-8")
 
 
+#: The base case's own version line (the case is revised from time to time).
+VERSION = next(line for line in BASE.splitlines(keepends=True) if line.startswith("version:"))
+
+
 def edit(old: str, new: str, count: int = 1) -> bytes:
     assert old in BASE, old
     return BASE.replace(old, new, count).encode("utf-8")
@@ -46,7 +50,7 @@ CASES: dict[str, bytes] = {
     "custom-include-tag.yaml": b"id: !include /etc/passwd\n",
     "merge-key.yaml": edit("setting: accommodation\n", "setting: accommodation\n<<: {x: 1}\n"),
     "anchor-in-case.yaml": edit("tags: [", "tags: &t ["),
-    "duplicate-key.yaml": edit("version: 1\n", "version: 1\nversion: 2\n"),
+    "duplicate-key.yaml": edit(VERSION, VERSION + "version: 99\n"),
     "deep-nesting.yaml": b"id: " + b"[" * 2000 + b"]" * 2000 + b"\n",
     "deep-mapping.yaml": b"".join(b"  " * i + b"k:\n" for i in range(200)) + b"  " * 200 + b"v\n",
     "nul-bytes.yaml": BASE.encode("utf-8")[:200] + b"\x00\x00" + BASE.encode("utf-8")[200:400],
@@ -61,13 +65,13 @@ CASES: dict[str, bytes] = {
     "id-with-traversal.yaml": edit("id: fuzz-base\n", "id: ../../etc/passwd\n"),
     "id-with-rtl-override.yaml": edit("id: fuzz-base\n", "id: fuzz\u202ebase\n"),
     "id-as-number.yaml": edit("id: fuzz-base\n", "id: 12345\n"),
-    "version-string.yaml": edit("version: 1\n", "version: one\n"),
+    "version-string.yaml": edit(VERSION, "version: one\n"),
     "huge-integer.yaml": edit("  mood: 25\n", "  mood: " + "9" * 400 + "\n"),
     "nan-difficulty.yaml": edit("difficulty: 1\n", "difficulty: .nan\n"),
     "infinite-value.yaml": edit("  transaction_value: 12800\n", "  transaction_value: .inf\n"),
     "negative-authority.yaml": edit("  authority_limit: 2000\n", "  authority_limit: -5\n"),
     "unknown-setting.yaml": edit("setting: accommodation\n", "setting: moon_base\n"),
-    "unknown-key.yaml": edit("version: 1\n", "version: 1\nrun_script: rm -rf /\n"),
+    "unknown-key.yaml": edit(VERSION, VERSION + "run_script: rm -rf /\n"),
     "missing-title.yaml": edit("title:\n  zh-TW: 北投溫泉旅館", "titel:\n  zh-TW: 北投溫泉旅館"),
     "unknown-fact-reference.yaml": edit("id: water_lukewarm\n", "id: water_lukewarm_renamed\n"),
     "truncated-half.yaml": BASE.encode("utf-8")[: len(BASE.encode("utf-8")) // 2],

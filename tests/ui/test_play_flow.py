@@ -111,7 +111,17 @@ def test_focus_enters_the_report_form_and_a_draft_survives_a_crash(
     cause = next(iter(form.cause_buttons))
     form.cause_buttons[cause].click()
     form.preventive.setPlainText("保養前一天先通知櫃檯")
-    qtbot.wait(600)  # the draft is written 0.4 s after the last edit
+    from trainer.store.drafts import load_drafts
+
+    attempt_id = first.play.runner.attempt_id  # type: ignore[union-attr]
+    # The draft is written 0.4 s after the last edit, with no other prompting.
+    qtbot.waitUntil(
+        lambda: (
+            load_drafts(workspace.store, attempt_id).get("report", {}).get("preventive")
+            == "保養前一天先通知櫃檯"
+        ),
+        timeout=5000,
+    )
     workspace.store.close()  # the "crash"
     first.hide()
 

@@ -22,7 +22,15 @@ import traceback
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QMetaMethod,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -380,7 +388,8 @@ class PlayPage(QWidget):
         self._setup(runner.case, lang, mode, show_mood)
         self.replay_bar.hide()
         self.action_area.show()
-        self.restart_button.show()
+        # Only where someone handles it (not in the case editor's play-test window).
+        self.restart_button.setVisible(self.isSignalConnected(QMetaMethod.fromSignal(self.restart)))
         self.back.setText(self.tr("← 個案庫（進度已自動儲存）"))
         if turns is None:
             turns = self._replay_log(runner)
@@ -461,7 +470,9 @@ class PlayPage(QWidget):
         self.restart_button.hide()
         self.action_area.hide()  # the conversation takes the room of the action pane
         self.replay_bar.show()
-        self.branch_button.setVisible(bool(attempt_id))
+        self.branch_button.setVisible(
+            bool(attempt_id) and self.isSignalConnected(QMetaMethod.fromSignal(self.try_again))
+        )
         self.replay_to(0)
         self.next_button.setFocus()
 

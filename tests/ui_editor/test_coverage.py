@@ -60,3 +60,22 @@ def test_every_model_field_has_a_form_field() -> None:
     missing = sorted(_model_paths(Case) - covered)
     assert not missing, missing
     assert Variant.model_fields.keys() == {"when", "reply", "feedback"}
+
+
+def test_segments_follow_internal(qtbot: Any, tmp_path: Any) -> None:
+    from trainer.editor.document import CaseDocument
+    from trainer.editor.template import from_template
+    from trainer.ui.editor.editor_window import EditorWindow
+
+    doc = CaseDocument(from_template("internal-case"))
+    window = EditorWindow(doc, tmp_path, None)
+    window.show_section("customer")
+    form = window.form_customer  # type: ignore[attr-defined]
+    segment = form.field(("customer", "segment"))
+    assert segment.combo.findData("colleague") < 0
+    form.field(("customer", "internal")).box.setChecked(True)
+    assert segment.combo.findData("colleague") >= 0  # internal segments offered now
+    segment.set_value("colleague")
+    doc.validate()
+    doc.mark_saved()
+    window.close()

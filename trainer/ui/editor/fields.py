@@ -177,6 +177,9 @@ class FloatField(Field):
         with QSignalBlocker(self.spin):
             self.spin.setValue(float(value))
 
+    def focus(self) -> None:
+        self.spin.setFocus()
+
 
 class BoolField(Field):
     def __init__(self, doc: CaseDocument, spec: F, base: DocPath = ()) -> None:
@@ -289,6 +292,9 @@ class IdPicker(Field):
     def load(self) -> None:
         ids = self.ids()
         self.button.setText(", ".join(ids) if ids else "（無 none）— 點選 pick…")
+
+    def focus(self) -> None:
+        self.button.setFocus()
 
 
 class WordsField(Field):

@@ -72,6 +72,9 @@ class Form(QWidget):
                 continue
             widget = FIELD_TYPES[spec.kind](doc, spec, base)
             self.fields.append(widget)
+            if spec.opts.get("reload") and isinstance(widget, BoolField):
+                # Other fields' choices depend on this one (internal -> segments).
+                widget.box.toggled.connect(lambda _on: self.load())
             layout.addRow(_label(spec.label, spec.tip), widget)
 
     def rebase(self, base: DocPath) -> None:

@@ -176,3 +176,12 @@ def test_checks_give_field_paths_and_flag_placeholders() -> None:
         ("steps", "resolving", "actions", row, "feedback", "en"),
     }
     assert all(f.severity == "warning" for f in todo)
+
+
+def test_an_emptied_condition_is_removed() -> None:
+    doc = CaseDocument(EXAMPLE)
+    path = ("steps", "resolving", "actions", 0)
+    doc.set((*path, "when", "mood_max"), 40)
+    assert doc.validate().case.steps.resolving.actions[0].when is not None
+    doc.set((*path, "when", "mood_max"), None)
+    assert "when" not in doc.get(path)

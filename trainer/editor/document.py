@@ -168,9 +168,17 @@ class CaseDocument:
         if value is None or (isinstance(value, list) and not value and isinstance(key, str)):
             if isinstance(key, str) and key in parent:
                 del parent[key]
+                self._prune(path[:-1])
         else:
             parent[key] = to_node(value)
         self._changed()
+
+    def _prune(self, path: DocPath) -> None:
+        """Drop an optional block left empty (`when: {}` would always hold)."""
+        if path and path[-1] in _EMPTY_DROPS and self.get(path) == {}:
+            parent = self.get(path[:-1])
+            if isinstance(parent, dict):
+                del parent[path[-1]]
 
     def set_text(self, path: DocPath, lang: str, value: str, *, coalesce: bool = True) -> None:
         """Set one language of a localised text, keeping the plain-string form when
@@ -331,6 +339,9 @@ class CaseDocument:
     def mark_saved(self) -> None:
         self.saved_revision = self.revision
 
+
+#: Optional blocks removed when their last key is removed.
+_EMPTY_DROPS = frozenset({"when", "keywords"})
 
 #: Keys whose lists hold ids of options or facts.
 _REF_KEYS = frozenset(

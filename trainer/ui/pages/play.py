@@ -174,7 +174,7 @@ class PlayPage(QWidget):
         self.restart_button.clicked.connect(self._ask_restart)
         head.addWidget(self.restart_button)
         self.mode_chip = chip("", "accent")
-        head.addWidget(self.mode_chip)
+        head.addWidget(self.mode_chip, 0, Qt.AlignmentFlag.AlignVCenter)
         root.addLayout(head)
         self.steps = StepBar()
         root.addWidget(self.steps)

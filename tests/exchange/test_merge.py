@@ -246,7 +246,7 @@ def test_a_clash_found_while_the_child_still_checks_stops_it(
     scratch.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(scratch))
     with pytest.raises(
-        ExportError, match=r"log-00\.db: refused: conflict on attempt .* lacks decisions 'seq 1'"
+        ExportError, match=r"log-00\.db: refused: conflict on attempt .* decisions 'seq 1'"
     ):
         merge_files(target, files)
     assert dump(target) == before

@@ -261,7 +261,7 @@ class _FileMerge:
         conn = self.conn
         conn.execute("delete from temp.shared")
         conn.execute(
-            "insert into temp.shared (id, incoming, existing, status) "
+            "insert or ignore into temp.shared (id, incoming, existing, status) "
             "select i.id, coalesce(i.decisions, 0), coalesce(m.decisions, 0), m.status "
             f"from {self.stage['attempts']} i join main.attempts m on m.id = i.id"
         )
@@ -387,22 +387,27 @@ class _FileMerge:
         conn, stage = self.conn, self.stage[table]
         cols = [c for c in self.columns[table] if c != "id"]
         differs = " or ".join(f"i.[{c}] is not m.[{c}]" for c in cols)
-        row = conn.execute(
-            f"select i.id, i.attempt_id, m.attempt_id, {', '.join(f'm.[{c}], i.[{c}]' for c in cols)} "
-            f"from {stage} i join main.[{table}] m on m.id = i.id "
-            f"where i.attempt_id in (select id from temp.shared) and ({differs}) limit 1"
+        # One pass over the file's rows of shared attempts (one index probe each);
+        # the rows at fault are looked for only when there are some.
+        present, changed, unasked = conn.execute(
+            "select count(m.id), coalesce(sum(m.id is not null and (" + differs + ")), 0), "
+            "coalesce(sum(m.id is null and s.incoming <= s.existing), 0) "
+            f"from {stage} i join temp.shared s on s.id = i.attempt_id "
+            f"left join main.[{table}] m on m.id = i.id"
         ).fetchone()
-        if row:
-            what = [
-                f"{c} {show(row[3 + 2 * n])} → {show(row[4 + 2 * n])}"
-                for n, c in enumerate(cols)
-                if row[3 + 2 * n] != row[4 + 2 * n]
-            ]
-            raise self.refuse(
-                row[1] if row[1] == row[2] else row[2],
-                f"{table} row {row[0]} is already merged with other content: " + "; ".join(what),
-            )
+        if changed:
+            self._changed(table, cols, differs)
         key = _describe_key(table)
+        if unasked:
+            row = conn.execute(
+                f"select m.attempt_id, {key} from {stage} m join temp.shared s "
+                "on s.id = m.attempt_id and s.incoming <= s.existing "
+                f"where not exists (select 1 from main.[{table}] x where x.id = m.id) limit 1"
+            ).fetchone()
+            raise self.refuse(
+                row[0],
+                f"the file adds {table} {show(row[1])} to it without extending its decisions",
+            )
         row = conn.execute(  # (shared first: main's rows through their attempt_id index)
             f"select m.attempt_id, {key} from temp.shared s cross join main.[{table}] m "
             "on m.attempt_id = s.id where s.incoming >= s.existing "
@@ -414,21 +419,22 @@ class _FileMerge:
                 f"the file lacks {table} {show(row[1])} that the class database has: "
                 "a different history of the attempt",
             )
-        row = conn.execute(
-            f"select m.attempt_id, {key} from {stage} m join temp.shared s "
-            "on s.id = m.attempt_id and s.incoming <= s.existing "
-            f"where not exists (select 1 from main.[{table}] x where x.id = m.id) limit 1"
+        return int(present)
+
+    def _changed(self, table: str, cols: list[str], differs: str) -> None:
+        row = self.conn.execute(
+            f"select i.id, i.attempt_id, m.attempt_id, {', '.join(f'm.[{c}], i.[{c}]' for c in cols)} "
+            f"from {self.stage[table]} i join main.[{table}] m on m.id = i.id "
+            f"where i.attempt_id in (select id from temp.shared) and ({differs}) limit 1"
         ).fetchone()
-        if row:
-            raise self.refuse(
-                row[0],
-                f"the file adds {table} {show(row[1])} to it without extending its decisions",
-            )
-        return int(
-            conn.execute(
-                f"select count(*) from {stage} i where i.attempt_id in (select id from temp.shared) "
-                f"and exists (select 1 from main.[{table}] x where x.id = i.id)"
-            ).fetchone()[0]
+        what = [
+            f"{c} {show(row[3 + 2 * n])} → {show(row[4 + 2 * n])}"
+            for n, c in enumerate(cols)
+            if row[3 + 2 * n] != row[4 + 2 * n]
+        ]
+        raise self.refuse(
+            row[1] if row[1] == row[2] else row[2],
+            f"{table} row {row[0]} is already merged with other content: " + "; ".join(what),
         )
 
     def _collision(self, table: str) -> None:
@@ -480,7 +486,6 @@ def merge_files(
     path = _target_path(target)
     if not isinstance(target, Store) and not dry_run:
         open_database(path).close()  # create / migrate / version-check the target
-    _healthy_target(path)
     probe = sqlite3.connect(ro_uri(path), uri=True)
     try:
         columns = {t: _columns(probe, t) for t in DATA_TABLES}
@@ -505,6 +510,7 @@ def merge_files(
         # attached files) rather than one attachment per incoming file.
         staging = StagingChild(job) if _worth_a_child(unique) else InProcessStaging(job)
         try:
+            _healthy_target(path)  # while a staging child checks the files
             conn = sqlite3.connect(file_uri(path), uri=True, isolation_level=None)
             try:
                 summary.backup = _merge_batches(conn, path, staging, summary, columns)

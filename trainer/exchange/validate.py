@@ -268,10 +268,10 @@ def _check_rows(conn: sqlite3.Connection, target_columns: dict[str, list[str]]) 
         problem = _first_bad(conn, table, target_columns[table])
         if problem:
             raise _Bad(problem)
-        keys = ("id",), UNIQUE_KEYS.get(table)
-        for key in keys:
-            if not key:
-                continue
+        # (A repeated id needs no check here: the merge adds the first such row and
+        # then finds the second's id taken, a conflict.)
+        key = UNIQUE_KEYS.get(table)
+        if key:
             cols = ", ".join(f"[{c}]" for c in key)
             dup = conn.execute(
                 f"select {cols} from [{table}] not indexed group by {cols} having count(*) > 1"

@@ -185,3 +185,23 @@ def test_an_emptied_condition_is_removed() -> None:
     assert doc.validate().case.steps.resolving.actions[0].when is not None
     doc.set((*path, "when", "mood_max"), None)
     assert "when" not in doc.get(path)
+
+
+def test_new_keys_go_where_the_format_puts_them() -> None:
+    doc = CaseDocument(EXAMPLE)
+    row = doc.add_option("resolving", "offers")
+    path = ("steps", "resolving", "offers", row)
+    doc.set((*path, "when", "outcome"), ["resolved"])
+    doc.set((*path, "reveals"), [doc.fact_ids()[0]])
+    doc.set_text((*path, "reply"), "zh-TW", "好")
+    assert list(doc.get(path)) == [
+        "id",
+        "kind",
+        "text",
+        "reply",
+        "feedback",
+        "quality",
+        "reveals",
+        "when",
+        "outcome",
+    ]

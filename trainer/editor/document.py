@@ -13,11 +13,13 @@ import copy
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, get_args
 
+from pydantic import BaseModel
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from trainer.core.loader import CaseError, CaseProblem, LoadedCase, load_case_bytes
+from trainer.core.model import Case
 from trainer.editor.yamlio import dump_text, load_text, to_node
 
 Key = str | int
@@ -149,12 +151,12 @@ class CaseDocument:
     def _container(self, path: DocPath) -> Any:
         """The parent container of `path`, creating missing mappings on the way."""
         node: Any = self.data
-        for key in path[:-1]:
+        for depth, key in enumerate(path[:-1]):
             if isinstance(key, int):
                 node = node[key]
                 continue
             if key not in node or not isinstance(node[key], dict | list):
-                node[key] = CommentedMap()
+                _put(node, path[: depth + 1], CommentedMap())
             node = node[key]
         return node
 
@@ -170,7 +172,7 @@ class CaseDocument:
                 del parent[key]
                 self._prune(path[:-1])
         else:
-            parent[key] = to_node(value)
+            _put(parent, path, to_node(value))
         self._changed()
 
     def _prune(self, path: DocPath) -> None:
@@ -206,9 +208,9 @@ class CaseDocument:
             elif "en" in node:
                 del node["en"]
         elif en:
-            parent[last] = to_node({"zh-TW": zh, "en": en})
+            _put(parent, path, to_node({"zh-TW": zh, "en": en}))
         else:
-            parent[last] = zh
+            _put(parent, path, zh)
         self._changed()
 
     def append(self, path: DocPath, value: Any) -> int:
@@ -338,6 +340,49 @@ class CaseDocument:
 
     def mark_saved(self) -> None:
         self.saved_revision = self.revision
+
+
+def _model_at(path: DocPath) -> type[BaseModel] | None:
+    """The pydantic model of the mapping at `path` (None when unknown)."""
+    model: Any = Case
+    for key in path:
+        if isinstance(key, int):
+            continue  # a list item has the list's item model, already found
+        field = model.model_fields.get(key) if model is not None else None
+        if field is None:
+            return None
+        model = _model_of(field.annotation)
+    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
+
+
+def _model_of(annotation: Any) -> Any:
+    for arg in (annotation, *get_args(annotation)):
+        if isinstance(arg, type) and issubclass(arg, BaseModel):
+            return arg
+        for inner in get_args(arg):
+            if isinstance(inner, type) and issubclass(inner, BaseModel):
+                return inner
+    return None
+
+
+def _put(parent: Any, path: DocPath, value: Any) -> None:
+    """Set parent[key]; a new key goes where the format's field order puts it, so a
+    saved file reads in the usual order (id, kind, text, reply, feedback, ...)."""
+    key = path[-1]
+    if isinstance(key, int) or key in parent or not isinstance(parent, CommentedMap):
+        parent[key] = value
+        return
+    model = _model_at(path[:-1])
+    if model is None:
+        parent[key] = value
+        return
+    order = [f.alias or name for name, f in model.model_fields.items()]
+    if key not in order:
+        parent[key] = value
+        return
+    rank = order.index(key)
+    position = sum(1 for k in parent if k in order and order.index(k) < rank)
+    parent.insert(position, key, value)
 
 
 #: Optional blocks removed when their last key is removed.

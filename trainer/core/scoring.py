@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from trainer.core.engine import SessionState
 from trainer.core.model import QUALITY_POINTS, Case, Kind, Option
 from trainer.core.reflection import ReflectionCheck, check_reflection
-from trainer.core.vocab import INDICATORS, NEEDS
+from trainer.core.vocab import INDICATORS, NEEDS, NEEDS_EN
 
 # Component weights per indicator; each indicator's weights sum to 100.
 W_KEY_FACTS, W_FACT_KINDS, W_QUESTION_QUALITY, W_OPEN_FIRST = 45, 10, 35, 10
@@ -182,7 +182,7 @@ def score_resolving(case: Case, state: SessionState) -> IndicatorScore:
     zh = f"滿足需求 {len(met)}/{len(case.customer.needs)}（未滿足：{zh_needs}）"
     en = f"Met {len(met)}/{len(case.customer.needs)} needs"
     if unmet:
-        en += f" (unmet: {', '.join(unmet)})"
+        en += f" (unmet: {', '.join(NEEDS_EN[n] for n in unmet)})"
     zh += "；有詢問顧客期望" if asked else "；未詢問顧客想要什麼"
     en += "; asked what the customer wants" if asked else "; never asked what the customer wants"
     if offer is not None and not within:

@@ -132,6 +132,21 @@ NEEDS: Final = {
     "adjustment": "標準方案的調整",
 }
 
+#: The same needs in English, for English sheets and reasons.
+NEEDS_EN: Final = {
+    "assistance": "assistance",
+    "comfort": "comfort",
+    "courtesy": "courtesy",
+    "empathy": "empathy and support",
+    "emergency_help": "emergency help",
+    "friendliness": "friendliness",
+    "new_experience": "a new experience",
+    "speed": "speedy service",
+    "special_request": "a special request",
+    "value_for_money": "value for money",
+    "adjustment": "an adjusted standard offer",
+}
+
 FACT_KINDS: Final = {"nature": "性質", "cause": "原因", "detail": "細節"}
 
 OUTCOMES: Final = {

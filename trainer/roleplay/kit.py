@@ -10,7 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from trainer.core.model import QUESTION_KINDS, Case, Kind, LText, Option
-from trainer.core.vocab import EXTERNAL_SEGMENTS, INDICATOR_LABELS, INTERNAL_SEGMENTS, NEEDS
+from trainer.core.vocab import (
+    EXTERNAL_SEGMENTS,
+    INDICATOR_LABELS,
+    INTERNAL_SEGMENTS,
+    NEEDS,
+    NEEDS_EN,
+)
 from trainer.roleplay.checklist import checklist
 from trainer.roleplay.rubric import RATED_INDICATORS, descriptors
 
@@ -111,7 +117,7 @@ def customer_sheet(case: Case, lang: str) -> KitSheet:
         persona.append(_g(c.profile, lang))
     persona += [_g(n, lang) for n in c.special_needs]
     persona.append(f"{_tr(lang, '你期待的是', 'What you expect')}: {_g(c.expectations, lang)}")
-    needs = ", ".join(NEEDS[n] if lang != "en" else n.replace("_", " ") for n in c.needs)
+    needs = ", ".join(NEEDS[n] if lang != "en" else NEEDS_EN[n] for n in c.needs)
     persona.append(f"{_tr(lang, '你真正需要', 'What you really need')}: {needs}")
     acting = [_mood_acting(c.mood, lang), *(_g(cue, lang) for cue in c.nonverbal_cues)]
     facts: list[str] = []

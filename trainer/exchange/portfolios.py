@@ -151,11 +151,16 @@ def write_portfolios(
         total = len(people)
         if progress is not None:
             progress(0, total, "")
+        used: set[str] = set()
         for n, (learner, ids) in enumerate(people, 1):
             if cancel is not None and cancel.is_set():
                 result.cancelled = True
                 break
-            out = folder / portfolio_name(learner)
+            name = portfolio_name(learner)
+            if name in used:  # two learners with the same class, number and name
+                name = name.replace("-portfolio.pdf", f"-{str(learner['id'])[:8]}-portfolio.pdf")
+            used.add(name)
+            out = folder / name
             try:
                 _write_one(ws, learner, ids, out, lang)
             except PdfExportError as exc:

@@ -117,7 +117,7 @@ def test_save_own_case_rename_and_delete(tmp_path: Path) -> None:
     assert path == tmp_path / "cases" / "my-hotel.yaml"
     assert not [p for p in lint_case(loaded) if p.is_error]
     own = [e for e in entries(tmp_path) if not e.builtin]
-    assert [e.case_id for e in own] == ["my-hotel"]
+    assert [e.case_id for e in own] == ["my-hotel"] and own[0].lint_errors == 0
     doc.set(("id",), "my-hotel-2")
     new_path, _ = save_own(tmp_path, doc.text(), path)
     assert new_path.name == "my-hotel-2.yaml" and not path.exists()
@@ -128,6 +128,11 @@ def test_save_own_case_rename_and_delete(tmp_path: Path) -> None:
     builtin = CaseDocument(EXAMPLE)
     with pytest.raises(CaseError, match="built-in"):
         save_own(tmp_path, builtin.text(), None)
+    broken = CaseDocument(new_path.read_text(encoding="utf-8"))
+    broken.set(("business", "target_minutes"), 5)  # the expert now overruns: a lint error
+    save_own(tmp_path, broken.text(), new_path)
+    (entry,) = [e for e in entries(tmp_path) if not e.builtin]
+    assert entry.lint_errors > 0 and not entry.problem
     delete_own(tmp_path, new_path)
     assert not new_path.exists()
     with pytest.raises(ValueError):

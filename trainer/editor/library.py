@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from trainer.core.lint import lint_case
 from trainer.core.loader import CaseError, CaseProblem, LoadedCase, load_case_bytes, load_library
 from trainer.paths import builtin_cases_dir, case_cache_dir, case_folders, user_cases_dir
 
@@ -26,6 +27,8 @@ class CaseEntry:
     path: Path
     builtin: bool
     problem: str = ""
+    #: Lint errors of an own case (built-in cases are checked by the tests: -1).
+    lint_errors: int = -1
 
 
 def entries(root: Path) -> list[CaseEntry]:
@@ -39,13 +42,11 @@ def entries(root: Path) -> list[CaseEntry]:
     for loaded in library.cases.values():
         path = loaded.path or Path(loaded.source)
         case = loaded.case
+        is_builtin = path.resolve().parent == builtin
+        errors = -1 if is_builtin else sum(p.is_error for p in lint_case(loaded))
         found.append(
             CaseEntry(
-                case.id,
-                case.title.get(),
-                case.title.en or "",
-                path,
-                path.resolve().parent == builtin,
+                case.id, case.title.get(), case.title.en or "", path, is_builtin, lint_errors=errors
             )
         )
     for name, error in library.broken.items():

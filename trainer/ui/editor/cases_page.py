@@ -123,7 +123,7 @@ class CasesPage(QWidget):
                 entry.case_id,
                 title,
                 "內建 built-in" if entry.builtin else "自訂 own",
-                f"⚠ {entry.problem}" if entry.problem else "可用 OK",
+                _status(entry),
             )
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -309,3 +309,11 @@ class CasesPage(QWidget):
         )
         self._refresh_library()
         return True
+
+
+def _status(entry: CaseEntry) -> str:
+    if entry.problem:
+        return f"⚠ 無法使用 unusable: {entry.problem}"
+    if entry.lint_errors > 0:
+        return f"⚠ 檢查有 {entry.lint_errors} 個錯誤 {entry.lint_errors} lint error(s)"
+    return "可用 OK"

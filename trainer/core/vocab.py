@@ -43,15 +43,16 @@ INDICATOR_TEXT: Final = {
 }
 
 INDICATOR_TEXT_EN: Final = {
-    "3.1": "Use questioning to identify the nature, likely causes and details of the complaint",
-    "3.2": "Use communication skills at the right time to help the customer clarify the "
+    "3.1": "Use questioning techniques to establish the nature, likely causes and details "
+    "of the complaint",
+    "3.2": "Use communication skills at the right moments to help the customer clarify the "
     "problem and how it will be handled",
     "3.3": "Ask the customer and act quickly to resolve the complaint, avoid escalation and "
     "satisfy the customer",
-    "3.4": "Give appropriate feedback, and feed the complaint back internally so that it "
-    "does not recur",
-    "3.5": "Reflect on and evaluate the complaint and the solution, to improve how similar "
-    "problems are handled in future",
+    "3.4": "Give suitable feedback, and feed the complaint back internally so that it does "
+    "not happen again",
+    "3.5": "Reflect on and evaluate the complaint and its solution, to handle similar "
+    "problems better in future",
 }
 
 

@@ -13,6 +13,8 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from trainer.core.vocab import indicator_text
+
 if TYPE_CHECKING:
     from trainer.core.sheet import ReflectionSheet, SheetRow
 
@@ -95,21 +97,6 @@ QUALITY_LABELS: dict[str, tuple[str, str]] = {
     "good": ("良好", "good"),
     "fair": ("尚可", "fair"),
     "poor": ("待改進", "poor"),
-}
-
-
-#: The unit's behaviour texts (vocab.INDICATOR_TEXT) in English, for English sheets.
-BEHAVIOUR_EN: dict[str, str] = {
-    "3.1": "Use questioning techniques to establish the nature, likely causes and details "
-    "of the complaint",
-    "3.2": "Use communication skills at the right moments to help the customer clarify the "
-    "problem and how it will be handled",
-    "3.3": "Ask the customer and act quickly to resolve the complaint, avoid escalation and "
-    "satisfy the customer",
-    "3.4": "Give suitable feedback, and feed the complaint back internally so that it does "
-    "not happen again",
-    "3.5": "Reflect on and evaluate the complaint and its solution, to handle similar "
-    "problems better in future",
 }
 
 
@@ -252,9 +239,7 @@ def _rows(sheet: ReflectionSheet, lang: str) -> str:
     body = [_row_table(f"<tr>{head}</tr>")]
     for index, row in enumerate(sheet.rows):
         shade = "#f3f6fc" if index % 2 == 0 else "#ffffff"
-        behaviour = (
-            BEHAVIOUR_EN.get(row.indicator, row.behaviour) if lang == "en" else row.behaviour
-        )
+        behaviour = indicator_text(row.indicator, lang)
         w1, w2, w3 = _ROW_WIDTHS
         body.append(
             _row_table(

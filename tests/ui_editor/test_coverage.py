@@ -79,3 +79,19 @@ def test_segments_follow_internal(qtbot: Any, tmp_path: Any) -> None:
     doc.validate()
     doc.mark_saved()
     window.close()
+
+
+def test_author_markup_stays_text_in_the_map(qtbot: Any, tmp_path: Any) -> None:
+    from trainer.editor.document import CaseDocument
+    from trainer.editor.template import from_template
+    from trainer.ui.editor.editor_window import EditorWindow
+
+    doc = CaseDocument(from_template("markup-case"))
+    doc.set_text(("facts", 0, "text"), "zh-TW", '<img src="file:///etc/passwd"><b>x</b>')
+    window = EditorWindow(doc, tmp_path, None)
+    window.show_section("map")
+    fact_id = doc.fact_ids()[0]
+    tip = window.map.nodes[fact_id].toolTip()
+    assert "&lt;img" in tip and "<img" not in tip
+    doc.mark_saved()
+    window.close()

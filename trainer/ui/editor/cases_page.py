@@ -32,6 +32,7 @@ from trainer.paths import case_cache_dir, case_folders
 from trainer.ui import dialogs
 from trainer.ui.editor import prompts
 from trainer.ui.editor.editor_window import EditorWindow
+from trainer.ui.editor.map_view import plain_tip
 
 if TYPE_CHECKING:
     from trainer.service import Workspace
@@ -127,7 +128,7 @@ class CasesPage(QWidget):
             )
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(str(entry.path) if c == 0 else text)
+                item.setToolTip(plain_tip(str(entry.path) if c == 0 else text))
                 self.table.setItem(r, c, item)
         self._enable()
 

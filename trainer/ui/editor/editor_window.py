@@ -34,7 +34,7 @@ from trainer.ui import dialogs
 from trainer.ui.editor.extras import ExpertPathEditor, ModelReflectionEditor
 from trainer.ui.editor.forms import Form
 from trainer.ui.editor.lint_panel import LintPanel
-from trainer.ui.editor.map_view import MapView
+from trainer.ui.editor.map_view import MapView, plain_tip
 from trainer.ui.editor.sections import SECTION_HELP, SECTIONS
 from trainer.ui.widgets.common import plain
 
@@ -301,7 +301,7 @@ class EditorWindow(QWidget):
         )
         mark = " ●" if self.doc.dirty else ""
         self.title_label.setText(f"編輯案例 {self.doc.case_id}{mark}")
-        self.title_label.setToolTip(where)
+        self.title_label.setToolTip(plain_tip(where))
         self.setWindowTitle(f"案例編輯器 Case editor — {self.doc.case_id}{mark}")
         self.undo_button.setEnabled(self.doc.can_undo)
         self.redo_button.setEnabled(self.doc.can_redo)
@@ -397,6 +397,7 @@ class EditorWindow(QWidget):
             + (f"\n⚠ {trial.stopped}" if trial.stopped else "")
         )
         note.setObjectName("trialNote")
+        note.setTextFormat(Qt.TextFormat.PlainText)
         box.addWidget(note)
         page = PlayPage()
         box.addWidget(page, 1)

@@ -8,6 +8,7 @@ node to edit it.
 
 from __future__ import annotations
 
+import html
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
@@ -102,7 +103,7 @@ class MapView(QGraphicsView):
                 tip = f"{node.id} ({node.kind}{', ' + node.quality if node.quality else ''})\n{node.label}"
                 if not node.reachable:
                     tip += "\n⚠ 無法到達 unreachable"
-                item.setToolTip(tip)
+                item.setToolTip(plain_tip(tip))
                 scene.addItem(item)
                 label = QGraphicsSimpleTextItem(_short(node.id, 22), item)
                 label.setPos(6, 3)
@@ -160,6 +161,11 @@ class MapView(QGraphicsView):
 
     def bounds(self) -> QRectF:
         return self.scene().itemsBoundingRect()
+
+
+def plain_tip(text: str) -> str:
+    """A tooltip that shows author text literally (Qt guesses rich text otherwise)."""
+    return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
 
 
 def _short(text: str, n: int) -> str:

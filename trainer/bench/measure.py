@@ -167,14 +167,20 @@ def merge(class_root: Path, files: Sequence[Path]) -> MergeResult:
 
 
 def lint_library(folder: Path, runs: int = 3) -> float:
-    """Median seconds for `cases lint` on every case file in `folder` (no cache)."""
-    from trainer.core.lint import lint_report
-    from trainer.core.loader import case_files, load_case_file
+    """Median wall seconds of `python -m trainer cases lint FOLDER` (a fresh process)."""
+    import subprocess
+    import sys
 
     times = []
     for _ in range(runs):
         started = time.perf_counter()
-        for path in case_files([folder]):
-            lint_report(load_case_file(path))
+        done = subprocess.run(
+            [sys.executable, "-m", "trainer", "cases", "lint", str(folder)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         times.append(time.perf_counter() - started)
+        if done.returncode != 0:
+            raise RuntimeError(f"cases lint failed:\n{done.stdout[-2000:]}{done.stderr[-2000:]}")
     return statistics.median(times)

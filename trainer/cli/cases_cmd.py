@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from trainer.cli.case_new_cmd import register_new
@@ -46,40 +48,48 @@ def _paths(args: argparse.Namespace) -> list[Path]:
     return case_files(args.paths or case_folders(root_of(args)))
 
 
+def _check_one(path: Path, lint: bool) -> tuple[dict[str, object], list[str], bool]:
+    """One file's JSON row, its printed lines, and whether it failed."""
+    row: dict[str, object] = {"file": str(path)}
+    try:
+        loaded = load_case_file(path)
+    except CaseError as exc:
+        row.update(ok=False, problems=[_problem_json(p) for p in exc.problems])
+        return row, [str(exc)], True
+    row["case_id"] = loaded.case.id
+    problems: list[CaseProblem] = []
+    if lint:
+        report = lint_report(loaded)
+        problems = report.problems
+        row["baseline_players"] = [b.as_dict() for b in report.baselines]
+        if report.expert is not None:
+            row["expert"] = {"total": report.expert.total, **report.expert.as_numbers()}
+    errors = [p for p in problems if p.is_error]
+    row.update(ok=not errors, problems=[_problem_json(p) for p in problems])
+    return row, [str(p) for p in problems], bool(errors)
+
+
+#: Linting plays every case a few thousand times: a library is linted on every core.
+PARALLEL_FROM = 6
+
+
 def _check(paths: list[Path], lint: bool, as_json: bool = False) -> int:
     """Print problems (errors fail, warnings advise); exit 1 on any error."""
-    failed = 0
-    rows: list[dict[str, object]] = []
-    for path in paths:
-        row: dict[str, object] = {"file": str(path)}
-        rows.append(row)
-        try:
-            loaded = load_case_file(path)
-        except CaseError as exc:
-            row.update(ok=False, problems=[_problem_json(p) for p in exc.problems])
-            if not as_json:
-                print(str(exc))
-            failed += 1
-            continue
-        row["case_id"] = loaded.case.id
-        problems = []
-        if lint:
-            report = lint_report(loaded)
-            problems = report.problems
-            row["baseline_players"] = [b.as_dict() for b in report.baselines]
-            if report.expert is not None:
-                row["expert"] = {"total": report.expert.total, **report.expert.as_numbers()}
-            if not as_json:
-                for problem in problems:
-                    print(str(problem))
-        errors = [p for p in problems if p.is_error]
-        row.update(ok=not errors, problems=[_problem_json(p) for p in problems])
-        failed += bool(errors)
-    checked = len(paths)
-    if as_json:
-        print_json({"checked": checked, "failed": failed, "cases": rows})
+    workers = min(os.cpu_count() or 1, len(paths))
+    if lint and workers > 1 and len(paths) >= PARALLEL_FROM:
+        with ProcessPoolExecutor(workers) as pool:
+            results = list(pool.map(_check_one, paths, [lint] * len(paths), chunksize=1))
     else:
-        print(f"{checked - failed} of {checked} case file(s) OK", flush=True)
+        results = [_check_one(path, lint) for path in paths]
+    failed = sum(bad for _, _, bad in results)
+    if as_json:
+        rows = [row for row, _, _ in results]
+        print_json({"checked": len(paths), "failed": failed, "cases": rows})
+    else:
+        for _, lines, _ in results:
+            for line in lines:
+                print(line)
+        print(f"{len(paths) - failed} of {len(paths)} case file(s) OK", flush=True)
     return 1 if failed or not paths else 0
 
 

@@ -258,13 +258,20 @@ class Session:
         ids = {o.id for o in self.case.option_groups()[group]}
         return [c for c in self.state.chosen if c in ids]
 
-    def _unlocked(self, option: Option) -> bool:
-        chosen = set(self.state.chosen)
-        facts = set(self.state.facts)
+    def _unlocked(
+        self,
+        option: Option,
+        chosen: set[str] | None = None,
+        facts: set[str] | None = None,
+    ) -> bool:
+        if chosen is None:
+            chosen = set(self.state.chosen)
+        if facts is None:
+            facts = set(self.state.facts)
         return (
             all(r in chosen for r in option.requires)
             and all(f in facts for f in option.requires_facts)
-            and condition_holds(option.when, self.state)
+            and (option.when is None or condition_holds(option.when, self.state))
         )
 
     def order(self, group: str) -> tuple[Option, ...]:
@@ -279,12 +286,13 @@ class Session:
         Chosen options and refused offers stay in place as `asked`; locked options are
         not shown at all (showing them singled out the best one).
         """
-        done = set(self.state.chosen) | set(self.state.refused_offers)
+        chosen, facts = set(self.state.chosen), set(self.state.facts)
+        done = chosen | set(self.state.refused_offers)
         slots: list[OptionSlot] = []
         for group in self._groups_now():
             for option in self.order(group):
                 asked = option.id in done
-                if asked or self._unlocked(option):
+                if asked or self._unlocked(option, chosen, facts):
                     slots.append(OptionSlot(option, group, asked, len(slots) + 1))
         return slots
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from trainer.core.engine import SessionState
 from trainer.core.model import Case, Keywords, Kind, Quality, RubricPoint
@@ -25,9 +26,15 @@ def normalise(text: str) -> str:
     return _SPACE_OR_DASH.sub("", unicodedata.normalize("NFKC", text).casefold())
 
 
+@lru_cache(maxsize=4096)
+def _phrases(keywords: Keywords) -> tuple[str, ...]:
+    # Keywords are frozen and hashable: normalise each case's phrases once.
+    return tuple(p for p in (normalise(phrase) for phrase in keywords.all()) if p)
+
+
 def mentions(text: str, keywords: Keywords) -> bool:
     """Whether `text` (already normalised) contains any phrase of `keywords`."""
-    return any(normalise(phrase) in text for phrase in keywords.all() if normalise(phrase))
+    return any(phrase in text for phrase in _phrases(keywords))
 
 
 @dataclass(frozen=True)

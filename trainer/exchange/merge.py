@@ -389,10 +389,12 @@ class _FileMerge:
         differs = " or ".join(f"i.[{c}] is not m.[{c}]" for c in cols)
         # One pass over the file's rows of shared attempts (one index probe each);
         # the rows at fault are looked for only when there are some.
-        present, changed, unasked = conn.execute(
+        present, changed, unasked, kept = conn.execute(
             "select count(m.id), coalesce(sum(m.id is not null and (" + differs + ")), 0), "
-            "coalesce(sum(m.id is null and s.incoming <= s.existing), 0) "
-            f"from {stage} i join temp.shared s on s.id = i.attempt_id "
+            "coalesce(sum(m.id is null and s.incoming <= s.existing), 0), "
+            "coalesce(sum(m.id is not null and s.incoming >= s.existing), 0) "
+            # (the file's rows outside: shared and main are probed by their keys)
+            f"from {stage} i cross join temp.shared s on s.id = i.attempt_id "
             f"left join main.[{table}] m on m.id = i.id"
         ).fetchone()
         if changed:
@@ -408,11 +410,19 @@ class _FileMerge:
                 row[0],
                 f"the file adds {table} {show(row[1])} to it without extending its decisions",
             )
-        row = conn.execute(  # (shared first: main's rows through their attempt_id index)
-            f"select m.attempt_id, {key} from temp.shared s cross join main.[{table}] m "
-            "on m.attempt_id = s.id where s.incoming >= s.existing "
-            f"and m.id not in (select id from {stage}) limit 1"
-        ).fetchone()
+        # Every row the class database has for an attempt the file extends (or
+        # repeats) must be in the file: count them through the attempt_id index.
+        had = conn.execute(
+            f"select count(*) from temp.shared s cross join main.[{table}] m "
+            "on m.attempt_id = s.id where s.incoming >= s.existing"
+        ).fetchone()[0]
+        row = None
+        if had != kept:
+            row = conn.execute(
+                f"select m.attempt_id, {key} from temp.shared s cross join main.[{table}] m "
+                "on m.attempt_id = s.id where s.incoming >= s.existing "
+                f"and m.id not in (select id from {stage}) limit 1"
+            ).fetchone()
         if row:
             raise self.refuse(
                 row[0],

@@ -126,9 +126,12 @@ class DashboardPage(QWidget):
         root = QVBoxLayout(self)
         root.setContentsMargins(12, 8, 12, 8)
         root.setSpacing(6)
-        top = QHBoxLayout()
         self.filters = FilterBar(learner=False, case=True, until=True)
-        top.addWidget(self.filters, 1)
+        root.addWidget(self.filters)
+        # the summary, the threshold and Apply on a second row: a 1280-pixel screen fits
+        top = QHBoxLayout()
+        self.summary = plain("", "muted")
+        top.addWidget(self.summary, 1)
         top.addWidget(QLabel("門檻 Threshold"))
         self.threshold = QSpinBox()
         self.threshold.setRange(0, 100)
@@ -140,8 +143,6 @@ class DashboardPage(QWidget):
         self.apply_button.clicked.connect(self.refresh)
         top.addWidget(self.apply_button)
         root.addLayout(top)
-        self.summary = plain("", "muted")
-        root.addWidget(self.summary)
 
         split = QSplitter(Qt.Orientation.Horizontal)
         left, body = card()

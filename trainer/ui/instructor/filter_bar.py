@@ -81,7 +81,7 @@ class FilterBar(QWidget):
         row.addWidget(QLabel(name))
         box = QComboBox()
         box.setAccessibleName(name)
-        box.setMinimumContentsLength(10)
+        box.setMinimumContentsLength(8)  # fits a 1280-pixel laptop; the list shows all
         box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         row.addWidget(box)
         return box

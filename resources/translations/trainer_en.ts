@@ -1169,6 +1169,11 @@ Free some space (or ask your teacher for help), then try again. Your earlier ans
 <context>
     <name>ProfilesPage</name>
     <message>
+        <location filename="../../trainer/ui/pages/profiles.py" line="84"/>
+        <source>這是老師的班級資料夾：合併進來的學習者只在教師專區顯示（需要 PIN）。</source>
+        <translation>This is a teacher's class folder: merged learners are shown only in the instructor area (PIN needed).</translation>
+    </message>
+    <message>
         <location filename="../../trainer/ui/pages/profiles.py" line="53"/>
         <source>歡迎！今天是誰要練習？</source>
         <translation>Welcome! Who is practising today?</translation>

@@ -32,6 +32,7 @@ def test_merged_learners_never_reach_the_welcome_screen_of_a_class_folder(
         assert is_class_folder(workspace.store.db)
         window.show_profiles()
         assert window.profiles.list.count() == 0  # two merged learners, none listed
+        assert window.profiles.class_note.isVisibleTo(window.profiles)  # and says why
         merged = [r["id"] for r in workspace.store.learners()]
         assert len(merged) == 2
         window.choose_learner(merged[0])  # e.g. a stale last_learner_id
@@ -67,6 +68,7 @@ def test_a_learner_folder_lists_everyone_as_before(
     try:
         window.show_profiles()
         assert window.profiles.list.count() == 2
+        assert not window.profiles.class_note.isVisibleTo(window.profiles)
     finally:
         window.close()
         workspace.close()

@@ -27,7 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trainer.store.roster import learner_visible_without_pin, mark_local, welcome_learners
+from trainer.store.roster import (
+    is_class_folder,
+    learner_visible_without_pin,
+    mark_local,
+    welcome_learners,
+)
 from trainer.ui import dialogs, handin_menu
 from trainer.ui.widgets.common import plain, reveal
 
@@ -365,6 +370,7 @@ class MainWindow(QMainWindow):
         current = self.learner["id"] if self.learner else self.settings["last_learner_id"]
         # a class folder lists only profiles made on it: merged learners need the PIN
         self.profiles.set_learners(welcome_learners(store.db, store.learners()), current)
+        self.profiles.set_class_folder(is_class_folder(store.db))
         self.stack.setCurrentWidget(self.profiles)
 
     def create_learner(self, name: str, student_no: str, class_name: str) -> None:

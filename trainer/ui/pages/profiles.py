@@ -80,6 +80,12 @@ class ProfilesPage(QWidget):
         left_body.addWidget(self.list, 1)
         self.empty = plain(self.tr("還沒有學習檔案，請在右邊建立一個。"), "muted")
         left_body.addWidget(self.empty)
+        self.class_note = plain(
+            self.tr("這是老師的班級資料夾：合併進來的學習者只在教師專區顯示（需要 PIN）。"),
+            "muted",
+        )
+        self.class_note.setVisible(False)
+        left_body.addWidget(self.class_note)
         self.open_button = QPushButton(self.tr("以這個檔案開始  ⏎"))
         self.open_button.setAccessibleDescription(self.tr("以選取的學習者身分開始"))
         self.open_button.setProperty("role", "primary")
@@ -139,6 +145,10 @@ class ProfilesPage(QWidget):
         self.empty.setVisible(self.list.count() == 0)
         self.open_button.setEnabled(self.list.count() > 0)
         (self.list if self.list.count() else self.name).setFocus()
+
+    def set_class_folder(self, on: bool) -> None:
+        """Say why merged learners are not listed (an instructor's class folder)."""
+        self.class_note.setVisible(on)
 
     def _apply_filter(self, text: str) -> None:
         needle = text.strip().lower()

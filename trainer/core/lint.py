@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -201,6 +202,16 @@ def _format_problems(case: Case, option_path: dict[str, Path_]) -> Iterator[tupl
         if not option.keywords:
             yield option_path[option.id], f"offer '{option.id}' has no keywords (for 3.5)", "error"
 
+    for path, phrase in _keyword_phrases(case, option_path):
+        short = phrase.isascii() and len(normalise(phrase)) < 2
+        if _SPLIT_NUMBER.search(phrase) or short:
+            yield (
+                path,
+                f"keyword '{phrase}' looks cut off: a comma inside [...] splits a phrase "
+                "(quote it: 'NT$4,000 cheaper'); a one-letter phrase matches too much",
+                "error",
+            )
+
     stock = [normalise(text) for text in STOCK_REFLECTIONS.values()]
     for i, prompt in enumerate(case.steps.reflecting.prompts):
         where: Path_ = ("steps", "reflecting", "prompts", i)
@@ -254,6 +265,23 @@ def _format_problems(case: Case, option_path: dict[str, Path_]) -> Iterator[tupl
             "no customer reply varies with mood: add mood-band variants at the key moments",
             "warning",
         )
+
+
+#: "000 cheaper": the tail of "NT$4,000 cheaper" written unquoted in a flow list.
+_SPLIT_NUMBER = re.compile(r"^\d{3}\s+\S")
+
+
+def _keyword_phrases(case: Case, option_path: dict[str, Path_]) -> Iterator[tuple[Path_, str]]:
+    for i, fact in enumerate(case.facts):
+        for phrase in fact.keywords.all():
+            yield ("facts", i, "keywords"), phrase
+    for option in case.all_options():
+        for phrase in option.keywords.all():
+            yield (*option_path[option.id], "keywords"), phrase
+    for i, prompt in enumerate(case.steps.reflecting.prompts):
+        for point in prompt.rubric:
+            for phrase in point.any.all():
+                yield ("steps", "reflecting", "prompts", i, "rubric"), phrase
 
 
 def _is_mood_band(condition: Condition) -> bool:

@@ -268,7 +268,7 @@ def _format_problems(case: Case, option_path: dict[str, Path_]) -> Iterator[tupl
 
 
 #: "000 cheaper": the tail of "NT$4,000 cheaper" written unquoted in a flow list.
-_SPLIT_NUMBER = re.compile(r"^\d{3}\s+\S")
+_SPLIT_NUMBER = re.compile(r"^\d{3}\s+[a-z]{3,}", re.IGNORECASE)
 
 
 def _keyword_phrases(case: Case, option_path: dict[str, Path_]) -> Iterator[tuple[Path_, str]]:

@@ -149,3 +149,17 @@ def test_merge_refuses_a_folder_path_typo_clearly(tmp_path: Path) -> None:
         from trainer.exchange.merge import merge_files
 
         merge_files(tmp_path / "class.db", [tmp_path / "missing.db"])
+
+
+@pytest.mark.parametrize("name", ["a#b", "x?mode=rw", "100%"])
+def test_sqlite_export_and_handin_into_a_folder_with_special_characters(
+    played: Path, tmp_path: Path, name: str
+) -> None:
+    """The written copy is verified through an encoded read-only URI."""
+    root = copy_root(played, tmp_path / "data")
+    out = tmp_path / name
+    out.mkdir()
+    export("sqlite", root, root / "trainer.db", out / "log.db", Filters())
+    done = run_cli("handin", "--out", str(out), data=root)
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.suffix for p in out.iterdir()) == [".db", ".db"]

@@ -24,6 +24,7 @@ from trainer.exchange.filters import Filters
 from trainer.exchange.source import Source, opened
 from trainer.exchange.sqlite_copy import export_sqlite
 from trainer.store.roster import is_class_folder
+from trainer.store.sqlite_file import ro_uri
 
 SUFFIX = ".handin.db"
 HANDIN_APP_ID = 0x43544831  # "CTH1": complaint-trainer hand-in, format 1
@@ -153,7 +154,7 @@ def hand_in(source: Source, out_dir: Path, learner: str | None = None) -> Handin
 
 def summarize(path: Path) -> HandinResult:
     """What a hand-in file holds (read-only)."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(ro_uri(path), uri=True)  # percent-encoded
     try:
         name, number, klass = conn.execute(
             "select display_name, student_no, class_name from learners order by created_at limit 1"

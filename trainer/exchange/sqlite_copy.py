@@ -17,6 +17,7 @@ from trainer.exchange.pseudonyms import Namer, Rekeyer, round_minute
 from trainer.exchange.source import Source, opened
 from trainer.store.db import quick_check
 from trainer.store.schema import DATA_TABLES, PRIVATE_TABLES
+from trainer.store.sqlite_file import ro_uri
 
 #: Tables whose rows belong to one attempt, children first.
 ATTEMPT_CHILDREN = (
@@ -94,7 +95,7 @@ def _pseudonymize(dst: sqlite3.Connection, namer: Namer, rekey: Rekeyer) -> None
 
 
 def verify_copy(path: Path, expected: dict[str, int]) -> None:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(ro_uri(path), uri=True)  # percent-encoded
     try:
         problems = quick_check(conn)
         if problems:

@@ -142,8 +142,8 @@ def test_cli_export_to_unwritable_place_is_a_clear_error(root: Path) -> None:
 def test_pdf_disk_full(
     root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: Any
 ) -> None:
-    from trainer.service import Workspace
     from trainer.render import report_pdf
+    from trainer.service import Workspace
 
     workspace = Workspace.open(root)
     try:

@@ -403,3 +403,28 @@ def test_a_handin_is_recognised(class_logs: ClassLogs, tmp_path: Path) -> None:
     assert preview.ok and preview.files[0].handin and preview.files[0].warnings == []
     summary = merge_files(tmp_path / "class.db", [handin])
     assert summary.totals["attempts"].added == 1
+
+
+def test_every_data_column_has_a_value_rule() -> None:
+    """A learner-data column added by a schema step needs its line in value_rules.py
+    (trainer/exchange/value_rules.py): incoming logs are checked by value."""
+    from trainer.exchange.value_rules import rule_for
+    from trainer.store.db import open_memory
+    from trainer.store.schema import DATA_TABLES
+
+    db = open_memory()
+    missing = [
+        f"{table}.{column.name}"
+        for table in DATA_TABLES
+        for column in db.table(table).columns
+        if rule_for(table, column.name) is None
+    ]
+    assert missing == [], f"add a rule to value_rules.RULES for: {', '.join(missing)}"
+
+
+def test_a_folder_given_to_merge_files_is_named_as_a_folder(tmp_path: Path) -> None:
+    """Defect 12: a directory is not "no such file"."""
+    folder = tmp_path / "logs"
+    folder.mkdir()
+    with pytest.raises(ExportError, match="logs: refused: it is a folder"):
+        merge_files(tmp_path / "class.db", [folder])

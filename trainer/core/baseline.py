@@ -201,6 +201,7 @@ BASELINE_POLICIES: dict[str, Callable[[], FormPolicy]] = {
     "move_on_first": lambda: MoveOnAtOnce(first_shown),
     "move_on_politest": lambda: MoveOnAtOnce(politest),
     "move_on_second_longest": lambda: MoveOnAtOnce(second_longest),
+    "move_on_convergent": lambda: MoveOnAtOnce(convergent),
 }
 
 BASELINE_SEEDS = 20

@@ -155,3 +155,17 @@ def test_xapi_right_after_a_merge_sends_one_actor_per_student_number(tmp_path: P
     statements = json.loads(out.read_text("utf-8"))
     assert len({s["context"]["registration"] for s in statements}) == 2
     assert len({s["actor"]["account"]["name"] for s in statements}) == 1
+
+
+def test_the_merge_command_links_namesakes_itself(tmp_path: Path) -> None:
+    """`merge` joins profiles that share a student number, with an audit entry."""
+    logs = [
+        _laptop(tmp_path, 2, "王小明", "S2001", None),
+        _laptop(tmp_path, 3, "小明", "S2001", None),
+    ]
+    cls = tmp_path / "class"
+    ok(run_cli("merge", *map(str, logs), data=cls))
+    with sqlite3.connect(cls / "trainer.db") as conn:
+        actions = [r[0] for r in conn.execute("select action from identity_audit")]
+    conn.close()
+    assert actions == ["merge"]

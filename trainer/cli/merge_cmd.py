@@ -59,6 +59,8 @@ def run_merge(args: argparse.Namespace) -> int:
             if not args.json:
                 print(preview.text())
             summary = merge_files(database_path(root), preview.paths)
+            if any(c.added for c in summary.totals.values()):
+                _link_namesakes(database_path(root))
     except ExportError as exc:
         raise CommandError(f"{exc}\nnothing was merged; the class database is unchanged") from None
     if args.json:
@@ -66,3 +68,15 @@ def run_merge(args: argparse.Namespace) -> int:
     else:
         print(summary.text())
     return 0
+
+
+def _link_namesakes(path: Path) -> None:
+    """Profiles that now share a student number become one learner (audited)."""
+    from trainer.store.db import Store
+    from trainer.store.roster import settle_identities
+
+    store = Store.open(path)
+    try:
+        settle_identities(store.db)
+    finally:
+        store.close()

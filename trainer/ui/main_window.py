@@ -428,6 +428,7 @@ class MainWindow(QMainWindow):
             str(learner["display_name"]),
         )
         self.stack.setCurrentWidget(self.library)
+        self.library.list.setFocus()  # the keyboard is on the cards, not the app bar
 
     def start_case(self, case_id: str, mode: str) -> None:
         from trainer.service import AttemptRunner
@@ -436,6 +437,16 @@ class MainWindow(QMainWindow):
         if learner is None:
             return
         ws = self.ws()
+        # The card says "in progress, can continue": continue it rather than leave
+        # it behind and start a second attempt ("Restart" on the play page starts afresh).
+        unfinished = [
+            a
+            for a in ws.store.unfinished_attempts(learner["id"])
+            if a["case_id"] == case_id and a.get("mode") != "roleplay"
+        ]
+        if unfinished:
+            self.resume_attempt(unfinished[0]["id"])
+            return
         loaded = ws.library.get(case_id)
         lang = self.lang if loaded.case.title.has(self.lang) else "zh-TW"
         runner = AttemptRunner.start(ws.store, loaded, learner["id"], mode, lang)
@@ -457,7 +468,7 @@ class MainWindow(QMainWindow):
         self.play.start(
             runner, lang, str(attempt["mode"]), bool(self.settings["show_mood_meter"]), turns
         )
-        self.play.setFocus()
+        self.play.take_keyboard()  # back in the 3.4/3.5 form if that is where it stopped
 
     def replay_attempt(self, attempt_id: str) -> None:
         from trainer.core.engine import Action
@@ -648,7 +659,7 @@ class MainWindow(QMainWindow):
             lang = self.lang if runner.case.title.has(self.lang) else "zh-TW"
             self.stack.setCurrentWidget(self.play)
             self.play.start(runner, lang, place["mode"], bool(self.settings["show_mood_meter"]))
-            self.play.setFocus()
+            self.play.take_keyboard()
         elif page == "play" and place.get("replay"):
             self.replay_attempt(place["replay"])
             self.play.replay_to(int(place.get("pos") or 0))

@@ -434,6 +434,9 @@ class PlayPage(QWidget):
             )
         for index, (step, events) in enumerate(turns):
             self._track(step, events)
+            if index == len(turns) - 1:
+                # reopen at the last turn (as after a choice), not at the opening lines
+                self.conversation.begin_turn()
             if index >= hidden:
                 render_events(
                     self.conversation, runner.case, events, self.lang, self._feedback_on(), None
@@ -601,6 +604,16 @@ class PlayPage(QWidget):
                 self.setFocus()
         elif changed and isinstance(widget, ReportForm | ReflectionForm):
             widget.focus_first()  # the keyboard goes into each new form
+
+    def take_keyboard(self) -> None:
+        """Give the keyboard to what the learner acts on now: the 3.4/3.5 form when
+        one is showing (also after a resume, when the form was already current),
+        else the page (whose shortcuts choose options)."""
+        widget = self.action_area.currentWidget()
+        if isinstance(widget, ReportForm | ReflectionForm) and not self.replaying:
+            widget.focus_first()
+        else:
+            self.setFocus()
 
     @staticmethod
     def _prompt_key(session: Session, slots: list[Any]) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -176,14 +178,19 @@ class WrapChoice(QWidget):
     """A radio button or check box whose text wraps (a QRadioButton's never does).
 
     The text is a plain label beside the button; a click on it clicks the button,
-    so the whole row is the target. The button carries the accessible name.
+    so the whole row is the target. The button carries the accessible name. While
+    the button has the keyboard the whole row shows the focus ring (a ring round
+    the bare indicator alone was too small to notice).
     """
 
     def __init__(self, button: QAbstractButton, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.button = button
+        self.setProperty("role", "choiceRow")
+        self.setProperty("focused", False)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(2, 2, 6, 2)
         layout.setSpacing(4)
         button.setText("")
         button.setAccessibleName(text)
@@ -193,13 +200,34 @@ class WrapChoice(QWidget):
         self.label.setBuddy(button)
         layout.addWidget(self.label, 1)
         self.label.installEventFilter(self)
+        button.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.button and event.type() in (
+            QEvent.Type.FocusIn,
+            QEvent.Type.FocusOut,
+        ):
+            focused = event.type() == QEvent.Type.FocusIn
+            if self.property("focused") != focused:
+                restyle(self, focused=focused)
+                repolish(self.label)  # its colour follows the row's property
+            return False
         if watched is self.label and event.type() == QEvent.Type.MouseButtonRelease:
             self.button.click()
             self.button.setFocus(Qt.FocusReason.MouseFocusReason)
             return True
         return False
+
+
+def tab_chain(widgets: list[QWidget]) -> None:
+    """Make Tab visit `widgets` in this order (the order they appear on screen).
+
+    Widgets made after the window are appended to the end of its Tab chain, so a
+    form's rows built per case came after everything else and Tab from the last
+    one jumped to the app bar (where a typed space pressed a navigation button).
+    """
+    for first, second in itertools.pairwise(widgets):
+        QWidget.setTabOrder(first, second)
 
 
 def reveal(widget: QWidget | None) -> None:

@@ -93,7 +93,8 @@ class OptionButton(QAbstractButton):
         role_changed = self.property("role") != role
         restyle(self, role=role, asked=view.asked)
         self.number = number
-        self.badge.setText("✓" if view.asked else (str(number) if number <= 9 else ""))
+        # Rows past 9 have no key but still show their number (an empty dot looked broken).
+        self.badge.setText("✓" if view.asked else str(number))
         if role_changed:
             repolish(self.badge)  # its colour depends on the button's role
         restyle(self.badge, asked=view.asked)

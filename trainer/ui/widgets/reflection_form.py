@@ -16,7 +16,14 @@ from PySide6.QtWidgets import (
 
 from trainer.core.vocab import INDICATORS
 from trainer.ui import labels
-from trainer.ui.widgets.common import clear_layout, plain, restyle, scrolling_form, submit_row
+from trainer.ui.widgets.common import (
+    clear_layout,
+    plain,
+    restyle,
+    scrolling_form,
+    submit_row,
+    tab_chain,
+)
 
 if TYPE_CHECKING:
     from trainer.core.model import Case
@@ -87,6 +94,9 @@ class ReflectionForm(QWidget):
             self.prompts.addWidget(edit)
             self.edits[prompt.id] = edit
             self.minimums[prompt.id] = prompt.min_chars
+        # Tab follows the screen: the answers (made per case), the ratings, submit.
+        ratings = [b for g in self.groups.values() for b in g.buttons()]
+        tab_chain([*self.edits.values(), *ratings, self.submit])
         for group in self.groups.values():
             group.setExclusive(False)
             for button in group.buttons():

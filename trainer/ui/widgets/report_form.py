@@ -20,6 +20,7 @@ from trainer.ui.widgets.common import (
     plain,
     scrolling_form,
     submit_row,
+    tab_chain,
 )
 
 if TYPE_CHECKING:
@@ -90,6 +91,16 @@ class ReportForm(QWidget):
             self.recipient_boxes[recipient.id] = box
             self.recipients.addWidget(WrapChoice(box, recipient.label.get(lang)))
             box.toggled.connect(lambda _on: self.edited.emit())
+        # Tab follows the screen: causes, recipients, the two notes, submit.
+        tab_chain(
+            [
+                *self.cause_buttons.values(),
+                *self.recipient_boxes.values(),
+                self.preventive,
+                self.profile_note,
+                self.submit,
+            ]
+        )
         self.preventive.blockSignals(True)
         self.profile_note.blockSignals(True)
         self.preventive.clear()

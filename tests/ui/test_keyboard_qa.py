@@ -1,0 +1,169 @@
+"""Found by hands-on keyboard QA under a real X server (issue 13 follow-up): Tab must
+stay inside the 3.4 and 3.5 forms, the focused choice row shows its ring, the
+library keeps the keyboard on the cards, and Enter on an "in progress" card
+continues that attempt instead of starting a second one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from trainer.core.autoplay import ExpertPolicy
+from trainer.ui.main_window import MainWindow
+from trainer.ui.widgets.common import WrapChoice
+
+from .conftest import fill_report, open_window, start_case
+
+
+def _activate(qtbot: Any, window: MainWindow) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+
+
+def _play_until(window: MainWindow, widget: QWidget) -> None:
+    play = window.play
+    policy = ExpertPolicy()
+    for _ in range(80):
+        if play.action_area.currentWidget() is widget:
+            return
+        assert play.runner is not None
+        play._act(policy.next_action(play.runner.session))
+    raise AssertionError("the form never came")
+
+
+def _tab(qtbot: Any) -> QWidget:
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    qtbot.keyClick(focused, Qt.Key.Key_Tab)
+    now = QApplication.focusWidget()
+    assert now is not None
+    return now
+
+
+def test_tab_walks_the_report_form_in_screen_order(qtbot: Any, window: MainWindow) -> None:
+    """From the last "who must hear" box Tab went to the app bar (the boxes are made
+    per case, after the window), and a typed space then pressed "Case library"."""
+    start_case(qtbot, window)
+    _activate(qtbot, window)
+    _play_until(window, window.play.report)
+    form = window.play.report
+    first = next(iter(form.cause_buttons.values()))
+    assert QApplication.focusWidget() is first
+    boxes = list(form.recipient_boxes.values())
+    assert _tab(qtbot) is boxes[0]  # the causes are one exclusive group: one stop
+    for box in boxes[1:]:
+        assert _tab(qtbot) is box
+    assert _tab(qtbot) is form.preventive
+    assert _tab(qtbot) is form.profile_note
+    assert _tab(qtbot) is form.submit
+    assert window.stack.currentWidget() is window.play
+
+
+def test_tab_reaches_the_ratings_of_the_reflection_form(qtbot: Any, window: MainWindow) -> None:
+    """After the last answer box Tab goes to the self-ratings, then to submit."""
+    start_case(qtbot, window)
+    _activate(qtbot, window)
+    _play_until(window, window.play.report)
+    policy = ExpertPolicy()
+    assert window.play.runner is not None
+    fill_report(qtbot, window, policy.next_action(window.play.runner.session))
+    form = window.play.reflection
+    assert window.play.action_area.currentWidget() is form
+    edits = list(form.edits.values())
+    assert QApplication.focusWidget() is edits[0]
+    for edit in edits[1:]:
+        assert _tab(qtbot) is edit
+    ratings = [b for g in form.groups.values() for b in g.buttons()]
+    assert _tab(qtbot) is ratings[0]
+    ratings[-1].setFocus()
+    assert _tab(qtbot) is form.submit
+
+
+def test_the_focused_choice_row_shows_the_ring(qtbot: Any, window: MainWindow) -> None:
+    """The ring is on the whole wrapping row, not only on the bare 16 px indicator."""
+    from trainer.ui.app import style_sheet
+
+    window.setStyleSheet(style_sheet(1.0))  # the app's own sheet, on this window only
+    start_case(qtbot, window)
+    _activate(qtbot, window)
+    _play_until(window, window.play.report)
+    form = window.play.report
+    rows = [w for w in form.findChildren(WrapChoice) if w.isVisible()]
+    first, second = rows[0], rows[1]
+    assert first.property("focused") is True and second.property("focused") is False
+    second.button.setFocus()
+    assert first.property("focused") is False and second.property("focused") is True
+    # the style sheet paints it: the ring colour differs from an unfocused row's
+    focused_row = second.grab().toImage()
+    plain_row = first.grab().toImage()
+    ring = focused_row.pixelColor(0, focused_row.height() // 2)
+    assert ring.name() == "#2a5bd7"
+    assert plain_row.pixelColor(0, plain_row.height() // 2).name() != "#2a5bd7"
+
+
+def test_enter_on_an_in_progress_card_continues_that_attempt(
+    qtbot: Any, window: MainWindow
+) -> None:
+    """The card says "in progress, can continue"; Enter used to start a second attempt
+    and leave the first one in progress for ever. Back in the library the keyboard is
+    on the cards, not on the app bar."""
+    start_case(qtbot, window)
+    _activate(qtbot, window)
+    play = window.play
+    assert play.runner is not None
+    attempt_id = play.runner.attempt_id
+    policy = ExpertPolicy()
+    play._act(policy.next_action(play.runner.session))
+    window.show_library()
+    assert window.stack.currentWidget() is window.library
+    assert QApplication.focusWidget() is window.library.list
+    qtbot.keyClick(window.library.list, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is play
+    assert play.runner is not None and play.runner.attempt_id == attempt_id
+    store = window.ws().store
+    learner = window.learner
+    assert learner is not None
+    assert [a["id"] for a in store.unfinished_attempts(learner["id"])] == [attempt_id]
+
+
+def test_options_past_nine_still_show_their_number(qtbot: Any) -> None:
+    from trainer.ui.widgets.options import OptionsPanel, OptionView
+
+    panel = OptionsPanel()
+    qtbot.addWidget(panel)
+    panel.set_options("p", [OptionView(f"o{i}", f"option {i}") for i in range(12)])
+    assert [b.badge.text() for b in panel.pool] == [str(i) for i in range(1, 13)]
+
+
+def test_a_resumed_attempt_reopens_at_its_last_turn_with_the_keyboard_in_the_form(
+    qtbot: Any, data_dir: Path, no_modals: dict[str, list[Any]]
+) -> None:
+    """Resuming into 3.4 left the keyboard on the page (Tab went to the app bar) and
+    the conversation at the customer's opening lines instead of the latest turn."""
+    first, workspace = open_window(qtbot, data_dir)
+    start_case(qtbot, first)
+    _play_until(first, first.play.report)
+    workspace.close()
+    first.hide()
+
+    second, workspace2 = open_window(qtbot, data_dir)
+    try:
+        _activate(qtbot, second)
+        second.choose_learner(workspace2.store.learners()[0]["id"])  # "continue?" -> yes
+        play = second.play
+        assert play.action_area.currentWidget() is play.report
+        assert QApplication.focusWidget() is next(iter(play.report.cause_buttons.values()))
+        conversation = play.conversation
+        conversation.lay_out_now()
+        bar = conversation.verticalScrollBar()
+        assert bar.maximum() > 0 and bar.value() > 0
+        last = conversation.rows[-1]  # the "continued where you left off" note
+        inner = conversation.widget()
+        assert inner is not None
+        y = last.mapTo(inner, QPoint(0, 0)).y() - bar.value()
+        assert 0 <= y < conversation.viewport().height()
+    finally:
+        workspace2.close()

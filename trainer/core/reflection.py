@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from trainer.core.engine import SessionState
-from trainer.core.model import Case, Keywords, Kind, Quality, RubricPoint
+from trainer.core.model import Case, Keywords, Kind, LText, Quality, RubricPoint
 
 _SPACE_OR_DASH = re.compile(r"[\s\-‐‑–—_·・]+")
 
@@ -94,11 +95,72 @@ def _escalating_move(case: Case, state: SessionState) -> str | None:
     return conversation[-1] if conversation else None
 
 
+#: Copied runs this long (normalised characters) are blanked before matching: a
+#: Chinese clause of 10 characters, an English phrase of about 5 words.
+COPY_RUN_ZH, COPY_RUN_EN = 10, 28
+
+
+def _shown_texts(case: Case) -> Iterator[LText]:
+    """Everything the screen shows the learner before the reflection."""
+    c = case.customer
+    yield from (case.title, case.summary, c.opening_line, c.expectations)
+    if c.profile is not None:
+        yield c.profile
+    for step_name in ("questioning", "clarifying", "resolving", "feedback", "reflecting"):
+        step = getattr(case.steps, step_name)
+        if step.intro is not None:
+            yield step.intro
+        yield from (v.text for v in step.intro_variants)
+    yield from (p.text for p in case.steps.reflecting.prompts)
+    yield from (f.text for f in case.facts)
+    for option in case.all_options():
+        # The coach's feedback; the option's own words and the replies are left out:
+        # naming what you chose (and what you heard) in its words is a fair reference.
+        yield option.feedback
+        yield from (v.feedback for v in option.variants if v.feedback is not None)
+
+
+_COPY_GRAMS: dict[int, tuple[Case, dict[int, frozenset[str]]]] = {}
+
+
+def _copy_grams(case: Case) -> dict[int, frozenset[str]]:
+    """The case's shown text as runs of COPY_RUN_ZH / COPY_RUN_EN characters."""
+    cached = _COPY_GRAMS.get(id(case))
+    if cached is not None and cached[0] is case:
+        return cached[1]
+    grams: dict[int, set[str]] = {COPY_RUN_ZH: set(), COPY_RUN_EN: set()}
+    for text in _shown_texts(case):
+        for lang, n in (("zh-TW", COPY_RUN_ZH), ("en", COPY_RUN_EN)):
+            if not text.has(lang):
+                continue
+            shown = normalise(text.get(lang))
+            grams[n].update(shown[i : i + n] for i in range(len(shown) - n + 1))
+    frozen = {n: frozenset(g) for n, g in grams.items()}
+    if len(_COPY_GRAMS) > 64:
+        _COPY_GRAMS.clear()
+    _COPY_GRAMS[id(case)] = (case, frozen)
+    return frozen
+
+
+def without_copies(case: Case, text: str) -> str:
+    """`text` (normalised) with every run copied from the case's shown text blanked.
+
+    Pasting the fact cards or the coach's feedback into a reflection names every
+    concept without thinking about any; only the learner's own words count.
+    """
+    keep = [True] * len(text)
+    for n, grams in _copy_grams(case).items():
+        for i in range(len(text) - n + 1):
+            if text[i : i + n] in grams:
+                keep[i : i + n] = [False] * n
+    return "".join(ch if k else "\x00" for ch, k in zip(text, keep, strict=True))
+
+
 def check_reflection(case: Case, state: SessionState) -> ReflectionCheck:
     answers: dict[str, str] = (state.reflection or {}).get("answers") or {}
     prompts = case.steps.reflecting.prompts
     full = [p for p in prompts if len(answers.get(p.id, "").strip()) >= p.min_chars]
-    text = normalise("\n".join(answers[p.id] for p in full))
+    text = without_copies(case, normalise("\n".join(answers[p.id] for p in full)))
     points = tuple(point for p in prompts for point in p.rubric)
     covered = tuple(point for point in points if text and mentions(text, point.any))
     targets = own_attempt_keywords(case, state)

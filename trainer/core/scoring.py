@@ -32,6 +32,9 @@ W_NEEDS, W_OFFER, W_ASKED, W_AUTHORITY, W_MARGIN, W_SPEED, W_NO_ESCALATION = (
 W_FOLLOW_UP, W_ROOT_CAUSE, W_RECIPIENTS, W_REPORT_TEXT = 35, 35, 20, 10
 W_CONCEPTS, W_OWN_ATTEMPT, W_CALIBRATION, W_FLOOR = 55, 15, 20, 10
 MIN_REPORT_CHARS = 8
+#: Share of credit for a partial resolution (3.3) and for a root cause named without
+#: having found any cause (3.4).
+PARTIAL_CREDIT = 0.5
 
 
 @dataclass(frozen=True)
@@ -93,7 +96,9 @@ def score_questioning(case: Case, state: SessionState) -> IndicatorScore:
         round(
             W_KEY_FACTS * key_part
             + W_FACT_KINDS * kinds_part
-            + W_QUESTION_QUALITY * quality
+            # Good questions count as far as they found what mattered: one open
+            # question and straight on is not good questioning.
+            + W_QUESTION_QUALITY * quality * key_part
             + W_OPEN_FIRST * open_first
             - POOR_QUESTION_PENALTY * poor
         ),
@@ -169,13 +174,15 @@ def score_resolving(case: Case, state: SessionState) -> IndicatorScore:
         speed = 1.0
     else:
         speed = max(0.0, (limit - minute) / (limit - target)) if limit > target else 0.0
+    # A partial resolution meets the needs, and counts the offer and the speed, by half.
+    settled = PARTIAL_CREDIT if state.outcome == "partially_resolved" else 1.0
     score = round(
-        W_NEEDS * needs_part
-        + W_OFFER * _q(offer)
+        W_NEEDS * needs_part * settled
+        + W_OFFER * _q(offer) * settled
         + W_ASKED * asked
         + W_AUTHORITY * within
         + W_MARGIN * within_margin
-        + W_SPEED * speed
+        + W_SPEED * speed * settled
         + W_NO_ESCALATION * (not state.escalated)
     )
     zh_needs = "、".join(NEEDS[n] for n in unmet) or "無"
@@ -204,6 +211,9 @@ def score_resolving(case: Case, state: SessionState) -> IndicatorScore:
     if offer is not None:
         zh += f"；{minute} 分鐘解決（目標 {target} 分鐘）"
         en += f"; resolved at minute {minute} (target {target})"
+    if state.outcome == "partially_resolved":
+        zh += "；只部分解決（需求、方案與速度各計一半）"
+        en += "; only partly resolved (needs, offer and speed count half)"
     if state.escalated:
         zh += "；投訴升級"
         en += "; the complaint escalated"
@@ -228,9 +238,14 @@ def score_feedback(case: Case, state: SessionState) -> IndicatorScore:
         f1 = 1.0
     texts = [str(report.get("preventive") or ""), str(report.get("profile_note") or "")]
     text_part = sum(len(t.strip()) >= MIN_REPORT_CHARS for t in texts) / 2
+    cause_facts = [f for f in case.key_facts if f.kind == "cause"]
+    found = set(state.facts)
+    guessed = bool(cause_facts) and not any(f.id in found for f in cause_facts)
+    # Naming the right root cause without having found any cause is a guess.
+    root_credit = _q(root) * (PARTIAL_CREDIT if guessed else 1.0)
     score = round(
         W_FOLLOW_UP * _q(follow_up)
-        + W_ROOT_CAUSE * _q(root)
+        + W_ROOT_CAUSE * root_credit
         + W_RECIPIENTS * f1
         + W_REPORT_TEXT * text_part
     )
@@ -245,6 +260,9 @@ def score_feedback(case: Case, state: SessionState) -> IndicatorScore:
         f"root cause: {root.rated_quality.value if root else 'none'}; "
         f"recipients {len(required & picked)}/{len(required)}"
     )
+    if guessed and root is not None:
+        zh += "；未查出任何原因就判斷根本原因（半分）"
+        en += "; root cause named without having found any cause (half credit)"
     if text_part < 1:
         zh += "；改善建議或顧客檔案記錄不完整"
         en += "; preventive suggestion or profile note missing"

@@ -39,7 +39,7 @@ def test_csv_folder_with_bom_and_xlsx(
     """The CSV export is a folder of UTF-8-with-BOM files; the XLSX opens in openpyxl."""
     folder = tmp_path / "class-csv"
     status = export_via_button(qtbot, merged, monkeypatch, "csv", folder)
-    assert "Exported" in status, status
+    assert "已匯出" in status, status
     files = sorted(p.name for p in folder.glob("*.csv"))
     assert "learners.csv" in files and "attempts.csv" in files
     raw = (folder / "learners.csv").read_bytes()
@@ -49,7 +49,7 @@ def test_csv_folder_with_bom_and_xlsx(
 
     book_path = tmp_path / "class.xlsx"
     status = export_via_button(qtbot, merged, monkeypatch, "xlsx", book_path)
-    assert "Exported" in status, status
+    assert "已匯出" in status, status
     book = openpyxl.load_workbook(book_path, read_only=True)
     assert "summary" in book.sheetnames and "attempts" in book.sheetnames
     names = [row for row in book["learners"].iter_rows(values_only=True)]
@@ -65,7 +65,7 @@ def test_pseudonymized_and_filtered_csv(
     assert box is not None
     box.setCurrentIndex(next(i for i in range(box.count()) if box.itemText(i).startswith("王小明")))
     folder = tmp_path / "pseudo"
-    assert "Exported" in export_via_button(qtbot, merged, monkeypatch, "csv", folder)
+    assert "已匯出" in export_via_button(qtbot, merged, monkeypatch, "csv", folder)
     text = "".join(p.read_text(encoding="utf-8-sig") for p in folder.glob("*.csv"))
     assert "王小明" not in text and MARKUP not in text
     assert merged.exports.last_result and merged.exports.last_result["learners"] == 1
@@ -77,13 +77,13 @@ def test_pdf_portfolio_needs_a_learner_and_is_written(
     """A portfolio without a learner is refused; with one it is a real PDF."""
     out = tmp_path / "portfolio.pdf"
     status = export_via_button_no_wait(merged, monkeypatch, "pdf", out)
-    assert "learner" in status and not out.exists()
+    assert "學習者" in status and not out.exists()
     box = merged.exports.filters.learner_box
     assert box is not None
     box.setCurrentIndex(next(i for i in range(box.count()) if box.itemText(i).startswith("王小明")))
     assert not merged.exports.pseudonymize.isEnabled()
     status = export_via_button(qtbot, merged, monkeypatch, "pdf", out)
-    assert "Exported" in status, status
+    assert "已匯出" in status, status
     assert out.read_bytes().startswith(b"%PDF")
 
 
@@ -103,7 +103,7 @@ def test_failed_export_says_so_and_leaves_the_folder_alone(
     folder.mkdir()
     (folder / "chapter1.docx").write_bytes(b"mine")
     status = export_via_button(qtbot, merged, monkeypatch, "csv", folder)
-    assert "nothing was written" in status and "other files" in status
+    assert "沒有寫入任何檔案" in status and "other files" in status
     assert merged.exports.status.property("role") == "error"
     assert sorted(p.name for p in folder.iterdir()) == ["chapter1.docx"]
     assert merged.exports.export_button.isEnabled()
@@ -119,6 +119,6 @@ def test_one_attempt_sheet_as_pdf_from_the_learners_page(
     assert merged.attempts.attempt_id is not None
     merged.attempts.pdf_button.click()
     wait_idle(qtbot, merged)
-    assert "Exported" in merged.exports.status.text(), merged.exports.status.text()
+    assert "已匯出" in merged.exports.status.text(), merged.exports.status.text()
     assert merged.exports.last_result == {"attempts": 1}
     assert out.read_bytes().startswith(b"%PDF")

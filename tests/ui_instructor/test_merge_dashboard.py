@@ -12,13 +12,14 @@ from PySide6.QtGui import QDropEvent
 
 from tests.ui_instructor.conftest import MARKUP, Logs, digest, wait_idle
 from trainer.ui.instructor import prompts
-from trainer.ui.instructor.tables import texts
+from trainer.ui.instructor.tables import row_id, texts
 from trainer.ui.instructor.window import InstructorWindow
 
 
 def summary_rows(area: InstructorWindow) -> dict[str, tuple[int, int, int]]:
-    rows = texts(area.imports.table)
-    return {r[0].split()[1]: (int(r[1]), int(r[2]), int(r[3])) for r in rows}
+    table = area.imports.table
+    rows = texts(table)  # keyed by the table's name kept as the row id (the label is translated)
+    return {str(row_id(table, i)): (int(r[1]), int(r[2]), int(r[3])) for i, r in enumerate(rows)}
 
 
 def test_merge_two_logs_updates_summary_and_dashboard(
@@ -71,7 +72,7 @@ def test_bad_file_is_refused_and_nothing_changes(
     area.imports.merge([logs.markup, bad])
     wait_idle(qtbot, area)
     status = area.imports.status.text()
-    assert "Nothing was merged" in status and "broken.db" in status
+    assert "沒有合併任何資料" in status and "broken.db" in status
     assert area.imports.status.property("role") == "error"
     assert digest(database) == before
     assert area.attempts.learners.count() == 1

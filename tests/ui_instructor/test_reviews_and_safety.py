@@ -58,7 +58,7 @@ def test_comment_and_adjusted_score_show_beside_the_original(merged: InstructorW
     assert rows["3.1"][2] == "—"
     history = texts(page.table)[0]
     col = 5 + INDICATORS.index("3.2")
-    assert history[col] == f"77*（{original}）"
+    assert history[col] == f"77* ({original})"
     assert MARKUP in panel.history.toPlainText() and "許老師" in panel.history.toPlainText()
     assert merged.dashboard.chart.stats["3.2"].mean is not None
     effective = [

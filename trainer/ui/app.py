@@ -55,7 +55,8 @@ def setup_logging(root: Path) -> Path | None:
 def install_translator(app: QCoreApplication, lang: str) -> bool:
     """Install the translations for `lang` on top of what is installed.
 
-    Source strings are zh-TW; `en` loads resources/translations/trainer_en.qm. Qt's
+    Source strings are zh-TW; `en` loads resources/translations/trainer_en.qm (and
+    trainer_instructor_en.qm for the instructor area). Qt's
     own dialogs (file dialogs, message-box buttons) are English unless a qtbase
     catalogue is loaded, so zh-TW loads Qt's qtbase_zh_TW.qm from PySide6.
     Returns False when the app's catalogue for `lang` is missing.
@@ -69,8 +70,14 @@ def install_translator(app: QCoreApplication, lang: str) -> bool:
         else:
             log.info("no qtbase_zh_TW.qm in %s; Qt's dialogs stay in English", folder)
         return True
+    # the instructor area (trainer/ui/instructor) has its own catalogue beside the app's
+    instructor = QTranslator(app)
+    suffix = lang.replace("-", "_")
+    if instructor.load(f"trainer_instructor_{suffix}", str(RESOURCES / "translations")):
+        app.installTranslator(instructor)
+        _TRANSLATORS.append(instructor)
     translator = QTranslator(app)
-    name = f"trainer_{lang.replace('-', '_')}"
+    name = f"trainer_{suffix}"
     if translator.load(name, str(RESOURCES / "translations")):
         app.installTranslator(translator)
         _TRANSLATORS.append(translator)

@@ -26,6 +26,7 @@ from trainer.exchange.dashboard import learner_history
 from trainer.store.roster import canonical_learners
 from trainer.ui.instructor.review_panel import ReviewPanel
 from trainer.ui.instructor.tables import cell, fill, make_table, row_id, row_of
+from trainer.ui.labels import QT_TRANSLATE_NOOP
 from trainer.ui.widgets.common import card, plain
 
 if TYPE_CHECKING:
@@ -33,8 +34,16 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-STATUS = {"in_progress": "進行中", "completed": "已完成", "abandoned": "已放棄"}
-MODE = {"practice": "練習", "assessment": "評量"}
+STATUS = {
+    "in_progress": QT_TRANSLATE_NOOP("AttemptsPage", "進行中"),
+    "completed": QT_TRANSLATE_NOOP("AttemptsPage", "已完成"),
+    "abandoned": QT_TRANSLATE_NOOP("AttemptsPage", "已放棄"),
+}
+MODE = {
+    "practice": QT_TRANSLATE_NOOP("AttemptsPage", "練習"),
+    "assessment": QT_TRANSLATE_NOOP("AttemptsPage", "評量"),
+    "roleplay": QT_TRANSLATE_NOOP("AttemptsPage", "觀察角色扮演"),
+}
 
 
 def learner_text(row: dict[str, Any]) -> str:
@@ -46,7 +55,8 @@ def score_cell(entry: dict[str, Any], key: str) -> Any:
     """The effective score; an adjusted one shows its original too (never hidden)."""
     original = entry["total"] if key == "total" else entry["scores"].get(key)
     if key in entry["adjusted"]:
-        return cell(f"{entry['adjusted'][key]}*（{original if original is not None else '—'}）")
+        shown = original if original is not None else "—"
+        return cell(f"{entry['adjusted'][key]}* ({shown})")
     return original
 
 
@@ -65,7 +75,7 @@ class AttemptsPage(QWidget):
         root.addWidget(split)
 
         self.learners = QListWidget()
-        self.learners.setAccessibleName("學習者 Learners")
+        self.learners.setAccessibleName(self.tr("學習者名單"))
         self.learners.setStyleSheet(
             "QListWidget::item:selected { background: #2a5bd7; color: white; }"
         )
@@ -77,14 +87,17 @@ class AttemptsPage(QWidget):
         mid.setContentsMargins(0, 0, 0, 0)
         self.heading = plain("", "pageTitle")
         mid.addWidget(self.heading)
-        mid.addWidget(
-            plain(
-                "* 教師調整後的分數，括號內為原始分數。 * adjusted; original in brackets.", "muted"
-            )
-        )
+        mid.addWidget(plain(self.tr("* 教師調整後的分數，括號內為原始分數。"), "muted"))
         self.table = make_table(
-            ["日期 Date", "個案 Case", "模式\nMode", "狀態\nStatus", "總分\nTotal", *INDICATORS],
-            "作答歷程 Attempt history",
+            [
+                self.tr("日期"),
+                self.tr("個案"),
+                self.tr("模式"),
+                self.tr("狀態"),
+                self.tr("總分"),
+                *INDICATORS,
+            ],
+            self.tr("作答歷程"),
             stretch=1,
         )
         self.table.currentCellChanged.connect(
@@ -98,14 +111,14 @@ class AttemptsPage(QWidget):
         low = QVBoxLayout(lower)
         low.setContentsMargins(0, 4, 0, 0)
         sheet_head = QHBoxLayout()
-        sheet_head.addWidget(plain("反思單 Reflection sheet", "cardTitle"), 1)
-        self.pdf_button = QPushButton("匯出這張反思單 PDF…")
+        sheet_head.addWidget(plain(self.tr("反思單"), "cardTitle"), 1)
+        self.pdf_button = QPushButton(self.tr("匯出這張反思單 PDF…"))
         self.pdf_button.clicked.connect(self._export_clicked)
         sheet_head.addWidget(self.pdf_button)
         low.addLayout(sheet_head)
         self.sheet = QTextBrowser()
         self.sheet.setOpenLinks(False)
-        self.sheet.setAccessibleName("反思單內容 Reflection sheet")
+        self.sheet.setAccessibleName(self.tr("反思單內容"))
         low.addWidget(self.sheet, 1)
         column.addWidget(lower)
         column.setStretchFactor(0, 1)
@@ -170,7 +183,7 @@ class AttemptsPage(QWidget):
     def show_learner(self, learner_id: str) -> None:
         self.learner_id = learner_id
         learner = self.workspace.store.learner(learner_id)
-        self.heading.setText(f"{learner['display_name']} · 作答歷程 history")
+        self.heading.setText(self.tr("{name} · 作答歷程").format(name=learner["display_name"]))
         keep = self.attempt_id
         history = list(reversed(learner_history(self.workspace.store, learner_id)))
         self.table.blockSignals(True)
@@ -182,8 +195,8 @@ class AttemptsPage(QWidget):
                     [
                         str(h["started_at"])[:16].replace("T", " "),
                         h["case_title"] or h["case_id"],
-                        MODE.get(h["mode"], h["mode"]),
-                        STATUS.get(h["status"], h["status"]),
+                        self.tr(MODE[h["mode"]]) if h["mode"] in MODE else h["mode"],
+                        self.tr(STATUS[h["status"]]) if h["status"] in STATUS else h["status"],
                         score_cell(h, "total"),
                         *(score_cell(h, i) for i in INDICATORS),
                     ],
@@ -212,7 +225,7 @@ class AttemptsPage(QWidget):
             sheet = load_sheet(self.workspace, attempt_id, self.lang)
         except Exception as exc:  # e.g. the case is not installed on this computer
             log.warning("cannot show sheet of %s: %s\n%s", attempt_id, exc, traceback.format_exc())
-            self.sheet.setPlainText(f"無法顯示這張反思單 Cannot show this sheet: {exc}")
+            self.sheet.setPlainText(self.tr("無法顯示這張反思單：{reason}").format(reason=exc))
             return
         doc = sheet_document(sheet)
         doc.setParent(self.sheet)

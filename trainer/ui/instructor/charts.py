@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from trainer.core.vocab import INDICATOR_LABELS, INDICATORS
 from trainer.exchange.dashboard import IndicatorStats
+from trainer.ui.labels import QT_TRANSLATE_NOOP
 
 GRID = QColor("#dfe4ee")
 TEXT = QColor("#2b3440")
@@ -25,6 +26,8 @@ BAND_COLORS = ["#c8402f", "#e07b39", "#e3b33b", "#7dbb6a", "#1f8a4c"]
 ALIGN_CENTER = int(Qt.AlignmentFlag.AlignCenter)
 ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 ALIGN_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+MEAN = QT_TRANSLATE_NOOP("IndicatorChart", "平均")
+NO_DATA = QT_TRANSLATE_NOOP("IndicatorChart", "尚無資料")
 
 
 def level(score: float, threshold: float) -> str:
@@ -33,6 +36,10 @@ def level(score: float, threshold: float) -> str:
 
 def indicator_label(indicator: str, lang: str) -> str:
     return f"{indicator} {INDICATOR_LABELS[indicator].get(lang, indicator)}"
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("IndicatorChart", text)
 
 
 def _small(painter: QPainter, factor: float = 0.85) -> None:
@@ -96,10 +103,10 @@ def paint_means(
     painter.drawText(
         QRectF(plot.left(), rect.top(), plot.width(), line),
         ALIGN_RIGHT,
-        f"門檻 {threshold:.0f}",
+        QCoreApplication.translate("IndicatorChart", "門檻 {n}").format(n=f"{threshold:.0f}"),
     )
     painter.setPen(TEXT)
-    painter.drawText(QRectF(plot.left(), rect.top(), plot.width(), line), ALIGN_LEFT, "平均 Mean")
+    painter.drawText(QRectF(plot.left(), rect.top(), plot.width(), line), ALIGN_LEFT, _t(MEAN))
     painter.restore()
 
 
@@ -114,7 +121,9 @@ def paint_distribution(
     label_w = max(metrics.horizontalAdvance(indicator_label(i, lang)) for i in INDICATORS) + 10
     painter.setPen(TEXT)
     painter.drawText(
-        QRectF(rect.left(), rect.top(), rect.width(), line), ALIGN_LEFT, "分數分布 Distribution"
+        QRectF(rect.left(), rect.top(), rect.width(), line),
+        ALIGN_LEFT,
+        QCoreApplication.translate("IndicatorChart", "分數分布"),
     )
     body = rect.adjusted(0, line + 8, 0, -(line + 12))
     row_h = body.height() / len(INDICATORS)
@@ -132,7 +141,7 @@ def paint_distribution(
         if not total or item is None:
             painter.fillRect(QRectF(left, y, width, bar_h), GRID)
             painter.setPen(MUTED)
-            painter.drawText(QRectF(left, y, width, bar_h), ALIGN_CENTER, "尚無資料 no data")
+            painter.drawText(QRectF(left, y, width, bar_h), ALIGN_CENTER, _t(NO_DATA))
             continue
         x = left
         for color, count in zip(BAND_COLORS, item.distribution.values(), strict=True):
@@ -171,7 +180,7 @@ class IndicatorChart(QWidget):
         self.lang = "zh-TW"
         self.setMinimumHeight(250)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setAccessibleName("各指標平均與分布 Indicator means and distributions")
+        self.setAccessibleName(self.tr("各指標的平均與分數分布"))
 
     def sizeHint(self) -> QSize:
         return QSize(900, 270)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -42,7 +42,10 @@ if TYPE_CHECKING:
 def choose_roster_file(parent: QWidget | None) -> Path | None:
     """Ask for a class list (monkeypatched in tests)."""
     path, _ = QFileDialog.getOpenFileName(
-        parent, "選擇班級名單 Choose a class list", str(Path.home()), "CSV / Excel (*.csv *.xlsx)"
+        parent,
+        QCoreApplication.translate("ClassPage", "選擇班級名單"),
+        str(Path.home()),
+        "CSV / Excel (*.csv *.xlsx)",
     )
     return Path(path) if path else None
 
@@ -60,11 +63,11 @@ class ClassPage(QWidget):
         self.folder_state = plain("", "body")
         top.addWidget(self.folder_state, 1)
         self.class_name = QLineEdit()
-        self.class_name.setPlaceholderText("班級資料夾名稱 Label (optional)")
-        self.class_name.setAccessibleName("班級資料夾名稱 Class folder label")
+        self.class_name.setPlaceholderText(self.tr("班級資料夾名稱（可不填）"))
+        self.class_name.setAccessibleName(self.tr("班級資料夾名稱"))
         self.class_name.setMaximumWidth(240)
         top.addWidget(self.class_name)
-        self.init_button = QPushButton("設為班級資料夾 Make this a class folder")
+        self.init_button = QPushButton(self.tr("設為班級資料夾"))
         self.init_button.clicked.connect(self.make_class_folder)
         top.addWidget(self.init_button)
         root.addLayout(top)
@@ -72,56 +75,60 @@ class ClassPage(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         frame, body = card()
         head = QHBoxLayout()
-        head.addWidget(plain("班級名單 Class list", "cardTitle"), 1)
-        self.import_button = QPushButton("匯入名單… Import (CSV/XLSX)…")
+        head.addWidget(plain(self.tr("班級名單"), "cardTitle"), 1)
+        self.import_button = QPushButton(self.tr("匯入名單（CSV/XLSX）…"))
         self.import_button.clicked.connect(self.choose_and_import)
         head.addWidget(self.import_button)
         body.addLayout(head)
-        self.roster = make_table(["學號 No.", "姓名 Name", "班級 Class"], "班級名單 Class list", 1)
+        self.roster = make_table(
+            [self.tr("學號"), self.tr("姓名"), self.tr("班級")], self.tr("班級名單"), 1
+        )
         body.addWidget(self.roster, 1)
         split.addWidget(frame)
 
         frame, body = card()
-        body.addWidget(
-            plain("學習者 Learner profiles（同學號即同一人 one per student no.）", "cardTitle")
-        )
+        body.addWidget(plain(self.tr("學習者檔案（同學號即同一人）"), "cardTitle"))
         self.profiles = make_table(
-            ["姓名 Name", "學號 No.", "班級 Class", "作答 Attempts"], "學習者 Profiles", 0
+            [self.tr("姓名"), self.tr("學號"), self.tr("班級"), self.tr("作答")],
+            self.tr("學習者檔案"),
+            0,
         )
         self.profiles.currentCellChanged.connect(lambda r, *_: self._profile_chosen(r))
         body.addWidget(self.profiles, 2)
         merge_row = QHBoxLayout()
-        merge_row.addWidget(plain("把選取的併入 Merge selected into", "muted", wrap=False))
+        merge_row.addWidget(plain(self.tr("把選取的併入"), "muted", wrap=False))
         self.merge_into = QComboBox()
-        self.merge_into.setAccessibleName("保留的檔案 Profile to keep")
+        self.merge_into.setAccessibleName(self.tr("保留的檔案"))
         merge_row.addWidget(self.merge_into, 1)
-        self.merge_button = QPushButton("合併 Merge")
+        self.merge_button = QPushButton(self.tr("合併"))
         self.merge_button.clicked.connect(self.merge_selected)
         merge_row.addWidget(self.merge_button)
         body.addLayout(merge_row)
         rename_row = QHBoxLayout()
         self.new_name = QLineEdit()
-        self.new_name.setAccessibleName("姓名 Name")
+        self.new_name.setAccessibleName(self.tr("新的姓名"))
         self.new_no = QLineEdit()
-        self.new_no.setAccessibleName("學號 Student no.")
+        self.new_no.setAccessibleName(self.tr("新的學號"))
         self.new_class = QLineEdit()
-        self.new_class.setAccessibleName("班級 Class")
+        self.new_class.setAccessibleName(self.tr("新的班級"))
         for edit, hint in (
-            (self.new_name, "姓名 Name"),
-            (self.new_no, "學號 No."),
-            (self.new_class, "班級 Class"),
+            (self.new_name, self.tr("姓名")),
+            (self.new_no, self.tr("學號")),
+            (self.new_class, self.tr("班級")),
         ):
             edit.setPlaceholderText(hint)
             rename_row.addWidget(edit)
-        self.rename_button = QPushButton("更名 Rename")
+        self.rename_button = QPushButton(self.tr("更名"))
         self.rename_button.clicked.connect(self.rename_selected)
         rename_row.addWidget(self.rename_button)
         body.addLayout(rename_row)
         self.status = plain("", "body")
         body.addWidget(self.status)
-        body.addWidget(plain("變更紀錄 Audit trail", "cardTitle"))
+        body.addWidget(plain(self.tr("變更紀錄"), "cardTitle"))
         self.audit = make_table(
-            ["時間 When", "動作 Action", "內容 Details", "由 By"], "變更紀錄 Audit trail", 2
+            [self.tr("時間"), self.tr("動作"), self.tr("內容"), self.tr("由")],
+            self.tr("變更紀錄"),
+            2,
         )
         body.addWidget(self.audit, 1)
         split.addWidget(frame)
@@ -138,13 +145,13 @@ class ClassPage(QWidget):
         label = class_folder_name(self.db)
         if label is None:
             self.folder_state.setText(
-                "這是學習者資料夾：合併進來的學習者會出現在歡迎畫面。 This is a learner folder: "
-                "merged learners appear on its welcome screen."
+                self.tr("這是學習者資料夾：合併進來的學習者會出現在歡迎畫面。")
             )
         else:
             self.folder_state.setText(
-                f"班級資料夾 Class folder {label}：合併的學習者只在教師專區（PIN）出現。 "
-                "Merged learners appear only here, behind the PIN."
+                self.tr("班級資料夾 {label}：合併的學習者只在教師專區（PIN）出現。").format(
+                    label=label
+                )
             )
         self.init_button.setEnabled(label is None)
         self.class_name.setEnabled(label is None)
@@ -184,6 +191,7 @@ class ClassPage(QWidget):
                 ),
                 r["id"],
             )
+        actions = {"merge": self.tr("合併"), "rename": self.tr("更名")}
         fill(
             self.audit,
             (
@@ -191,9 +199,7 @@ class ClassPage(QWidget):
                     a["id"],
                     [
                         str(a["ts"])[:16].replace("T", " "),
-                        {"merge": "合併 merge", "rename": "更名 rename"}.get(
-                            a["action"], a["action"]
-                        ),
+                        actions.get(a["action"], a["action"]),
                         "; ".join(f"{k}: {v}" for k, v in a["details"].items()),
                         a["actor"],
                     ],
@@ -215,15 +221,20 @@ class ClassPage(QWidget):
         try:
             result = import_roster(self.db, read_roster(path))
         except (ExportError, StoreError) as exc:
-            self._say(f"沒有匯入 Not imported: {exc}", ok=False)
+            self._say(self.tr("沒有匯入：{reason}").format(reason=exc), ok=False)
             return False
-        text = (
-            f"名單匯入：新增 {result.added}，更新 {result.updated}，依學號連結 {result.linked}，"
-            f"更名 {result.renamed}。 Imported: {result.added} new, {result.updated} changed, "
-            f"{result.linked} linked by student no., {result.renamed} renamed."
+        text = self.tr(
+            "名單匯入：新增 {added}，更新 {updated}，依學號連結 {linked}，更名 {renamed}。"
+        ).format(
+            added=result.added,
+            updated=result.updated,
+            linked=result.linked,
+            renamed=result.renamed,
         )
         if result.unmatched:
-            text += f"\n尚無紀錄 Not seen yet: {', '.join(result.unmatched[:20])}"
+            text += "\n" + self.tr("尚無紀錄：{names}").format(
+                names=", ".join(result.unmatched[:20])
+            )
         self._say(text, ok=True)
         self.reload()
         self.changed.emit()
@@ -248,11 +259,9 @@ class ClassPage(QWidget):
         try:
             n = merge_profiles(self.db, str(keep), other)
         except StoreError as exc:
-            self._say(f"沒有合併 Not merged: {exc}", ok=False)
+            self._say(self.tr("沒有合併：{reason}").format(reason=exc), ok=False)
             return False
-        self._say(
-            f"已合併，{n} 次作答歸入保留的檔案。 Merged: {n} attempts now count for it.", ok=True
-        )
+        self._say(self.tr("已合併，%n 次作答歸入保留的檔案。", "", n), ok=True)
         self.reload()
         self.changed.emit()
         return True
@@ -270,9 +279,9 @@ class ClassPage(QWidget):
                 class_name=self.new_class.text(),
             )
         except StoreError as exc:
-            self._say(f"沒有更名 Not renamed: {exc}", ok=False)
+            self._say(self.tr("沒有更名：{reason}").format(reason=exc), ok=False)
             return False
-        self._say("已更新 Updated." if changes else "沒有變更 No change.", ok=True)
+        self._say(self.tr("已更新。") if changes else self.tr("沒有變更。"), ok=True)
         self.reload()
         self.changed.emit()
         return True

@@ -28,24 +28,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trainer.core.vocab import INDICATOR_LABELS, INDICATORS
+from trainer.core.vocab import INDICATOR_LABELS, INDICATORS, STEP_INDICATOR
 from trainer.exchange import dashboard
 from trainer.render.charts import _plot_rect, _points, paint_trend
 from trainer.ui.instructor.charts import IndicatorChart
 from trainer.ui.instructor.filter_bar import FilterBar
 from trainer.ui.instructor.tables import cell, fill, heat_cell, make_table, row_id
+from trainer.ui.labels import label
 from trainer.ui.widgets.common import card, plain
 
 if TYPE_CHECKING:
     from trainer.service import Workspace
 
-STEP_NAMES = {
-    "questioning": "提問",
-    "clarifying": "釐清",
-    "resolving": "解決",
-    "feedback": "回饋",
-    "reflecting": "反思",
-}
 LEARNER_ROLE = Qt.ItemDataRole.UserRole + 1
 TOTAL_COLOR = QColor("#1b232d")
 
@@ -66,7 +60,7 @@ class TrendChart(QWidget):
         self.title = ""
         self.setMinimumSize(260, 180)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName("學習者趨勢 Learner trend")
+        self.setAccessibleName(self.tr("學習者的分數趨勢"))
 
     def sizeHint(self) -> QSize:
         return QSize(360, 260)
@@ -110,7 +104,7 @@ class TrendChart(QWidget):
         painter.drawText(
             QRectF(plot.left(), chart.top() - 2, plot.width(), 16),
             int(Qt.AlignmentFlag.AlignRight),
-            "━ 總分 total",
+            self.tr("━ 總分"),
         )
         painter.end()
 
@@ -132,13 +126,13 @@ class DashboardPage(QWidget):
         top = QHBoxLayout()
         self.summary = plain("", "muted")
         top.addWidget(self.summary, 1)
-        top.addWidget(QLabel("門檻 Threshold"))
+        top.addWidget(QLabel(self.tr("門檻")))
         self.threshold = QSpinBox()
         self.threshold.setRange(0, 100)
         self.threshold.setValue(60)
-        self.threshold.setAccessibleName("門檻 Threshold")
+        self.threshold.setAccessibleName(self.tr("門檻分數"))
         top.addWidget(self.threshold)
-        self.apply_button = QPushButton("套用 Apply")
+        self.apply_button = QPushButton(self.tr("套用"))
         self.apply_button.setProperty("role", "primary")
         self.apply_button.clicked.connect(self.refresh)
         top.addWidget(self.apply_button)
@@ -148,7 +142,7 @@ class DashboardPage(QWidget):
         left, body = card()
         self.chart = IndicatorChart()
         self.chart.setMinimumHeight(200)
-        body.addWidget(plain("各指標平均與分布 Means and spread", "cardTitle"))
+        body.addWidget(plain(self.tr("各指標平均與分布"), "cardTitle"))
         body.addWidget(self.chart, 1)
         self.trend = TrendChart()
         body.addWidget(self.trend, 1)
@@ -156,38 +150,42 @@ class DashboardPage(QWidget):
 
         self.tabs = QTabWidget()
         self.heat = make_table(
-            ["學習者 Learner", "學號 No.", "班級 Class", *INDICATORS, "個案 Cases"],
-            "學習者 × 指標 Learner × indicator",
+            [self.tr("學習者"), self.tr("學號"), self.tr("班級"), *INDICATORS, self.tr("個案數")],
+            self.tr("學習者 × 指標"),
             stretch=0,
         )
-        headers = ["學習者 Learner", "學號 No.", "班級 Class", *INDICATORS, "低於門檻 Below"]
-        self.below = make_table(
-            headers, "低於門檻的學習者 Learners below threshold", stretch=len(headers) - 1
-        )
+        headers = [
+            self.tr("學習者"),
+            self.tr("學號"),
+            self.tr("班級"),
+            *INDICATORS,
+            self.tr("低於門檻"),
+        ]
+        self.below = make_table(headers, self.tr("低於門檻的學習者"), stretch=len(headers) - 1)
         self.cases = make_table(
             [
-                "個案 Case",
-                "作答 Attempts",
-                "完成 Done",
-                "平均 Mean",
-                "升級率 Escalated",
-                "中位時間 Median",
+                self.tr("個案"),
+                self.tr("作答"),
+                self.tr("完成"),
+                self.tr("平均"),
+                self.tr("升級率"),
+                self.tr("中位時間"),
             ],
-            "個案難度 Case difficulty",
+            self.tr("個案難度"),
             stretch=0,
         )
         self.mistakes = make_table(
-            ["個案 Case", "步驟 Step", "選項 Option", "次數 Times", "人數 Learners"],
-            "常見錯誤選擇 Common mistakes",
+            [self.tr("個案"), self.tr("步驟"), self.tr("選項"), self.tr("次數"), self.tr("人數")],
+            self.tr("常見錯誤選擇"),
             stretch=2,
         )
         self.mistakes.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.mistakes.setColumnWidth(0, 190)
         for table, title in (
-            (self.heat, "熱圖 Heatmap"),
-            (self.below, "低於門檻 Below threshold"),
-            (self.cases, "個案難度 Cases"),
-            (self.mistakes, "常見錯誤 Mistakes"),
+            (self.heat, self.tr("熱圖")),
+            (self.below, self.tr("低於門檻")),
+            (self.cases, self.tr("個案難度")),
+            (self.mistakes, self.tr("常見錯誤")),
         ):
             table.setMinimumHeight(8 * 26 + 30)
             table.cellDoubleClicked.connect(lambda r, _c, t=table: self._open_row(t, r))
@@ -201,9 +199,11 @@ class DashboardPage(QWidget):
         root.addWidget(split, 1)
         root.addWidget(
             plain(
-                "雙擊任一列開啟該次作答的反思單；「低於門檻」以每位學習者最近 "
-                f"{dashboard.RECENT} 次作答的平均判斷。 Double-click a row to open its "
-                f"sheet; 'below' uses each learner's last {dashboard.RECENT} attempts.",
+                self.tr(
+                    "雙擊任一列開啟該次作答的反思單；「低於門檻」以每位學習者最近 %n 次作答的平均判斷。",
+                    "",
+                    dashboard.RECENT,
+                ),
                 "muted",
             )
         )
@@ -238,7 +238,7 @@ class DashboardPage(QWidget):
                 e["student_no"],
                 e["class_name"],
                 *(cell(e["means"].get(i), i in e["below"]) for i in INDICATORS),
-                "、".join(f"{i} {INDICATOR_LABELS[i][self.lang]}" for i in e["below"]),
+                self.tr("、").join(f"{i} {INDICATOR_LABELS[i][self.lang]}" for i in e["below"]),
             ],
         )
         cases = dashboard.case_difficulty(source, chosen)
@@ -269,7 +269,7 @@ class DashboardPage(QWidget):
                     m["attempt_id"],
                     [
                         self._case_title(m["case_id"]),
-                        STEP_NAMES.get(m["step"], m["step"]),
+                        self._step_name(m["step"]),
                         self._option_text(m["case_id"], m["option_id"]),
                         m["times"],
                         m["learners"],
@@ -279,9 +279,17 @@ class DashboardPage(QWidget):
             ),
         )
         n_attempts = sum(c.attempts for c in cases)
+        n_learners = len(heat) if heat else self._learner_count(chosen)
         self.summary.setText(
-            f"{len(heat) if heat else self._learner_count(chosen)} 位學習者 learners · "
-            f"{n_attempts} 次作答 attempts · {len(below)} 位低於門檻 below {threshold:.0f}"
+            " · ".join(
+                (
+                    self.tr("%n 位學習者", "", n_learners),
+                    self.tr("%n 次作答", "", n_attempts),
+                    self.tr("%n 位低於 {threshold}", "", len(below)).format(
+                        threshold=f"{threshold:.0f}"
+                    ),
+                )
+            )
         )
         if heat:
             self.show_trend(heat[0]["learner_id"], heat[0]["display_name"])
@@ -309,7 +317,9 @@ class DashboardPage(QWidget):
 
     def show_trend(self, learner_id: str, name: str) -> None:
         points = dashboard.trend(self.workspace.store, learner_id, self.filters.filters())
-        self.trend.set_trend(f"{name} · 趨勢 trend ({len(points)})", points)
+        self.trend.set_trend(
+            self.tr("{name} · 趨勢（%n 次作答）", "", len(points)).format(name=name), points
+        )
 
     def _row_changed(self, table: QTableWidget, row: int) -> None:
         item = table.item(row, 0) if row >= 0 else None
@@ -321,6 +331,11 @@ class DashboardPage(QWidget):
         attempt_id = row_id(table, row)
         if attempt_id:
             self.open_attempt.emit(str(attempt_id))
+
+    @staticmethod
+    def _step_name(step: str) -> str:
+        indicator = STEP_INDICATOR.get(step)
+        return label(INDICATOR_LABELS[indicator]["zh-TW"]) if indicator else step
 
     def _case_title(self, case_id: str) -> str:
         loaded = self.workspace.library.cases.get(case_id)

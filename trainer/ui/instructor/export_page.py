@@ -33,6 +33,7 @@ from trainer.store.db import db_path_of
 from trainer.ui.instructor import prompts
 from trainer.ui.instructor.filter_bar import FilterBar
 from trainer.ui.instructor.workers import Runner
+from trainer.ui.labels import QT_TRANSLATE_NOOP
 from trainer.ui.widgets.common import card, plain, restyle
 
 if TYPE_CHECKING:
@@ -42,20 +43,29 @@ log = logging.getLogger(__name__)
 
 FORMAT_TEXT = {
     "csv": (
-        "CSV 資料夾",
-        "完整紀錄，每個資料表一個 CSV（UTF-8 BOM，Excel 可直接開）\nthe full log, one CSV per table",
+        QT_TRANSLATE_NOOP("ExportPage", "CSV 資料夾"),
+        QT_TRANSLATE_NOOP(
+            "ExportPage", "完整紀錄，每個資料表一個 CSV（UTF-8 BOM，Excel 可直接開）"
+        ),
     ),
     "xlsx": (
-        "Excel 活頁簿 .xlsx",
-        "摘要、練習次數（含 3.1–3.5 分數）、決策、反思等分頁；完整紀錄請用 CSV\n"
-        "summary, numbered attempts with 3.1–3.5 scores, decisions, reflections…",
+        QT_TRANSLATE_NOOP("ExportPage", "Excel 活頁簿 .xlsx"),
+        QT_TRANSLATE_NOOP(
+            "ExportPage", "摘要、練習次數（含 3.1–3.5 分數）、決策、反思等分頁；完整紀錄請用 CSV"
+        ),
     ),
     "xapi": (
-        "xAPI 陳述 .json",
-        "給 LRS 使用；學習者一律以代號表示\nfor an LRS; always pseudonymous",
+        QT_TRANSLATE_NOOP("ExportPage", "xAPI 陳述 .json"),
+        QT_TRANSLATE_NOOP("ExportPage", "給 LRS 使用；學習者一律以代號表示"),
     ),
-    "sqlite": ("SQLite 複本 .db", "可在別台電腦合併，或用 Datasette 檢視\nto merge elsewhere"),
-    "pdf": ("PDF 評量證據作品集", "選一位學習者；含每次完成的反思單\none learner's portfolio"),
+    "sqlite": (
+        QT_TRANSLATE_NOOP("ExportPage", "SQLite 複本 .db"),
+        QT_TRANSLATE_NOOP("ExportPage", "可在別台電腦合併，或用 Datasette 檢視"),
+    ),
+    "pdf": (
+        QT_TRANSLATE_NOOP("ExportPage", "PDF 評量證據作品集"),
+        QT_TRANSLATE_NOOP("ExportPage", "選一位學習者；含每次完成的反思單"),
+    ),
 }
 
 
@@ -72,34 +82,35 @@ class ExportPage(QWidget):
         root.setContentsMargins(16, 12, 16, 12)
         root.setSpacing(10)
         frame, body = card()
-        body.addWidget(plain("格式 Format", "cardTitle"))
+        body.addWidget(plain(self.tr("格式"), "cardTitle"))
         grid = QGridLayout()
         self.format_group = QButtonGroup(self)
         self.format_buttons: dict[str, QRadioButton] = {}
         for row, (fmt, (title, hint)) in enumerate(FORMAT_TEXT.items()):
-            button = QRadioButton(title)
-            button.setAccessibleName(title)
+            button = QRadioButton(self.tr(title))
+            button.setAccessibleName(self.tr(title))
             self.format_group.addButton(button)
             self.format_buttons[fmt] = button
             button.toggled.connect(self._format_changed)
             grid.addWidget(button, row, 0)
-            grid.addWidget(plain(hint.replace("\n", " · "), "muted"), row, 1)
+            grid.addWidget(plain(self.tr(hint), "muted"), row, 1)
         grid.setColumnStretch(1, 1)
         body.addLayout(grid)
         root.addWidget(frame)
 
         frame, body = card()
-        body.addWidget(plain("範圍 Which attempts", "cardTitle"))
+        body.addWidget(plain(self.tr("範圍"), "cardTitle"))
         self.filters = FilterBar(learner=True, case=False, until=False)
         body.addWidget(self.filters)
         options = QHBoxLayout()
-        self.pseudonymize = QCheckBox("以代號取代姓名 Pseudonymize names")
+        self.pseudonymize = QCheckBox(self.tr("以代號取代姓名"))
         options.addWidget(self.pseudonymize)
         options.addSpacing(24)
-        options.addWidget(QLabel("語言 Language"))
+        options.addWidget(QLabel(self.tr("匯出語言")))
         self.language = QComboBox()
         self.language.addItem("中文（台灣）", "zh-TW")
         self.language.addItem("English", "en")
+        self.language.setAccessibleName(self.tr("匯出語言"))
         self.language.setCurrentIndex(max(0, self.language.findData(lang)))
         options.addWidget(self.language)
         options.addStretch(1)
@@ -107,7 +118,7 @@ class ExportPage(QWidget):
         root.addWidget(frame)
 
         actions = QHBoxLayout()
-        self.export_button = QPushButton("匯出… Export…")
+        self.export_button = QPushButton(self.tr("匯出…"))
         self.export_button.setProperty("role", "primary")
         self.export_button.clicked.connect(self.choose_and_export)
         actions.addWidget(self.export_button)
@@ -155,14 +166,12 @@ class ExportPage(QWidget):
     ) -> bool:
         pseudo = self.pseudonymize.isChecked() if pseudonymize is None else pseudonymize
         if fmt == "pdf" and not (filters.learner or filters.attempt_id):
-            self._show(
-                "PDF 作品集需要先選一位學習者。 Choose a learner for a PDF portfolio.", ok=False
-            )
+            self._show(self.tr("PDF 作品集需要先選一位學習者。"), ok=False)
             return False
         lang = str(self.language.currentData())
         root, database = self.workspace.root, Path(db_path_of(self.workspace.store.db))
         self.last_path = out
-        self._show(f"正在匯出 Exporting to {out}…", ok=None)
+        self._show(self.tr("正在匯出到 {path}…").format(path=out), ok=None)
         return self.runner.start(
             lambda: export(fmt, root, database, out, filters, pseudo, lang),
             lambda counts: self._done(fmt, out, counts),
@@ -173,16 +182,14 @@ class ExportPage(QWidget):
         self.last_result = counts
         detail = ", ".join(f"{k} {v:,}" for k, v in counts.items())
         log.info("exported %s to %s (%s)", fmt, out, detail)
-        self._show(f"已匯出 Exported: {out}\n{detail}", ok=True)
+        self._show(self.tr("已匯出：{path}").format(path=out) + f"\n{detail}", ok=True)
         self.exported.emit(fmt, counts)
 
     def _failed(self, exc: BaseException, details: str) -> None:
         self.last_result = None
         log.error("export failed: %s\n%s", exc, details)
         reason = str(exc) if isinstance(exc, ExportError) else f"{type(exc).__name__}: {exc}"
-        self._show(
-            f"匯出失敗，沒有寫入任何檔案。 Export failed; nothing was written.\n{reason}", ok=False
-        )
+        self._show(self.tr("匯出失敗，沒有寫入任何檔案。") + f"\n{reason}", ok=False)
 
     def _show(self, text: str, ok: bool | None) -> None:
         self.status.setText(text)

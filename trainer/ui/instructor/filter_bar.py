@@ -6,21 +6,21 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
 from trainer.exchange.filters import Filters
 from trainer.store.roster import canonical_learners
+from trainer.ui.labels import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from trainer.service import Workspace
 
-ANY = "全部 All"
 NO_DATE = QDate(2000, 1, 1)  # the minimum date stands for "no limit"
 MODES = [
-    ("practice", "練習 Practice"),
-    ("assessment", "評量 Assessment"),
-    ("roleplay", "觀察角色扮演 Role-play"),
+    ("practice", QT_TRANSLATE_NOOP("FilterBar", "練習")),
+    ("assessment", QT_TRANSLATE_NOOP("FilterBar", "評量")),
+    ("roleplay", QT_TRANSLATE_NOOP("FilterBar", "觀察角色扮演")),
 ]
 
 
@@ -46,7 +46,7 @@ def date_edit(name: str) -> QDateEdit:
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     edit.setMinimumDate(NO_DATE)
-    edit.setSpecialValueText("不限 any")
+    edit.setSpecialValueText(QCoreApplication.translate("FilterBar", "不限"))
     edit.setDate(NO_DATE)
     edit.setAccessibleName(name)
     return edit
@@ -62,18 +62,18 @@ class FilterBar(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(8)
-        self.class_box = self._combo(row, "班級 Class")
-        self.learner_box = self._combo(row, "學習者 Learner") if learner else None
-        self.case_box = self._combo(row, "個案 Case") if case else None
-        self.mode_box = self._combo(row, "模式 Mode")
-        self._fill(self.mode_box, MODES)
-        row.addWidget(QLabel("起 From"))
-        self.since = date_edit("起始日期 From date")
+        self.class_box = self._combo(row, self.tr("班級"))
+        self.learner_box = self._combo(row, self.tr("學習者")) if learner else None
+        self.case_box = self._combo(row, self.tr("個案")) if case else None
+        self.mode_box = self._combo(row, self.tr("模式"))
+        self._fill(self.mode_box, [(m, self.tr(text)) for m, text in MODES])
+        row.addWidget(QLabel(self.tr("起")))
+        self.since = date_edit(self.tr("起始日期"))
         row.addWidget(self.since)
         self.until: QDateEdit | None = None
         if until:
-            row.addWidget(QLabel("迄 To"))
-            self.until = date_edit("結束日期 To date")
+            row.addWidget(QLabel(self.tr("迄")))
+            self.until = date_edit(self.tr("結束日期"))
             row.addWidget(self.until)
         row.addStretch(1)
 
@@ -86,13 +86,12 @@ class FilterBar(QWidget):
         row.addWidget(box)
         return box
 
-    @staticmethod
-    def _fill(box: QComboBox, items: list[tuple[str, str]]) -> None:
+    def _fill(self, box: QComboBox, items: list[tuple[str, str]]) -> None:
         """Refill, keeping the current choice when it still exists."""
         current = box.currentData()
         box.blockSignals(True)
         box.clear()
-        box.addItem(ANY, None)
+        box.addItem(self.tr("全部"), None)
         for value, text in items:
             box.addItem(text, value)
         index = box.findData(current)

@@ -29,6 +29,7 @@ from trainer.store.db import db_path_of
 from trainer.ui.instructor import jobs, prompts
 from trainer.ui.instructor.tables import fill, make_table
 from trainer.ui.instructor.workers import Runner
+from trainer.ui.labels import QT_TRANSLATE_NOOP
 from trainer.ui.widgets.common import plain, restyle
 
 if TYPE_CHECKING:
@@ -37,13 +38,13 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 TABLE_NAMES = {
-    "learners": "學習者 learners",
-    "attempts": "作答 attempts",
-    "decisions": "決策 decisions",
-    "internal_reports": "內部報告 reports",
-    "reflections": "反思 reflections",
-    "self_ratings": "自評 self-ratings",
-    "scores": "分數 scores",
+    "learners": QT_TRANSLATE_NOOP("ImportPage", "學習者"),
+    "attempts": QT_TRANSLATE_NOOP("ImportPage", "作答"),
+    "decisions": QT_TRANSLATE_NOOP("ImportPage", "決策"),
+    "internal_reports": QT_TRANSLATE_NOOP("ImportPage", "內部報告"),
+    "reflections": QT_TRANSLATE_NOOP("ImportPage", "反思"),
+    "self_ratings": QT_TRANSLATE_NOOP("ImportPage", "自評"),
+    "scores": QT_TRANSLATE_NOOP("ImportPage", "分數"),
 }
 
 
@@ -60,10 +61,8 @@ class DropZone(QFrame):
         )
         self.setMinimumHeight(120)
         column = QVBoxLayout(self)
-        text = plain(
-            "把學習紀錄檔（.db / .sqlite）拖放到這裡\nDrop learner log files (.db / .sqlite) here",
-            "heroSub",
-        )
+        text = plain(self.tr("把學習紀錄檔（.db / .sqlite）拖放到這裡"), "heroSub")
+        self.setAccessibleName(self.tr("學習紀錄檔拖放區"))
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         column.addWidget(text)
 
@@ -95,10 +94,10 @@ class ImportPage(QWidget):
         root.setSpacing(10)
         root.addWidget(
             plain(
-                "合併學生交來的學習紀錄檔到這台電腦的資料庫。重複合併不會重複計算；"
-                "有任何一個檔案有問題，就整批不合併，資料庫維持原狀。合併前會先自動備份。\n"
-                "Merge learner logs into this computer's database. Merging twice adds nothing; "
-                "one bad file and nothing is merged. A backup is made first.",
+                self.tr(
+                    "合併學生交來的學習紀錄檔到這台電腦的資料庫。重複合併不會重複計算；"
+                    "有任何一個檔案有問題，就整批不合併，資料庫維持原狀。合併前會先自動備份。"
+                ),
                 "body",
             )
         )
@@ -106,18 +105,16 @@ class ImportPage(QWidget):
         self.drop.dropped.connect(self.merge)
         root.addWidget(self.drop)
         row = QHBoxLayout()
-        self.choose_button = QPushButton("選擇檔案… Choose files…")
+        self.choose_button = QPushButton(self.tr("選擇檔案…"))
         self.choose_button.setProperty("role", "primary")
         self.choose_button.clicked.connect(self.choose)
         row.addWidget(self.choose_button)
         # Issue 14 item 3: a folder of hand-ins, and a preview per file before merging.
-        self.folder_button = QPushButton("選擇資料夾… Choose a folder…")
+        self.folder_button = QPushButton(self.tr("選擇資料夾…"))
         self.folder_button.clicked.connect(self.choose_folder)
         row.addWidget(self.folder_button)
-        self.preview_button = QPushButton("先預覽… Preview first…")
-        self.preview_button.setToolTip(
-            "只檢查並列出每個檔案會新增什麼，不合併 / Check and list what each file would add; merge nothing"
-        )
+        self.preview_button = QPushButton(self.tr("先預覽…"))
+        self.preview_button.setToolTip(self.tr("只檢查並列出每個檔案會新增什麼，不合併"))
         self.preview_button.clicked.connect(self.choose_preview)
         row.addWidget(self.preview_button)
         self.busy = QProgressBar()
@@ -128,22 +125,22 @@ class ImportPage(QWidget):
         self.status = plain("", "body")
         root.addWidget(self.status)
         self.table = make_table(
-            ["資料表 Table", "新增 Added", "已存在 Already there", "更新 Updated"],
-            "合併結果 Merge summary",
+            [self.tr("資料表"), self.tr("新增"), self.tr("已存在"), self.tr("更新")],
+            self.tr("合併結果"),
             stretch=0,
         )
         root.addWidget(self.table, 1)
         self.files_table = make_table(
             [
-                "檔案 File",
-                "學習者 Learner",
-                "新作答 New",
-                "延續 Taken further",
-                "已合併 Already merged",
-                "較舊 Older",
-                "注意 Notes",
+                self.tr("檔案"),
+                self.tr("學習者"),
+                self.tr("新作答"),
+                self.tr("延續"),
+                self.tr("已合併"),
+                self.tr("較舊"),
+                self.tr("注意"),
             ],
-            "每個檔案 Per file",
+            self.tr("每個檔案"),
             stretch=6,
         )
         root.addWidget(self.files_table, 1)
@@ -164,9 +161,7 @@ class ImportPage(QWidget):
             self.merge(files)
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, "選擇繳交資料夾 Choose a folder of hand-ins"
-        )
+        folder = QFileDialog.getExistingDirectory(self, self.tr("選擇繳交資料夾"))
         if folder:
             self.merge([Path(folder)])
 
@@ -177,7 +172,7 @@ class ImportPage(QWidget):
 
     def preview(self, paths: list[Path]) -> bool:
         """Show per file what merging would do (trainer.exchange.collect); merge nothing."""
-        self._show_status("正在檢查 Checking…", ok=None)
+        self._show_status(self.tr("正在檢查…"), ok=None)
         database = self.database
         return self.runner.start(
             lambda: preview_merge(database, paths), self._previewed, self._failed
@@ -197,24 +192,22 @@ class ImportPage(QWidget):
                         f.count("extended"),
                         f.count("present"),
                         f.count("stale"),
-                        f"拒絕 Refused: {f.refused}" if f.refused else " / ".join(f.warnings),
+                        self.tr("拒絕：{reason}").format(reason=f.refused)
+                        if f.refused
+                        else " / ".join(f.warnings),
                     ],
                 )
                 for f in preview.files
             ),
         )
-        verdict = (
-            "可以合併 Ready to merge."
-            if preview.ok
-            else "這批會被拒絕 This batch would be refused."
-        )
+        verdict = self.tr("可以合併。") if preview.ok else self.tr("這批會被拒絕。")
         self._show_status(
-            f"預覽 Preview: {len(preview.files)} 個檔案 file(s). {verdict}", ok=preview.ok
+            self.tr("預覽：%n 個檔案。", "", len(preview.files)) + " " + verdict, ok=preview.ok
         )
 
     def merge(self, files: list[Path]) -> bool:
         names = ", ".join(f.name for f in files)
-        self._show_status(f"正在合併 Merging {names}…", ok=None)
+        self._show_status(self.tr("正在合併 {names}…").format(names=names), ok=None)
         database = self.database
         return self.runner.start(
             lambda: jobs.merge_logs(database, expand(files)[0] or files), self._done, self._failed
@@ -226,7 +219,15 @@ class ImportPage(QWidget):
         fill(
             self.table,
             (
-                (t, [TABLE_NAMES.get(t, t), c.added, c.present, c.updated])
+                (
+                    t,
+                    [
+                        self.tr(TABLE_NAMES[t]) if t in TABLE_NAMES else t,
+                        c.added,
+                        c.present,
+                        c.updated,
+                    ],
+                )
                 for t, c in summary.totals.items()
             ),
         )
@@ -242,7 +243,7 @@ class ImportPage(QWidget):
                         c.extended,
                         c.present,
                         c.stale,
-                        f"新增決策 {c.decisions} decision(s) added",
+                        self.tr("新增 %n 個決策", "", c.decisions),
                     ],
                 )
                 for name, learners in summary.file_learners.items()
@@ -252,7 +253,7 @@ class ImportPage(QWidget):
         added = sum(c.added for c in summary.totals.values())
         files = len(summary.files)
         self._show_status(
-            f"已合併 {files} 個檔案，新增 {added} 筆資料。 Merged {files} file(s), {added} rows added.",
+            self.tr("已合併 %n 個檔案，", "", files) + self.tr("新增 %n 筆資料。", "", added),
             ok=True,
         )
         self.merged.emit(summary)
@@ -260,7 +261,7 @@ class ImportPage(QWidget):
     def _failed(self, exc: BaseException, details: str) -> None:
         log.error("merge refused: %s\n%s", exc, details)
         self._show_status(
-            f"沒有合併任何資料，資料庫維持原狀。 Nothing was merged; the database is unchanged.\n{exc}",
+            self.tr("沒有合併任何資料，資料庫維持原狀。") + f"\n{exc}",
             ok=False,
         )
 

@@ -32,18 +32,19 @@ from trainer.store.outbox import summary
 from trainer.ui.instructor.filter_bar import FilterBar
 from trainer.ui.instructor.progress_runner import ProgressRunner
 from trainer.ui.instructor.tables import fill, make_table
+from trainer.ui.labels import QT_TRANSLATE_NOOP
 from trainer.ui.widgets.common import card, plain, restyle
 
 if TYPE_CHECKING:
     from trainer.service import Workspace
 
 KINDS = {
-    "auth": "帳號或密碼錯誤 Wrong user or password",
-    "unreachable": "連不到 LRS Cannot reach the LRS",
-    "rejected": "LRS 拒收一筆紀錄 The LRS rejected a statement",
-    "server": "LRS 發生錯誤 The LRS failed",
-    "cancelled": "已取消 Cancelled",
-    "config": "設定有誤 Settings",
+    "auth": QT_TRANSLATE_NOOP("LrsPage", "帳號或密碼錯誤"),
+    "unreachable": QT_TRANSLATE_NOOP("LrsPage", "連不到 LRS"),
+    "rejected": QT_TRANSLATE_NOOP("LrsPage", "LRS 拒收一筆紀錄"),
+    "server": QT_TRANSLATE_NOOP("LrsPage", "LRS 發生錯誤"),
+    "cancelled": QT_TRANSLATE_NOOP("LrsPage", "已取消"),
+    "config": QT_TRANSLATE_NOOP("LrsPage", "設定有誤"),
 }
 
 
@@ -58,44 +59,42 @@ class LrsPage(QWidget):
         root.setSpacing(10)
         row = QHBoxLayout()
         frame, body = card()
-        body.addWidget(plain("推送到 LRS Push to a Learning Record Store", "cardTitle"))
+        body.addWidget(plain(self.tr("推送到 LRS（學習紀錄庫）"), "cardTitle"))
         body.addWidget(
             plain(
-                "以 xAPI 1.0.3 送出（學習者以代號表示）。已確認收到的紀錄不會重送。\n"
-                "Sent as xAPI 1.0.3 (learners as pseudonyms). What the LRS acknowledged is "
-                "never sent again.",
+                self.tr("以 xAPI 1.0.3 送出（學習者以代號表示）。已確認收到的紀錄不會重送。"),
                 "muted",
             )
         )
         form = QFormLayout()
         self.endpoint = QLineEdit()
         self.endpoint.setPlaceholderText("https://lrs.school.example/xAPI/")
-        self.endpoint.setAccessibleName("LRS 端點 Endpoint")
+        self.endpoint.setAccessibleName(self.tr("LRS 端點"))
         self.user = QLineEdit()
-        self.user.setAccessibleName("帳號 User")
+        self.user.setAccessibleName(self.tr("LRS 帳號"))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName("密碼 Password")
-        self.password.setPlaceholderText("只用於這次推送 used for this push only")
-        self.remember = QCheckBox("存在系統鑰匙圈 Save in the system keyring")
+        self.password.setAccessibleName(self.tr("LRS 密碼"))
+        self.password.setPlaceholderText(self.tr("只用於這次推送"))
+        self.remember = QCheckBox(self.tr("存在系統鑰匙圈"))
         self.remember.setEnabled(lrs.keyring_available())
         if not lrs.keyring_available():
-            self.remember.setToolTip("需要 keyring 套件 The keyring package is not installed")
-        form.addRow("端點 Endpoint", self.endpoint)
-        form.addRow("帳號 User", self.user)
-        form.addRow("密碼 Password", self.password)
+            self.remember.setToolTip(self.tr("需要安裝 keyring 套件"))
+        form.addRow(self.tr("端點"), self.endpoint)
+        form.addRow(self.tr("帳號"), self.user)
+        form.addRow(self.tr("密碼"), self.password)
         form.addRow("", self.remember)
         body.addLayout(form)
         self.filters = FilterBar(learner=False, case=False, until=False)
         body.addWidget(self.filters)
         buttons = QHBoxLayout()
-        self.push_button = QPushButton("推送 Push")
+        self.push_button = QPushButton(self.tr("推送"))
         self.push_button.setProperty("role", "primary")
         self.push_button.clicked.connect(self.push)
         buttons.addWidget(self.push_button)
         self.bar = QProgressBar()
         buttons.addWidget(self.bar, 1)
-        self.cancel_button = QPushButton("取消 Cancel")
+        self.cancel_button = QPushButton(self.tr("取消"))
         buttons.addWidget(self.cancel_button)
         body.addLayout(buttons)
         self.status = plain("", "body")
@@ -103,16 +102,16 @@ class LrsPage(QWidget):
         row.addWidget(frame, 3)
 
         frame, body = card()
-        body.addWidget(plain("xAPI 設定 Identifiers", "cardTitle"))
+        body.addWidget(plain(self.tr("xAPI 識別設定"), "cardTitle"))
         form = QFormLayout()
         self.base_iri = QLineEdit()
         self.base_iri.setAccessibleName("Base IRI")
         self.home_page = QLineEdit()
-        self.home_page.setAccessibleName("帳號 homePage")
+        self.home_page.setAccessibleName(self.tr("帳號 homePage"))
         form.addRow("Base IRI", self.base_iri)
         form.addRow("homePage", self.home_page)
         body.addLayout(form)
-        self.save_button = QPushButton("儲存 Save")
+        self.save_button = QPushButton(self.tr("儲存"))
         self.save_button.clicked.connect(self.save_identifiers)
         body.addWidget(self.save_button)
         self.config_status = plain("", "muted")
@@ -121,9 +120,11 @@ class LrsPage(QWidget):
         row.addWidget(frame, 2)
         root.addLayout(row)
         self.outbox = make_table(
-            ["端點 Endpoint", "已確認 Acknowledged", "最後 Last"], "LRS 紀錄 Outbox", stretch=0
+            [self.tr("端點"), self.tr("已確認"), self.tr("最後一次")],
+            self.tr("LRS 已送達紀錄"),
+            stretch=0,
         )
-        root.addWidget(plain("已送達的紀錄 Acknowledged so far", "cardTitle"))
+        root.addWidget(plain(self.tr("已送達的紀錄"), "cardTitle"))
         root.addWidget(self.outbox, 1)
         self.runner = ProgressRunner(
             self.bar, self.cancel_button, [self.push_button, self.endpoint, self.user], self
@@ -148,10 +149,10 @@ class LrsPage(QWidget):
             config = XapiConfig(self.base_iri.text().strip(), self.home_page.text().strip())
             save_config(self.workspace.store.db.conn, config)
         except ExportError as exc:
-            self.config_status.setText(f"沒有儲存 Not saved: {exc}")
+            self.config_status.setText(self.tr("沒有儲存：{reason}").format(reason=exc))
             restyle(self.config_status, role="error")
             return False
-        self.config_status.setText("已儲存 Saved")
+        self.config_status.setText(self.tr("已儲存"))
         restyle(self.config_status, role="muted")
         return True
 
@@ -176,24 +177,25 @@ class LrsPage(QWidget):
                 database, target, chosen, library=library, progress=report, cancel=cancel
             )
 
-        self._show("正在推送 Pushing…", ok=None)
+        self._show(self.tr("正在推送…"), ok=None)
         return self.runner.start(work, self._done, self._failed)
 
     def _done(self, result: lrs.PushResult) -> None:
         self.last_result = result
         self._show(
-            f"已送出 {result.sent} 筆（{result.batches} 批），{result.already} 筆先前已送達。\n"
-            f"Sent {result.sent} statements in {result.batches} batches; "
-            f"{result.already} were already there.",
+            self.tr("已送出 %n 筆", "", result.sent)
+            + self.tr("（%n 批），", "", result.batches)
+            + self.tr("%n 筆先前已送達。", "", result.already),
             ok=True,
         )
         self.reload()
 
     def _failed(self, exc: BaseException, details: str) -> None:
-        kind = KINDS.get(getattr(exc, "kind", ""), "推送失敗 Push failed")
-        sent = getattr(exc, "sent", 0)
+        key = getattr(exc, "kind", "")
+        kind = self.tr(KINDS[key]) if key in KINDS else self.tr("推送失敗")
+        sent = int(getattr(exc, "sent", 0))
         self._show(
-            f"{kind}\n{exc}\n已送達並記錄 {sent} 筆 {sent} statements were acknowledged and kept.",
+            f"{kind}\n{exc}\n" + self.tr("已送達並記錄 %n 筆。", "", sent),
             ok=False,
         )
         self.reload()

@@ -21,11 +21,9 @@ from trainer.exchange.source import Source
 from trainer.ui import dialogs
 from trainer.ui.widgets.common import plain
 
-TITLE = "教師專區 Instructor area"
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Instructor", text)
+def _title() -> str:
+    return QCoreApplication.translate("PinDialog", "教師專區")
 
 
 class PinDialog(QDialog):
@@ -34,25 +32,24 @@ class PinDialog(QDialog):
     def __init__(self, new: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.new = new
-        self.setWindowTitle(_t(TITLE))
+        self.setWindowTitle(_title())
         self.setMinimumWidth(420)
         column = QVBoxLayout(self)
         column.setSpacing(10)
         if new:
-            intro = _t(
+            intro = self.tr(
                 "第一次使用教師專區：請設定教師 PIN（{lo}–{hi} 個字元）。\n"
-                "Choose an instructor PIN. Learners sharing this computer cannot open "
-                "the instructor area without it."
+                "共用這台電腦的學習者沒有 PIN 就無法開啟教師專區。"
             ).format(lo=MIN_PIN, hi=MAX_PIN)
         else:
-            intro = _t("請輸入教師 PIN。\nEnter the instructor PIN.")
+            intro = self.tr("請輸入教師 PIN。")
         column.addWidget(plain(intro, "body"))
         form = QFormLayout()
-        self.pin = self._field(_t("PIN"))
-        form.addRow(_t("PIN"), self.pin)
-        self.again = self._field(_t("再輸入一次 Again"))
+        self.pin = self._field(self.tr("PIN"))
+        form.addRow(self.tr("PIN"), self.pin)
+        self.again = self._field(self.tr("再輸入一次 PIN"))
         if new:
-            form.addRow(_t("再輸入一次 Again"), self.again)
+            form.addRow(self.tr("再輸入一次"), self.again)
         column.addLayout(form)
         self.error = plain("", "error")
         self.error.setVisible(False)
@@ -75,11 +72,13 @@ class PinDialog(QDialog):
     def problem(self) -> str | None:
         pin = self.pin.text()
         if not self.new:
-            return None if pin else _t("請輸入 PIN。 Enter the PIN.")
+            return None if pin else self.tr("請輸入 PIN。")
         if not MIN_PIN <= len(pin) <= MAX_PIN or pin.strip() != pin:
-            return _t("PIN 需要 {lo}–{hi} 個字元，前後不可有空白。").format(lo=MIN_PIN, hi=MAX_PIN)
+            return self.tr("PIN 需要 {lo}–{hi} 個字元，前後不可有空白。").format(
+                lo=MIN_PIN, hi=MAX_PIN
+            )
         if pin != self.again.text():
-            return _t("兩次輸入的 PIN 不一樣。 The two PINs differ.")
+            return self.tr("兩次輸入的 PIN 不一樣。")
         return None
 
     def check_and_accept(self) -> None:
@@ -109,10 +108,15 @@ def unlock(parent: QWidget | None, source: Source) -> bool:
         try:
             set_pin(source, pin)
         except PinError as exc:
-            dialogs.error(parent, _t("無法設定 PIN：{m}").format(m=str(exc)))
+            dialogs.error(
+                parent,
+                QCoreApplication.translate("PinDialog", "無法設定 PIN：{m}").format(m=str(exc)),
+            )
             return False
         dialogs.info(
-            parent, _t(TITLE), _t("已設定教師 PIN。請記住它。\nThe PIN is set; keep it safe.")
+            parent,
+            _title(),
+            QCoreApplication.translate("PinDialog", "已設定教師 PIN。請記住它。"),
         )
         return True
     pin = ask_pin(parent)
@@ -120,7 +124,5 @@ def unlock(parent: QWidget | None, source: Source) -> bool:
         return False
     if verify_pin(source, pin):
         return True
-    dialogs.error(
-        parent, _t("PIN 不正確，無法開啟教師專區。\nWrong PIN: the instructor area stays locked.")
-    )
+    dialogs.error(parent, QCoreApplication.translate("PinDialog", "PIN 不正確，無法開啟教師專區。"))
     return False

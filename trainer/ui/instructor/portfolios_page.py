@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -30,7 +31,9 @@ if TYPE_CHECKING:
 
 def choose_folder(parent: QWidget | None) -> Path | None:
     """The folder for the portfolios (monkeypatched in tests)."""
-    path = QFileDialog.getExistingDirectory(parent, "選擇資料夾 Choose a folder")
+    path = QFileDialog.getExistingDirectory(
+        parent, QCoreApplication.translate("PortfoliosPage", "選擇資料夾")
+    )
     return Path(path) if path else None
 
 
@@ -44,34 +47,35 @@ class PortfoliosPage(QWidget):
         root.setContentsMargins(16, 12, 16, 12)
         root.setSpacing(10)
         frame, body = card()
-        body.addWidget(plain("全班作品集 Portfolios for the class", "cardTitle"))
+        body.addWidget(plain(self.tr("全班作品集"), "cardTitle"))
         body.addWidget(
             plain(
-                "每位學習者一個 PDF（評量證據作品集），檔名：班級-學號-姓名-portfolio.pdf。\n"
-                "One PDF per learner, named <class>-<no>-<name>-portfolio.pdf.",
+                self.tr(
+                    "每位學習者一個 PDF（評量證據作品集），檔名：班級-學號-姓名-portfolio.pdf。"
+                ),
                 "muted",
             )
         )
         self.filters = FilterBar(learner=True, case=False, until=False)
         body.addWidget(self.filters)
         row = QHBoxLayout()
-        self.batch_button = QPushButton("產生作品集… Write portfolios…")
+        self.batch_button = QPushButton(self.tr("產生作品集…"))
         self.batch_button.setProperty("role", "primary")
         self.batch_button.clicked.connect(self.choose_and_write)
         row.addWidget(self.batch_button)
-        self.summary_button = QPushButton("班級摘要 PDF… Class summary PDF…")
+        self.summary_button = QPushButton(self.tr("班級摘要 PDF…"))
         self.summary_button.clicked.connect(self.choose_and_summarize)
         row.addWidget(self.summary_button)
         self.bar = QProgressBar()
         row.addWidget(self.bar, 1)
-        self.cancel_button = QPushButton("取消 Cancel")
+        self.cancel_button = QPushButton(self.tr("取消"))
         row.addWidget(self.cancel_button)
         body.addLayout(row)
         self.status = plain("", "body")
         body.addWidget(self.status)
         root.addWidget(frame)
         self.files = QListWidget()
-        self.files.setAccessibleName("已產生的檔案 Files written")
+        self.files.setAccessibleName(self.tr("已產生的檔案"))
         root.addWidget(self.files, 1)
         self.runner = ProgressRunner(
             self.bar, self.cancel_button, [self.batch_button, self.summary_button], self
@@ -96,7 +100,7 @@ class PortfoliosPage(QWidget):
             return write_portfolios(root, folder, chosen, lang, progress, cancel)
 
         self.files.clear()
-        self._say(f"正在產生 Writing into {folder}…", ok=None)
+        self._say(self.tr("正在產生到 {folder}…").format(folder=folder), ok=None)
         return self.runner.start(work, self._done, self._failed)
 
     def _done(self, result: Any) -> None:
@@ -104,15 +108,18 @@ class PortfoliosPage(QWidget):
             self.last = result
             for path in result.written:
                 self.files.addItem(path.name)  # plain text items
-            state = "已取消 cancelled" if result.cancelled else "完成 done"
-            self._say(
-                f"{state}：{len(result.written)} 份作品集 portfolios → {result.folder}", ok=True
+            n = len(result.written)
+            text = (
+                self.tr("已取消：%n 份作品集 → {folder}", "", n)
+                if result.cancelled
+                else self.tr("完成：%n 份作品集 → {folder}", "", n)
             )
+            self._say(text.format(folder=result.folder), ok=True)
         else:
-            self._say(f"已寫入 Written: {result}", ok=True)
+            self._say(self.tr("已寫入：{path}").format(path=result), ok=True)
 
     def _failed(self, exc: BaseException, details: str) -> None:
-        self._say(f"沒有完成 Not finished: {exc}", ok=False)
+        self._say(self.tr("沒有完成：{reason}").format(reason=exc), ok=False)
 
     def choose_and_summarize(self) -> bool:
         out = prompts.choose_export_path(self, "pdf", Path.home() / "class-summary.pdf")
@@ -127,7 +134,7 @@ class PortfoliosPage(QWidget):
             report(1, 1)
             return out
 
-        self._say("正在產生班級摘要 Writing the class summary…", ok=None)
+        self._say(self.tr("正在產生班級摘要…"), ok=None)
         return self.runner.start(work, self._done, self._failed)
 
     def _say(self, text: str, ok: bool | None) -> None:

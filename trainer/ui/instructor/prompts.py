@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
+
+from trainer.ui.labels import QT_TRANSLATE_NOOP
 
 SUFFIX = {"xlsx": ".xlsx", "xapi": ".json", "sqlite": ".db", "pdf": ".pdf"}
 FILTERS = {
-    "csv": "資料夾 Folder (*)",
+    "csv": QT_TRANSLATE_NOOP("Prompts", "資料夾 (*)"),
     "xlsx": "Excel (*.xlsx)",
     "xapi": "xAPI JSON (*.json)",
     "sqlite": "SQLite (*.db *.sqlite)",
@@ -19,17 +22,22 @@ FILTERS = {
 def choose_log_files(parent: QWidget | None) -> list[Path]:
     names, _ = QFileDialog.getOpenFileNames(
         parent,
-        "選擇學習紀錄檔 Choose learner logs",
+        QCoreApplication.translate("Prompts", "選擇學習紀錄檔"),
         str(Path.home()),
-        "學習紀錄 Learner logs (*.db *.sqlite *.sqlite3);;所有檔案 All files (*)",
+        QCoreApplication.translate("Prompts", "學習紀錄 (*.db *.sqlite *.sqlite3);;所有檔案 (*)"),
     )
     return [Path(n) for n in names]
 
 
 def choose_export_path(parent: QWidget | None, fmt: str, suggested: Path) -> Path | None:
     """Where to write; for csv a new (or empty) folder to create."""
-    title = "匯出到資料夾 Export to a folder" if fmt == "csv" else "匯出 Export"
-    name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), FILTERS[fmt])
+    title = (
+        QCoreApplication.translate("Prompts", "匯出到資料夾")
+        if fmt == "csv"
+        else QCoreApplication.translate("Prompts", "匯出")
+    )
+    kinds = QCoreApplication.translate("Prompts", FILTERS[fmt])
+    name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), kinds)
     if not name:
         return None
     path = Path(name)

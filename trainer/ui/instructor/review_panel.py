@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trainer.core.vocab import INDICATOR_LABELS, INDICATORS
+from trainer.core.vocab import INDICATORS
 from trainer.exchange.instructor import add_review, reviews
 from trainer.store.db import StoreError
 from trainer.ui.instructor.tables import cell, fill, make_table
+from trainer.ui.labels import indicator as indicator_text
 from trainer.ui.widgets.common import plain
 
 if TYPE_CHECKING:
@@ -35,7 +36,8 @@ def review_lines(rows: list[dict[str, Any]]) -> str:
     """The reviews as plain text, newest last."""
     out = []
     for r in rows:
-        what = INDICATORS_TEXT.get(r["indicator"] or TOTAL, r["indicator"] or TOTAL)
+        key = r["indicator"] or TOTAL
+        what = item_texts().get(key, key)
         head = f"{str(r['created_at'])[:16].replace('T', ' ')}"
         if r.get("author"):
             head += f" · {r['author']}"
@@ -45,9 +47,10 @@ def review_lines(rows: list[dict[str, Any]]) -> str:
     return "\n\n".join(out)
 
 
-INDICATORS_TEXT = {TOTAL: "總分 Total"} | {
-    i: f"{i} {INDICATOR_LABELS[i]['zh-TW']}" for i in INDICATORS
-}
+def item_texts() -> dict[str, str]:
+    """What a review can adjust: the total or one indicator, in the UI language."""
+    total = QCoreApplication.translate("ReviewPanel", "總分")
+    return {TOTAL: total} | {i: indicator_text(i) for i in INDICATORS}
 
 
 class ReviewPanel(QWidget):
@@ -60,44 +63,44 @@ class ReviewPanel(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(8)
-        column.addWidget(plain("分數：原始與教師調整 Scores: original and adjusted", "cardTitle"))
+        column.addWidget(plain(self.tr("分數：原始與教師調整"), "cardTitle"))
         self.scores = make_table(
-            ["項目 Item", "原始 Original", "調整 Adjusted"], "分數 Scores", stretch=0
+            [self.tr("項目"), self.tr("原始"), self.tr("調整後")], self.tr("分數"), stretch=0
         )
         self.scores.setMinimumHeight(236)
         column.addWidget(self.scores)
-        column.addWidget(plain("教師評語 Instructor comments", "cardTitle"))
+        column.addWidget(plain(self.tr("教師評語"), "cardTitle"))
         self.history = QPlainTextEdit()
         self.history.setReadOnly(True)
-        self.history.setAccessibleName("教師評語 Instructor comments")
-        self.history.setPlaceholderText("尚無評語 No comments yet")
+        self.history.setAccessibleName(self.tr("教師評語紀錄"))
+        self.history.setPlaceholderText(self.tr("尚無評語"))
         column.addWidget(self.history, 1)
         form = QFormLayout()
         self.indicator = QComboBox()
-        for key, text in INDICATORS_TEXT.items():
+        for key, text in item_texts().items():
             self.indicator.addItem(text, key)
-        self.indicator.setAccessibleName("調整項目 Item to adjust")
-        form.addRow("項目 Item", self.indicator)
+        self.indicator.setAccessibleName(self.tr("調整項目"))
+        form.addRow(self.tr("項目"), self.indicator)
         self.score = QSpinBox()
         self.score.setRange(NO_SCORE, 100)
-        self.score.setSpecialValueText("不調整 no change")
+        self.score.setSpecialValueText(self.tr("不調整"))
         self.score.setValue(NO_SCORE)
-        self.score.setAccessibleName("調整後分數 Adjusted score")
-        form.addRow("調整後分數 Score", self.score)
+        self.score.setAccessibleName(self.tr("調整後分數"))
+        form.addRow(self.tr("調整後分數"), self.score)
         self.author = QLineEdit()
-        self.author.setPlaceholderText("教師姓名（可不填）optional")
-        self.author.setAccessibleName("教師 Author")
-        form.addRow("教師 Author", self.author)
+        self.author.setPlaceholderText(self.tr("教師姓名（可不填）"))
+        self.author.setAccessibleName(self.tr("教師姓名"))
+        form.addRow(self.tr("教師"), self.author)
         column.addLayout(form)
         self.comment = QPlainTextEdit()
-        self.comment.setPlaceholderText("評語 Comment")
-        self.comment.setAccessibleName("評語 Comment")
+        self.comment.setPlaceholderText(self.tr("評語"))
+        self.comment.setAccessibleName(self.tr("評語"))
         self.comment.setMaximumHeight(90)
         column.addWidget(self.comment)
         self.error = plain("", "error")
         self.error.setVisible(False)
         column.addWidget(self.error)
-        self.add_button = QPushButton("新增評語／調整 Add review")
+        self.add_button = QPushButton(self.tr("新增評語／調整"))
         self.add_button.setProperty("role", "primary")
         self.add_button.clicked.connect(self.submit)
         column.addWidget(self.add_button)
@@ -133,7 +136,7 @@ class ReviewPanel(QWidget):
                         else None,
                     ],
                 )
-                for key, text in INDICATORS_TEXT.items()
+                for key, text in item_texts().items()
             ),
         )
         self.history.setPlainText(review_lines(rows))
@@ -167,5 +170,5 @@ class ReviewPanel(QWidget):
 def _adjusted_cell(value: int, original: Any) -> Any:
     item = cell(value)
     if original is not None and value != original:
-        item.setText(f"{value}（{value - int(original):+d}）")
+        item.setText(f"{value} ({value - int(original):+d})")
     return item

@@ -26,31 +26,29 @@ class SettingsPage(QWidget):
         root.setSpacing(12)
 
         frame, body = card()
-        body.addWidget(plain("學習者畫面 Learner screen", "cardTitle"))
-        self.mood = QCheckBox("顯示顧客情緒量表 Show the customer's mood meter to learners")
+        body.addWidget(plain(self.tr("學習者畫面"), "cardTitle"))
+        self.mood = QCheckBox(self.tr("讓學習者看到顧客情緒量表"))
         self.mood.setChecked(bool(settings["show_mood_meter"]))
         self.mood.toggled.connect(self._mood_toggled)
         body.addWidget(self.mood)
-        body.addWidget(
-            plain("下一次開始或繼續作答時生效。 Applies from the next case started.", "muted")
-        )
+        body.addWidget(plain(self.tr("下一次開始或繼續作答時生效。"), "muted"))
         root.addWidget(frame)
 
         frame, body = card()
-        body.addWidget(plain("變更教師 PIN Change the PIN", "cardTitle"))
+        body.addWidget(plain(self.tr("變更教師 PIN"), "cardTitle"))
         form = QFormLayout()
         self.old_pin, self.new_pin, self.again = (
             self._pin_field(n)
             for n in (
-                "目前的 PIN Current",
-                f"新的 PIN New ({MIN_PIN}–{MAX_PIN})",
-                "再輸入一次 Again",
+                self.tr("目前的 PIN"),
+                self.tr("新的 PIN（{lo}–{hi} 個字元）").format(lo=MIN_PIN, hi=MAX_PIN),
+                self.tr("再輸入一次新的 PIN"),
             )
         )
         for field in (self.old_pin, self.new_pin, self.again):
             form.addRow(field.accessibleName(), field)
         body.addLayout(form)
-        self.change_button = QPushButton("變更 PIN Change")
+        self.change_button = QPushButton(self.tr("變更 PIN"))
         self.change_button.clicked.connect(self.change_pin)
         body.addWidget(self.change_button)
         self.pin_status = plain("", "body")
@@ -72,14 +70,14 @@ class SettingsPage(QWidget):
     def change_pin(self) -> bool:
         ok = False
         if self.new_pin.text() != self.again.text():
-            message = "兩次輸入的新 PIN 不一樣。 The two new PINs differ."
+            message = self.tr("兩次輸入的新 PIN 不一樣。")
         else:
             try:
                 set_pin(self.workspace.store, self.new_pin.text(), old_pin=self.old_pin.text())
             except PinError as exc:
-                message = f"PIN 沒有變更 Not changed: {exc}"
+                message = self.tr("PIN 沒有變更：{reason}").format(reason=exc)
             else:
-                ok, message = True, "已變更 PIN。 The PIN was changed."
+                ok, message = True, self.tr("已變更 PIN。")
         for field in (self.old_pin, self.new_pin, self.again):
             field.clear()
         self.pin_status.setText(message)

@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
@@ -39,22 +39,35 @@ class InstructorWindow(QWidget):
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.workspace = workspace
-        self.setWindowTitle("教師專區 Instructor area")
+        self.settings = settings
+        self.lang = lang
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.resize(1366, 768)  # a school laptop; the minimum stays under 1280x720
-        column = QVBoxLayout(self)
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(0, 0, 0, 0)
+        self.column.setSpacing(0)
+        self.body: QWidget | None = None
+        self._retranslate_pending = False
+        self._build()
+
+    def _build(self) -> None:
+        """The bar and every page, in the language of the installed translators."""
+        workspace, lang = self.workspace, self.lang
+        self.setWindowTitle(self.tr("教師專區"))
+        body = QWidget()
+        column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         bar = QFrame()
         bar.setObjectName("appBar")
         row = QHBoxLayout(bar)
         row.setContentsMargins(20, 8, 20, 8)
-        row.addWidget(plain("教師專區", "appTitle", wrap=False))
+        row.addWidget(plain(self.tr("教師專區"), "appTitle", wrap=False))
         row.addWidget(
-            plain("Instructor area · iCAP TRM3R0182v2 三、解決顧客投訴", "appSubtitle", wrap=False)
+            plain(self.tr("iCAP TRM3R0182v2 三、解決顧客投訴"), "appSubtitle", wrap=False)
         )
         row.addStretch(1)
-        self.lock_button = QPushButton("鎖定並關閉 Lock")
+        self.lock_button = QPushButton(self.tr("鎖定並關閉"))
         self.lock_button.setProperty("role", "nav")
         self.lock_button.clicked.connect(self.close)
         row.addWidget(self.lock_button)
@@ -65,21 +78,21 @@ class InstructorWindow(QWidget):
         self.attempts = AttemptsPage(workspace, lang)
         self.imports = ImportPage(workspace)
         self.exports = ExportPage(workspace, lang)
-        self.settings_page = SettingsPage(workspace, settings)
+        self.settings_page = SettingsPage(workspace, self.settings)
         self.portfolios = PortfoliosPage(workspace, lang)
         self.class_page = ClassPage(workspace)
         self.lrs = LrsPage(workspace, lang)
         self.cases = CasesPage(workspace, lang)
         for page, title in (
-            (self.dashboard, "儀表板 Dashboard"),
-            (self.attempts, "學習者 Learners"),
-            (self.imports, "合併 Merge"),
-            (self.exports, "匯出 Export"),
-            (self.portfolios, "作品集 Portfolios"),
-            (self.class_page, "班級 Class"),
+            (self.dashboard, self.tr("儀表板")),
+            (self.attempts, self.tr("學習者")),
+            (self.imports, self.tr("合併")),
+            (self.exports, self.tr("匯出")),
+            (self.portfolios, self.tr("作品集")),
+            (self.class_page, self.tr("班級")),
             (self.lrs, "LRS"),
-            (self.cases, "案例 Cases"),
-            (self.settings_page, "設定 Settings"),
+            (self.cases, self.tr("案例")),
+            (self.settings_page, self.tr("設定")),
         ):
             self.tabs.addTab(page, title)
         column.addWidget(self.tabs, 1)
@@ -90,7 +103,44 @@ class InstructorWindow(QWidget):
         self.imports.merged.connect(lambda _summary: self.refresh())
         self.attempts.reviewed.connect(lambda _aid: self.dashboard.refresh())
         self.attempts.export_sheet.connect(self.export_attempt_pdf)
+        old, self.body = self.body, body
+        if old is not None:
+            self.column.replaceWidget(old, body)
+            old.hide()
+            old.deleteLater()
+        else:
+            self.column.addWidget(body)
         self.refresh()
+
+    @property
+    def busy(self) -> bool:
+        runners = (
+            self.imports.runner,
+            self.exports.runner,
+            self.portfolios.runner,
+            self.lrs.runner,
+        )
+        return any(r.is_busy for r in runners)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """View → Language swaps the translators: build the pages again in the new
+        language (once for the burst of events; after a running merge or export)."""
+        if event.type() == QEvent.Type.LanguageChange and not self._retranslate_pending:
+            self._retranslate_pending = True
+            QTimer.singleShot(0, self.retranslate)
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        if self.busy:  # the running job reports to the page it started on
+            QTimer.singleShot(300, self.retranslate)
+            return
+        self._retranslate_pending = False
+        lang = str(self.settings["language"])
+        self.lang = lang if lang in ("zh-TW", "en") else "zh-TW"
+        tab = self.tabs.currentIndex()
+        log.info("instructor area rebuilt in %s", self.lang)
+        self._build()
+        self.tabs.setCurrentIndex(tab)
 
     def refresh(self) -> None:
         """Re-read everything (after a merge or a review)."""
@@ -127,8 +177,7 @@ class InstructorWindow(QWidget):
         return self.exports.export("pdf", out, Filters(attempt_id=attempt_id), pseudonymize=False)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        busy = (self.imports.runner, self.exports.runner, self.portfolios.runner, self.lrs.runner)
-        if any(r.is_busy for r in busy):
+        if self.busy:
             event.ignore()  # a merge / export is still writing; close when it is done
             return
         super().closeEvent(event)

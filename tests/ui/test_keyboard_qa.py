@@ -167,3 +167,66 @@ def test_a_resumed_attempt_reopens_at_its_last_turn_with_the_keyboard_in_the_for
         assert 0 <= y < conversation.viewport().height()
     finally:
         workspace2.close()
+
+
+def test_after_an_escalation_the_submitted_report_step_is_done_not_skipped(
+    qtbot: Any,
+) -> None:
+    """Once in 3.5 the step bar showed 3.4 as "skipped" although the learner had just
+    submitted the 3.4 report: only the steps the escalation jumped over are skipped."""
+    from trainer.ui.widgets.step_bar import StepBar
+
+    bar = StepBar()
+    qtbot.addWidget(bar)
+    played = {"questioning", "feedback", "reflecting"}
+    bar.set_step("reflecting", escalated_at="questioning", visited=played)
+    states = {step: item.property("state") for step, item in bar.items.items()}
+    assert states == {
+        "questioning": "escalated",
+        "clarifying": "skipped",
+        "resolving": "skipped",
+        "feedback": "done",
+        "reflecting": "current",
+    }
+    assert bar.items["feedback"].text().startswith("✓")
+
+
+def test_answer_boxes_hold_their_lines_without_a_scroll_bar(qtbot: Any) -> None:
+    """A fixed 64 px box showed a scroll bar over the text from the second line on."""
+    from PySide6.QtWidgets import QVBoxLayout
+
+    from trainer.ui.app import style_sheet
+    from trainer.ui.widgets.common import NoteEdit
+
+    holder = QWidget()
+    holder.setStyleSheet(style_sheet(1.0))
+    layout = QVBoxLayout(holder)
+    edit = NoteEdit(3)
+    layout.addWidget(edit)
+    layout.addStretch(1)
+    qtbot.addWidget(holder)
+    holder.resize(400, 400)
+    holder.show()
+    edit.setPlainText("第一行\n第二行\n第三行")
+    qtbot.waitUntil(lambda: edit.height() == edit.sizeHint().height())
+    assert edit.verticalScrollBar().maximum() == 0
+    edit.appendPlainText("第四行")
+    qtbot.waitUntil(lambda: edit.verticalScrollBar().maximum() > 0)  # more than 3: scrolls
+    small = edit.sizeHint().height()
+    holder.setStyleSheet(style_sheet(1.5))  # what Ctrl+= does, in larger steps
+    assert edit.sizeHint().height() > small  # follows the text size
+
+
+def test_a_missing_rating_takes_the_keyboard_to_it(qtbot: Any, window: MainWindow) -> None:
+    """Ctrl+Enter with ratings missing said so below the fold; the keyboard stayed in
+    the first answer box. Now it goes to the first missing rating."""
+    start_case(qtbot, window)
+    _activate(qtbot, window)
+    _play_until(window, window.play.report)
+    assert window.play.runner is not None
+    fill_report(qtbot, window, ExpertPolicy().next_action(window.play.runner.session))
+    form = window.play.reflection
+    form.set_rating("3.1", 4)
+    qtbot.keyClick(form, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert "3.2" in form.error.text()
+    assert QApplication.focusWidget() is form.groups["3.2"].button(1)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import itertools
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLayout,
+    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -219,6 +221,34 @@ class WrapChoice(QWidget):
         return False
 
 
+class NoteEdit(QPlainTextEdit):
+    """A form's answer box, `lines` text lines tall at the current text size.
+
+    The boxes had fixed pixel heights (60-70 px): a second line of an answer already
+    brought a scroll bar over the text, and more so at a larger text size. The height
+    follows the font (Ctrl+= / Ctrl+-) because the size hint is asked again on a font
+    change. Tab moves on to the next field.
+    """
+
+    def __init__(self, lines: int = 3, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lines = lines
+        self.setTabChangesFocus(True)
+        policy = self.sizePolicy()
+        policy.setVerticalPolicy(policy.Policy.Fixed)
+        self.setSizePolicy(policy)
+
+    def sizeHint(self) -> QSize:
+        margins = self.contentsMargins()
+        document = int(self.document().documentMargin()) * 2
+        text = self.fontMetrics().lineSpacing() * self.lines
+        height = text + document + margins.top() + margins.bottom() + 2 * self.frameWidth()
+        return QSize(super().sizeHint().width(), height)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+
 def tab_chain(widgets: list[QWidget]) -> None:
     """Make Tab visit `widgets` in this order (the order they appear on screen).
 
@@ -247,3 +277,12 @@ def reveal(widget: QWidget | None) -> None:
                 parent.ensureWidgetVisible(child, 16, 16)
                 child = parent
         parent = parent.parentWidget()
+
+
+def plain_tip(text: str) -> str:
+    """A tooltip that shows author or learner text literally.
+
+    Qt guesses whether a tooltip is rich text; text from a case file or a merged log
+    could otherwise render markup (and fetch images).
+    """
+    return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"

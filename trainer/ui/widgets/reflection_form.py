@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from trainer.core.vocab import INDICATORS
 from trainer.ui import labels
 from trainer.ui.widgets.common import (
+    NoteEdit,
     clear_layout,
     plain,
     restyle,
@@ -84,12 +85,10 @@ class ReflectionForm(QWidget):
             self.prompts.addWidget(plain(step.intro.get(lang), "muted"))
         for prompt in step.prompts:
             self.prompts.addWidget(plain(prompt.text.get(lang), "sectionLabel"))
-            edit = QPlainTextEdit()
+            edit = NoteEdit(3)
             edit.setAccessibleDescription(self.tr("寫下你的反思；Tab 移到下一題"))
             edit.setAccessibleName(prompt.text.get(lang))
             edit.setPlaceholderText(self.tr("建議至少 {n} 字").format(n=prompt.min_chars))
-            edit.setFixedHeight(64)
-            edit.setTabChangesFocus(True)
             edit.textChanged.connect(self.edited.emit)
             self.prompts.addWidget(edit)
             self.edits[prompt.id] = edit
@@ -152,6 +151,10 @@ class ReflectionForm(QWidget):
         if missing:
             sep = self.tr("、")
             self.error.setText(self.tr("請為 {ids} 自評。").format(ids=sep.join(missing)))
+            # the keyboard (and the view) go to what is missing, often below the fold
+            first = self.groups[missing[0]].button(1)
+            if first is not None:
+                first.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         answers = {k: e.toPlainText().strip() for k, e in self.edits.items()}
         self.error.clear()

@@ -8,13 +8,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QPlainTextEdit,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from trainer.ui.widgets.common import (
+    NoteEdit,
     WrapChoice,
     clear_layout,
     plain,
@@ -44,21 +44,17 @@ class ReportForm(QWidget):
         self.recipients = QVBoxLayout()
         body.addLayout(self.recipients)
         body.addWidget(plain(self.tr("3. 預防建議"), "sectionLabel"))
-        self.preventive = QPlainTextEdit()
+        self.preventive = NoteEdit(3)
         self.preventive.setAccessibleDescription(self.tr("寫下避免再發生的做法"))
         self.preventive.setAccessibleName(self.tr("預防建議"))
         self.preventive.setPlaceholderText(self.tr("例如：流程要怎麼改、誰要先通知誰"))
-        self.preventive.setFixedHeight(70)
-        self.preventive.setTabChangesFocus(True)
         self.preventive.textChanged.connect(self.edited.emit)
         body.addWidget(self.preventive)
         body.addWidget(plain(self.tr("4. 顧客檔案備註"), "sectionLabel"))
-        self.profile_note = QPlainTextEdit()
+        self.profile_note = NoteEdit(2)
         self.profile_note.setAccessibleDescription(self.tr("寫下下次服務這位顧客要注意的事"))
         self.profile_note.setAccessibleName(self.tr("顧客檔案備註"))
         self.profile_note.setPlaceholderText(self.tr("下次服務這位顧客時需要知道的事"))
-        self.profile_note.setFixedHeight(60)
-        self.profile_note.setTabChangesFocus(True)
         self.profile_note.textChanged.connect(self.edited.emit)
         body.addWidget(self.profile_note)
         self.error, self.submit = submit_row(
@@ -153,6 +149,7 @@ class ReportForm(QWidget):
         root = next((k for k, b in self.cause_buttons.items() if b.isChecked()), None)
         if root is None:
             self.error.setText(self.tr("請先選擇根本原因。"))
+            self.focus_first()  # to the causes, which may be scrolled out of view
             return
         recipients = [k for k, b in self.recipient_boxes.items() if b.isChecked()]
         self.error.clear()

@@ -60,7 +60,11 @@ class StepBar(QWidget):
             skipped = visited is not None and name not in visited and i < index
             if escalated_index is not None and i == escalated_index and i < index:
                 state = "escalated"
-            elif skipped or (escalated_index is not None and escalated_index < i < index):
+            elif skipped or (
+                escalated_index is not None
+                and escalated_index < i < index
+                and (visited is None or name not in visited)  # 3.4 is played after it
+            ):
                 state = "skipped"
             elif finished or i < index:
                 state = "done"

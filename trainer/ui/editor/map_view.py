@@ -8,7 +8,6 @@ node to edit it.
 
 from __future__ import annotations
 
-import html
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from trainer.editor.document import CaseDocument
 from trainer.editor.graph import CaseGraph, build_graph
+from trainer.ui.widgets.common import plain_tip as plain_tip
 
 NODE_W, NODE_H = 170, 40
 COL_GAP, ROW_GAP = 60, 12
@@ -161,11 +161,6 @@ class MapView(QGraphicsView):
 
     def bounds(self) -> QRectF:
         return self.scene().itemsBoundingRect()
-
-
-def plain_tip(text: str) -> str:
-    """A tooltip that shows author text literally (Qt guesses rich text otherwise)."""
-    return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
 
 
 def _short(text: str, n: int) -> str:

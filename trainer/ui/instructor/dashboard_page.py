@@ -35,7 +35,7 @@ from trainer.ui.instructor.charts import IndicatorChart
 from trainer.ui.instructor.filter_bar import FilterBar
 from trainer.ui.instructor.tables import cell, fill, heat_cell, make_table, row_id
 from trainer.ui.labels import label
-from trainer.ui.widgets.common import card, plain
+from trainer.ui.widgets.common import card, plain, plain_tip
 
 if TYPE_CHECKING:
     from trainer.service import Workspace
@@ -71,9 +71,11 @@ class TrendChart(QWidget):
         totals = ", ".join(str(p["total"]) for p in points)
         self.setAccessibleDescription(f"{title}: {totals}")
         self.setToolTip(
-            "\n".join(
-                f"{str(p['started_at'])[:10]}  {p['case_title'] or p['case_id']}  {p['total']}"
-                for p in points
+            plain_tip(
+                "\n".join(
+                    f"{str(p['started_at'])[:10]}  {p['case_title'] or p['case_id']}  {p['total']}"
+                    for p in points
+                )
             )
         )
         self.update()

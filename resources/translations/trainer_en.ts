@@ -392,7 +392,7 @@
     <message>
         <location filename="../../trainer/ui/pages/library.py" line="149"/>
         <source>全部</source>
-        <translation>All</translation>
+        <translation>Done or not</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/pages/library.py" line="150"/>

@@ -230,3 +230,61 @@ def test_a_missing_rating_takes_the_keyboard_to_it(qtbot: Any, window: MainWindo
     qtbot.keyClick(form, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert "3.2" in form.error.text()
     assert QApplication.focusWidget() is form.groups["3.2"].button(1)
+
+
+def test_after_a_language_switch_the_keyboard_is_in_the_page(
+    qtbot: Any, window: MainWindow
+) -> None:
+    """View -> Language rebuilds every page; the keyboard was then nowhere and the
+    first Tab went to the app bar. Now it is back in the page shown."""
+    from .conftest import play_steps
+
+    start_case(qtbot, window)
+    _activate(qtbot, window)
+    play_steps(qtbot, window)
+    assert window.stack.currentWidget() is window.sheet
+    # chosen in the menu as a learner does: the menu's popup was open during the switch
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QMenu
+
+    english = next(a for a in window.language_group.actions() if a.data() == "en")
+    menu = next(m for m in english.associatedObjects() if isinstance(m, QMenu))
+    menu.popup(window.mapToGlobal(QPoint(100, 100)))
+    qtbot.waitExposed(menu)
+    menu.setActiveAction(english)
+    qtbot.keyClick(menu, Qt.Key.Key_Return)
+    assert window.lang == "en"
+    try:
+        sheet = window.sheet
+        assert window.stack.currentWidget() is sheet
+
+        def inside() -> bool:
+            focus = QApplication.focusWidget()
+            return focus is not None and sheet.isAncestorOf(focus)
+
+        qtbot.waitUntil(inside, timeout=2000)
+    finally:
+        window.set_language("zh-TW")
+
+
+def test_english_library_filters_show_their_whole_all_entry(qtbot: Any, window: MainWindow) -> None:
+    """At 1366 px in English "All complaint types" was cut to "All complaint typ"."""
+    from trainer.ui.app import style_sheet
+
+    window.setStyleSheet(style_sheet(1.0))
+    window.set_language("en")
+    try:
+        window.create_learner("Amy", "", "")
+        library = window.library
+        combos = (library.setting, library.ctype, library.difficulty, library.language)
+        assert all(c.itemText(0).startswith("All") for c in combos)
+
+        def whole() -> bool:
+            return all(
+                c.width() >= c.fontMetrics().horizontalAdvance(c.itemText(0)) + 30 for c in combos
+            )
+
+        qtbot.waitUntil(whole, timeout=3000)
+        assert library.status.itemText(0) == "Done or not"  # not a bare "All"
+    finally:
+        window.set_language("zh-TW")

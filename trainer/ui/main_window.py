@@ -34,7 +34,7 @@ from trainer.store.roster import (
     welcome_learners,
 )
 from trainer.ui import dialogs, handin_menu
-from trainer.ui.widgets.common import plain, reveal
+from trainer.ui.widgets.common import keyboard_into, plain, reveal
 
 if TYPE_CHECKING:
     from trainer.service import Workspace
@@ -151,6 +151,11 @@ class MainWindow(QMainWindow):
             self.banner.setText(font_problem)
         column.addWidget(self.banner)
         self.stack = PageStack()
+        # whichever way a page was reached, the keyboard ends up in it
+        stack = self.stack  # the timer dies with this stack (rebuilt on a language switch)
+        stack.currentChanged.connect(
+            lambda _i: QTimer.singleShot(0, stack, lambda: keyboard_into(stack.currentWidget()))
+        )
         self.loading = QWidget()
         loading_layout = QVBoxLayout(self.loading)
         self.loading_label = plain(self.tr("正在載入個案庫…"), "heroSub")

@@ -96,6 +96,26 @@ class CaseItem(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
 
+class FilterCombo(QComboBox):
+    """A filter box never narrower than its "all ..." entry at the current text size.
+
+    Sized to a few characters, "All complaint types" showed as "All complaint typ"
+    in English at 1366 px; the width follows Ctrl+= / Ctrl+- (asked on each layout).
+    """
+
+    def _first_width(self) -> int:
+        text = self.itemText(0) if self.count() else ""
+        return self.fontMetrics().horizontalAdvance(text) + 44  # padding and the arrow
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(max(hint.width(), self._first_width()), hint.height())
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), self._first_width()), hint.height())
+
+
 class LibraryPage(QWidget):
     start = Signal(str, str)  # case_id, mode
     mode_changed = Signal(str)
@@ -194,7 +214,7 @@ class LibraryPage(QWidget):
             self.mode_changed.emit(str(button.property("mode")))
 
     def _combo(self, all_label: str, values: dict[str, str], name: str) -> QComboBox:
-        combo = QComboBox()
+        combo = FilterCombo()
         combo.setAccessibleName(name)
         combo.setAccessibleDescription(name)
         combo.setToolTip(name)

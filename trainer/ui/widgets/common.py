@@ -260,6 +260,40 @@ def tab_chain(widgets: list[QWidget]) -> None:
         QWidget.setTabOrder(first, second)
 
 
+def keyboard_into(page: QWidget | None) -> None:
+    """Put the keyboard in `page` when it is not there yet (the page just shown).
+
+    Pages give their main control the focus while still hidden, which does not
+    always survive the switch (after a language switch every page is new): the
+    keyboard was then nowhere and the first Tab went to the app bar.
+    """
+    from PySide6.QtWidgets import QApplication
+
+    if page is None or not page.isVisible():
+        return
+    focus = QApplication.focusWidget()
+    if focus is not None and (focus is page or page.isAncestorOf(focus)) and focus.isVisible():
+        return
+    target = page.focusWidget()
+    if target is None or not target.isVisible() or not page.isAncestorOf(target):
+        target = None
+        widget = page.nextInFocusChain()
+        while widget is not None and widget is not page:
+            if (
+                page.isAncestorOf(widget)
+                and widget.isVisible()
+                and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            ):
+                target = widget
+                break
+            widget = widget.nextInFocusChain()
+    if target is None and page.focusPolicy() & Qt.FocusPolicy.TabFocus:
+        target = page
+    if target is not None:
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
 def reveal(widget: QWidget | None) -> None:
     """Scroll every scroll area holding `widget` so that it is in view.
 

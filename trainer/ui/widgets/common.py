@@ -274,7 +274,7 @@ def keyboard_into(page: QWidget | None) -> None:
     focus = QApplication.focusWidget()
     if focus is not None and (focus is page or page.isAncestorOf(focus)) and focus.isVisible():
         return
-    target = page.focusWidget()
+    target: QWidget | None = page.focusWidget()
     if target is None or not target.isVisible() or not page.isAncestorOf(target):
         target = None
         widget = page.nextInFocusChain()

@@ -94,7 +94,7 @@
         <translation>{name} · attempt history</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/instructor/attempts_page.py" line="228"/>
+        <location filename="../../trainer/ui/instructor/attempts_page.py" line="233"/>
         <source>無法顯示這張反思單：{reason}</source>
         <translation>Cannot show this sheet: {reason}</translation>
     </message>
@@ -288,138 +288,138 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="129"/>
+        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="131"/>
         <source>門檻</source>
         <translation>Threshold</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="133"/>
+        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="135"/>
         <source>門檻分數</source>
         <translation>Threshold score</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="135"/>
+        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="137"/>
         <source>套用</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="145"/>
+        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="147"/>
         <source>各指標平均與分布</source>
         <translation>Means and spread per indicator</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="153"/>
-        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="158"/>
+        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="155"/>
+        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="160"/>
         <source>學習者</source>
         <translation>Learner</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="153"/>
-        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="159"/>
+        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="155"/>
+        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="161"/>
         <source>學號</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="153"/>
-        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="160"/>
+        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="155"/>
+        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="162"/>
         <source>班級</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="153"/>
+        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="155"/>
         <source>個案數</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="154"/>
+        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="156"/>
         <source>學習者 × 指標</source>
         <translation>Learner × indicator</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="162"/>
-        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="186"/>
+        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="164"/>
+        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="188"/>
         <source>低於門檻</source>
         <translation>Below threshold</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="164"/>
+        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="166"/>
         <source>低於門檻的學習者</source>
         <translation>Learners below threshold</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="167"/>
-        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="178"/>
+        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="169"/>
+        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="180"/>
         <source>個案</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="168"/>
+        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="170"/>
         <source>作答</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="169"/>
+        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="171"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="170"/>
+        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="172"/>
         <source>平均</source>
         <translation>Mean</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="171"/>
+        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="173"/>
         <source>升級率</source>
         <translation>Escalated</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="172"/>
+        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="174"/>
         <source>中位時間</source>
         <translation>Median time</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="174"/>
-        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="187"/>
+        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="176"/>
+        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="189"/>
         <source>個案難度</source>
         <translation>Case difficulty</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="178"/>
+        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="180"/>
         <source>步驟</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="178"/>
+        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="180"/>
         <source>選項</source>
         <translation>Option</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="178"/>
+        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="180"/>
         <source>次數</source>
         <translation>Times</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="178"/>
+        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="180"/>
         <source>人數</source>
         <translation>Learners</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="179"/>
+        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="181"/>
         <source>常見錯誤選擇</source>
         <translation>Common mistakes</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="185"/>
+        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="187"/>
         <source>熱圖</source>
         <translation>Heatmap</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="188"/>
+        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="190"/>
         <source>常見錯誤</source>
         <translation>Mistakes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="203"/>
+        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="205"/>
         <source>雙擊任一列開啟該次作答的反思單；「低於門檻」以每位學習者最近 %n 次作答的平均判斷。</source>
         <translation>
             <numerusform>Double-click a row to open its reflection sheet; &apos;below threshold&apos; uses each learner&apos;s last attempt.</numerusform>
@@ -427,12 +427,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="241"/>
+        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="243"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="286"/>
+        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="288"/>
         <source>%n 位學習者</source>
         <translation>
             <numerusform>%n learner</numerusform>
@@ -440,7 +440,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="287"/>
+        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="289"/>
         <source>%n 次作答</source>
         <translation>
             <numerusform>%n attempt</numerusform>
@@ -448,7 +448,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="288"/>
+        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="290"/>
         <source>%n 位低於 {threshold}</source>
         <translation>
             <numerusform>%n below {threshold}</numerusform>
@@ -456,7 +456,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="321"/>
+        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="323"/>
         <source>{name} · 趨勢（%n 次作答）</source>
         <translation>
             <numerusform>{name} · trend (%n attempt)</numerusform>
@@ -1434,7 +1434,7 @@ Learners sharing this computer cannot open the instructor area without it.</tran
         <translation>Learner&apos;s score trend</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="107"/>
+        <location filename="../../trainer/ui/instructor/dashboard_page.py" line="109"/>
         <source>━ 總分</source>
         <translation>━ total</translation>
     </message>

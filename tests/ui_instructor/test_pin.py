@@ -43,7 +43,9 @@ def test_wrong_or_cancelled_pin_keeps_the_area_locked(
     answer: str | None,
 ) -> None:
     """A wrong PIN is refused with a message; cancelling just does nothing."""
-    assert open_instructor_area(None, workspace) is not None  # sets the PIN
+    window = open_instructor_area(None, workspace)  # sets the PIN
+    assert window is not None
+    qtbot.addWidget(window)  # closed afterwards: no window outlives its workspace
     monkeypatch.setattr(pin_dialog, "ask_pin", lambda parent: answer)
     assert open_instructor_area(None, workspace) is None
     if answer is None:

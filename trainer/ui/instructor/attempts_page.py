@@ -194,7 +194,7 @@ class AttemptsPage(QWidget):
                     h["attempt_id"],
                     [
                         str(h["started_at"])[:16].replace("T", " "),
-                        h["case_title"] or h["case_id"],
+                        self._case_title(h["case_id"], h["case_title"]),
                         self.tr(MODE[h["mode"]]) if h["mode"] in MODE else h["mode"],
                         self.tr(STATUS[h["status"]]) if h["status"] in STATUS else h["status"],
                         score_cell(h, "total"),
@@ -210,6 +210,11 @@ class AttemptsPage(QWidget):
             self.table.setCurrentCell(row, 0)
         self.table.blockSignals(False)
         self.show_attempt(ids[row] if row >= 0 else None)
+
+    def _case_title(self, case_id: str, logged: str | None) -> str:
+        """The installed case's title in the UI language, else the title in the log."""
+        loaded = self.workspace.library.cases.get(case_id)
+        return loaded.case.title.get(self.lang) if loaded else str(logged or case_id)
 
     def show_attempt(self, attempt_id: str | None) -> None:
         self.attempt_id = attempt_id

@@ -250,7 +250,7 @@ class DashboardPage(QWidget):
                 (
                     c.latest_attempt_id,
                     [
-                        c.case_title or c.case_id,
+                        self._case_title(c.case_id, c.case_title),
                         c.attempts,
                         c.completed,
                         c.mean_total,
@@ -339,9 +339,10 @@ class DashboardPage(QWidget):
         indicator = STEP_INDICATOR.get(step)
         return label(INDICATOR_LABELS[indicator]["zh-TW"]) if indicator else step
 
-    def _case_title(self, case_id: str) -> str:
+    def _case_title(self, case_id: str, logged: str | None = None) -> str:
+        """The installed case's title in the UI language, else the title in the log."""
         loaded = self.workspace.library.cases.get(case_id)
-        return loaded.case.title.get(self.lang) if loaded else case_id
+        return loaded.case.title.get(self.lang) if loaded else str(logged or case_id)
 
     def _option_text(self, case_id: str, option_id: str) -> str:
         loaded = self.workspace.library.cases.get(case_id)

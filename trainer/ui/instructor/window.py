@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from trainer.exchange.filters import Filters
@@ -130,7 +130,14 @@ class InstructorWindow(QWidget):
             QTimer.singleShot(0, self.retranslate)
         super().changeEvent(event)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._retranslate_pending:  # the language changed while hidden
+            self.retranslate()
+        super().showEvent(event)
+
     def retranslate(self) -> None:
+        if not self.isVisible():  # closed (and being deleted) or not shown yet: on show
+            return
         if self.busy:  # the running job reports to the page it started on
             QTimer.singleShot(300, self.retranslate)
             return

@@ -288,3 +288,35 @@ def test_english_library_filters_show_their_whole_all_entry(qtbot: Any, window: 
         assert library.status.itemText(0) == "Done or not"  # not a bare "All"
     finally:
         window.set_language("zh-TW")
+
+
+def test_the_windows_own_words_follow_the_ui_language_in_a_chinese_attempt(
+    qtbot: Any, window: MainWindow
+) -> None:
+    """An attempt begun in Chinese and resumed with the English UI read
+    "Coach · 最佳 · Great choice" and "Outcome: 已解決"."""
+    from PySide6.QtWidgets import QLabel
+
+    from trainer.ui import app as appmod
+    from trainer.ui.pages.play_render import OUTCOME_EN
+
+    start_case(qtbot, window)
+    _play_until(window, window.play.report)
+    assert window.play.runner is not None
+    attempt_id = window.play.runner.attempt_id
+    qapp = QApplication.instance()
+    assert qapp is not None
+    appmod.set_language(qapp, "en")
+    try:
+        window.resume_attempt(attempt_id)  # the attempt keeps its language, zh-TW
+        play = window.play
+        notes = [t for k, t in play.conversation.entries if k == "note"]
+        assert f"Outcome: {OUTCOME_EN['resolved']}" in notes, notes
+        titles = [
+            lab.text()
+            for lab in play.conversation.findChildren(QLabel)
+            if lab.text().startswith("Coach")
+        ]
+        assert titles and not any("最佳" in t or "良好" in t for t in titles), titles
+    finally:
+        appmod.set_language(qapp, "zh-TW")

@@ -105,7 +105,7 @@ def render_events(
             quality = d.get("quality") or "fair"
             coach = QCoreApplication.translate("PlayRender", "教練回饋")
             title = (
-                f"{coach} · {quality_label(quality, lang).capitalize()} · "
+                f"{coach} · {quality_label(quality, _ui_lang()).capitalize()} · "
                 f"{_t(QUALITY_TITLE.get(quality, ''))}"
             )
             conv.add_feedback(quality, title, _ltext(d["text"], lang))
@@ -125,8 +125,10 @@ def render_events(
             conv.add_note(QCoreApplication.translate("PlayRender", "顧客拒絕了這個方案。"), "warn")
         elif kind == "outcome":
             outcome = d["outcome"]
-            label = (
-                OUTCOME_EN.get(outcome, outcome) if lang == "en" else OUTCOMES.get(outcome, outcome)
+            label = (  # the window's words, like the "Outcome:" before it
+                OUTCOME_EN.get(outcome, outcome)
+                if _ui_lang() == "en"
+                else OUTCOMES.get(outcome, outcome)
             )
             conv.add_note(
                 QCoreApplication.translate("PlayRender", "結果：") + label,
@@ -147,6 +149,13 @@ def render_events(
             conv.add_note(
                 QCoreApplication.translate("PlayRender", "完成！正在產生反思單。"), "good"
             )
+
+
+def _ui_lang() -> str:
+    """The language of the window's own words (the installed translation), which can
+    differ from the case's: a Chinese-only case played with the English UI."""
+    marker = "結果："
+    return "zh-TW" if QCoreApplication.translate("PlayRender", marker) == marker else "en"
 
 
 def _ltext(value: object, lang: str) -> str:

@@ -867,58 +867,69 @@
 <context>
     <name>InstructorWindow</name>
     <message>
-        <location filename="../../trainer/ui/instructor/window.py" line="56"/>
-        <location filename="../../trainer/ui/instructor/window.py" line="65"/>
+        <location filename="../../trainer/ui/instructor/window.py" line="66"/>
+        <location filename="../../trainer/ui/instructor/window.py" line="75"/>
         <source>教師專區</source>
+        <extracomment>each language by its own name (the switch is read by someone who reads that language)</extracomment>
         <translation>Instructor area</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/instructor/window.py" line="67"/>
+        <location filename="../../trainer/ui/instructor/window.py" line="77"/>
         <source>iCAP TRM3R0182v2 三、解決顧客投訴</source>
         <translation>iCAP TRM3R0182v2 part 3: resolving customer complaints</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/instructor/window.py" line="70"/>
+        <location filename="../../trainer/ui/instructor/window.py" line="85"/>
+        <source>切換為英文</source>
+        <translation>Switch to English</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/instructor/window.py" line="85"/>
+        <source>切換為中文（台灣）</source>
+        <translation>Switch to Chinese (Taiwan)</translation>
+    </message>
+    <message>
+        <location filename="../../trainer/ui/instructor/window.py" line="89"/>
         <source>鎖定並關閉</source>
         <translation>Lock and close</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/instructor/window.py" line="87"/>
+        <location filename="../../trainer/ui/instructor/window.py" line="106"/>
         <source>儀表板</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/instructor/window.py" line="88"/>
+        <location filename="../../trainer/ui/instructor/window.py" line="107"/>
         <source>學習者</source>
         <translation>Learners</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/instructor/window.py" line="89"/>
+        <location filename="../../trainer/ui/instructor/window.py" line="108"/>
         <source>合併</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/instructor/window.py" line="90"/>
+        <location filename="../../trainer/ui/instructor/window.py" line="109"/>
         <source>匯出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/instructor/window.py" line="91"/>
+        <location filename="../../trainer/ui/instructor/window.py" line="110"/>
         <source>作品集</source>
         <translation>Portfolios</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/instructor/window.py" line="92"/>
+        <location filename="../../trainer/ui/instructor/window.py" line="111"/>
         <source>班級</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/instructor/window.py" line="94"/>
+        <location filename="../../trainer/ui/instructor/window.py" line="113"/>
         <source>案例</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../trainer/ui/instructor/window.py" line="95"/>
+        <location filename="../../trainer/ui/instructor/window.py" line="114"/>
         <source>設定</source>
         <translation>Settings</translation>
     </message>

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QLocale, Qt, QTranslator
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tests.ui import conftest as ui_conftest
+from tests.ui.conftest import open_window
 from trainer.exchange.instructor import MAX_PIN, MIN_PIN
 from trainer.service import Workspace
 from trainer.settings import Settings
@@ -36,6 +38,7 @@ from trainer.ui.instructor import open_instructor_area
 from trainer.ui.instructor.pin_dialog import PinDialog
 from trainer.ui.instructor.window import InstructorWindow
 
+no_modals = ui_conftest.no_modals  # the learner window's fixture
 REPO = Path(__file__).resolve().parents[2]
 TS = REPO / "resources" / "translations" / "trainer_instructor_en.ts"
 QM = REPO / "resources" / "translations" / "trainer_instructor_en.qm"
@@ -158,8 +161,8 @@ def visible_texts(window: InstructorWindow) -> dict[str, str]:
         where = f"{type(w).__name__}#{i}"
         if isinstance(w, QLabel):
             out[where] = w.text()
-        if isinstance(w, QAbstractButton):
-            out[where] = w.text()
+        if isinstance(w, QAbstractButton) and w is not window.language_button:
+            out[where] = w.text()  # the language switch names the other language in it
             out[where + " tooltip"] = w.toolTip()
         if isinstance(w, QTabWidget):
             for t in range(w.count()):
@@ -223,10 +226,38 @@ def test_chinese_instructor_window_and_live_switch_both_ways(
     assert window.dashboard.summary.text() == "0 learners · 0 attempts · 0 below 60"
     assert {k: v for k, v in visible_texts(window).items() if HAN.search(v)} == {}
 
-    switch(language, "zh-TW")
+    assert window.language_button.text() == "中文（台灣）"
+    assert window.language_button.accessibleName() == "Switch to Chinese (Taiwan)"
+    qtbot.mouseClick(window.language_button, Qt.MouseButton.LeftButton)  # back, from here
     qtbot.waitUntil(lambda: window.lock_button.text() == "鎖定並關閉", timeout=5000)
+    assert Settings.load(workspace.root)["language"] == "zh-TW"
     assert window.exports.export_button.text() == "匯出…"
     assert window.tabs.currentWidget() is window.exports
+    assert window.language_button.text() == "English"
+
+
+def test_the_switch_in_the_area_switches_the_learner_window_too(
+    qtbot: Any,
+    data_dir: Path,
+    shown: dict[str, list[Any]],
+    no_modals: dict[str, list[Any]],
+    language: Settings,
+) -> None:
+    """Opened from the learner window (whose menus wait while the area is open), the
+    area's language switch is View → Language: both windows change at once."""
+    main, workspace = open_window(qtbot, data_dir)
+    try:
+        area = open_instructor_area(main, workspace)
+        assert area is not None
+        qtbot.mouseClick(area.language_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: area.lock_button.text() == "Lock and close", timeout=5000)
+        assert main.lang == "en" and main.nav_library.text() == "Case library"
+        assert Settings.load(data_dir)["language"] == "en"
+        assert {k: v for k, v in visible_texts(area).items() if HAN.search(v)} == {}
+        area.close()
+    finally:
+        main.close()
+        workspace.close()
 
 
 def test_plurals_in_english(

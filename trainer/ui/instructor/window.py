@@ -6,9 +6,17 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QLocale, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QShowEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from trainer.exchange.filters import Filters
 from trainer.store.roster import person_sql, settle_identities
@@ -29,6 +37,8 @@ if TYPE_CHECKING:
     from trainer.settings import Settings
 
 log = logging.getLogger(__name__)
+#: each language by its own name (the switch is read by someone who reads that language)
+LANGUAGE_NAMES = {"zh-TW": "中文（台灣）", "en": "English"}
 
 
 class InstructorWindow(QWidget):
@@ -67,6 +77,15 @@ class InstructorWindow(QWidget):
             plain(self.tr("iCAP TRM3R0182v2 三、解決顧客投訴"), "appSubtitle", wrap=False)
         )
         row.addStretch(1)
+        # the learner window (and its View → Language) waits while this one is open
+        other = "en" if self.lang == "zh-TW" else "zh-TW"
+        self.language_button = QPushButton(LANGUAGE_NAMES[other])
+        self.language_button.setProperty("role", "nav")
+        self.language_button.setAccessibleName(
+            self.tr("切換為英文") if other == "en" else self.tr("切換為中文（台灣）")
+        )
+        self.language_button.clicked.connect(lambda: self.switch_language(other))
+        row.addWidget(self.language_button)
         self.lock_button = QPushButton(self.tr("鎖定並關閉"))
         self.lock_button.setProperty("role", "nav")
         self.lock_button.clicked.connect(self.close)
@@ -112,6 +131,21 @@ class InstructorWindow(QWidget):
             self.column.addWidget(body)
         self.refresh()
 
+    def switch_language(self, lang: str) -> None:
+        """View → Language from here: the learner window's own switch when this area was
+        opened from it (it rebuilds too), else save the setting and swap the translators.
+        This window follows on the LanguageChange event."""
+        owner = self.parentWidget()
+        if owner is not None and callable(getattr(owner, "set_language", None)):
+            owner.set_language(lang)  # type: ignore[attr-defined]
+            return
+        from trainer.ui import app as appmod
+
+        self.settings["language"] = lang
+        qapp = QApplication.instance()
+        if qapp is not None:
+            appmod.set_language(qapp, lang)
+
     @property
     def busy(self) -> bool:
         runners = (
@@ -142,8 +176,9 @@ class InstructorWindow(QWidget):
             QTimer.singleShot(300, self.retranslate)
             return
         self._retranslate_pending = False
-        lang = str(self.settings["language"])
-        self.lang = lang if lang in ("zh-TW", "en") else "zh-TW"
+        # app.set_language sets the default locale with the translators
+        english = QLocale().language() == QLocale.Language.English
+        self.lang = "en" if english else "zh-TW"
         tab = self.tabs.currentIndex()
         log.info("instructor area rebuilt in %s", self.lang)
         self._build()

@@ -109,7 +109,7 @@
     <message>
         <location filename="../../trainer/ui/instructor/class_page.py" line="66"/>
         <source>班級資料夾名稱（可不填）</source>
-        <translation>Class folder label (optional)</translation>
+        <translation>Label (optional)</translation>
     </message>
     <message>
         <location filename="../../trainer/ui/instructor/class_page.py" line="67"/>

@@ -15,7 +15,7 @@ from trainer.core.autoplay import ExpertPolicy
 from trainer.ui.main_window import MainWindow
 from trainer.ui.widgets.common import WrapChoice
 
-from .conftest import fill_report, open_window, start_case
+from .conftest import CASE_ID, fill_report, open_window, start_case
 
 
 def _activate(qtbot: Any, window: MainWindow) -> None:
@@ -320,3 +320,50 @@ def test_the_windows_own_words_follow_the_ui_language_in_a_chinese_attempt(
         assert titles and not any("最佳" in t or "良好" in t for t in titles), titles
     finally:
         appmod.set_language(qapp, "zh-TW")
+
+
+def test_enter_presses_the_focused_button(
+    qtbot: Any, window: MainWindow, no_modals: dict[str, list[Any]]
+) -> None:
+    """Tab to "Restart" and Enter did nothing (the page's Enter sends an option, and
+    Qt buttons outside dialogs ignore Enter); Space was the only way."""
+    start_case(qtbot, window)
+    _activate(qtbot, window)
+    play = window.play
+    assert play.runner is not None
+    first = play.runner.attempt_id
+    play.restart_button.setFocus()
+    qtbot.keyClick(play.restart_button, Qt.Key.Key_Return)
+    assert no_modals["ask"], "the restart question was not asked"
+    assert play.runner is not None and play.runner.attempt_id != first
+    # a button elsewhere in the window: the library's start button
+    window.show_library()
+    library = window.library
+    library.start_button.setFocus()
+    qtbot.keyClick(library.start_button, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is play
+
+
+def test_history_keeps_room_for_the_case_title(qtbot: Any, window: MainWindow) -> None:
+    """At 1280 px with larger text the title column shrank to "Bei…" beside five wide
+    one-line score headers; the headers are two lines now and the title has a tooltip."""
+    from trainer.ui.app import style_sheet
+
+    window.setStyleSheet(style_sheet(1.3))
+    window.resize(1280, 720)
+    window.set_language("en")
+    try:
+        window.create_learner("Amy", "", "")
+        window.start_case(CASE_ID, "practice")
+        window.show_history()
+        table = window.history.table
+        title = table.item(0, 1)
+        assert title is not None and title.toolTip() == title.text()
+        needed = table.fontMetrics().horizontalAdvance("Beitou hot")  # ~10 characters
+
+        def fits() -> bool:
+            return table.columnWidth(1) >= needed and table.horizontalScrollBar().maximum() == 0
+
+        qtbot.waitUntil(fits, timeout=3000)
+    finally:
+        window.set_language("zh-TW")

@@ -34,7 +34,7 @@ from trainer.store.roster import (
     welcome_learners,
 )
 from trainer.ui import dialogs, handin_menu
-from trainer.ui.widgets.common import keyboard_into, plain, reveal
+from trainer.ui.widgets.common import enter_presses_buttons, keyboard_into, plain, reveal
 
 if TYPE_CHECKING:
     from trainer.service import Workspace
@@ -175,6 +175,7 @@ class MainWindow(QMainWindow):
         page = self._pages.get(name)
         if page is None:
             page = getattr(self, f"_build_{name}")()
+            enter_presses_buttons(page)
             self.stack.addWidget(page)
             self._pages[name] = page
         return page

@@ -73,7 +73,10 @@ class HistoryPage(QWidget):
         chart_body.addWidget(self.trend)
         root.addWidget(chart_card)
         headers = [self.tr("日期"), self.tr("個案"), self.tr("模式"), self.tr("狀態")]
-        headers += [labels.indicator(i) for i in INDICATORS] + [self.tr("總分")]
+        # Score columns are headed "3.1" (the full name in the tooltip and in the trend
+        # legend above): "3.1 Questioning" headers made them so wide that the case
+        # title shrank to "Bei…" at 1280 px with larger text.
+        headers += [*INDICATORS, self.tr("總分")]
         self.table = QTableWidget(0, len(headers))
         self.table.setAccessibleDescription(
             self.tr("每一列是一次作答；方向鍵選擇，Enter 開啟反思單")
@@ -81,6 +84,10 @@ class HistoryPage(QWidget):
         self.table.setObjectName("historyTable")
         self.table.setAccessibleName(self.tr("作答紀錄"))
         self.table.setHorizontalHeaderLabels(headers)
+        for column, indicator in enumerate(INDICATORS, start=4):
+            head_item = self.table.horizontalHeaderItem(column)
+            if head_item is not None:
+                head_item.setToolTip(labels.indicator(indicator))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -130,6 +137,8 @@ class HistoryPage(QWidget):
             ]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                if c == 1:
+                    item.setToolTip(text)  # the whole title when the column cuts it
                 if c >= 4:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(r, c, item)

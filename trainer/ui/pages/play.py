@@ -33,6 +33,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QPushButton,
     QScrollArea,
@@ -738,6 +739,17 @@ class PlayPage(QWidget):
             self.options.step_selection(delta)
 
     def _enter(self) -> None:
+        # Enter on a focused button of the page ("Restart", "Try again from here")
+        # presses it; elsewhere it sends the selected option.
+        focus = QApplication.focusWidget()
+        if (
+            isinstance(focus, QPushButton)
+            and focus is not self.options.send
+            and focus.isEnabled()
+            and self.isAncestorOf(focus)
+        ):
+            focus.click()
+            return
         if self.action_area.currentWidget() is self.options and not self.replaying:
             self.options.confirm()
 

@@ -260,6 +260,17 @@ def tab_chain(widgets: list[QWidget]) -> None:
         QWidget.setTabOrder(first, second)
 
 
+def enter_presses_buttons(root: QWidget) -> None:
+    """Let Enter press a focused button under `root`, as Space does.
+
+    Qt's push buttons take Enter only inside dialogs (autoDefault); in the main
+    window a learner who tabbed to "Restart" or "Export PDF" pressed Enter and
+    nothing happened.
+    """
+    for button in root.findChildren(QPushButton):
+        button.setAutoDefault(True)
+
+
 def keyboard_into(page: QWidget | None) -> None:
     """Put the keyboard in `page` when it is not there yet (the page just shown).
 

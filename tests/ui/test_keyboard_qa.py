@@ -367,3 +367,20 @@ def test_history_keeps_room_for_the_case_title(qtbot: Any, window: MainWindow) -
         qtbot.waitUntil(fits, timeout=3000)
     finally:
         window.set_language("zh-TW")
+
+
+def test_the_focused_sheet_shows_its_ring(qtbot: Any, window: MainWindow) -> None:
+    """The sheet's own id rule (#sheetBrowser) overrode the generic focus ring."""
+    from trainer.ui.app import style_sheet
+
+    from .conftest import play_steps
+
+    window.setStyleSheet(style_sheet(1.0))
+    start_case(qtbot, window)
+    _activate(qtbot, window)
+    play_steps(qtbot, window)
+    browser = window.sheet.browser
+    browser.setFocus()
+    qtbot.waitUntil(browser.hasFocus)
+    image = browser.grab().toImage()
+    assert image.pixelColor(0, image.height() // 2).name() == "#2a5bd7"

@@ -384,3 +384,17 @@ def test_the_focused_sheet_shows_its_ring(qtbot: Any, window: MainWindow) -> Non
     qtbot.waitUntil(browser.hasFocus)
     image = browser.grab().toImage()
     assert image.pixelColor(0, image.height() // 2).name() == "#2a5bd7"
+
+
+def test_try_again_says_what_was_replayed(qtbot: Any, window: MainWindow) -> None:
+    """ "Try again from here" said "Resumed where you left off", as after a crash."""
+    from .conftest import play_steps
+
+    start_case(qtbot, window)
+    play_steps(qtbot, window)
+    assert window.play.runner is not None
+    finished = window.play.runner.attempt_id
+    window.try_again_from(finished, 2)
+    notes = [t for k, t in window.play.conversation.entries if k == "note"]
+    assert "前 2 個決定照原樣重播，從這裡重新選擇。" in notes
+    assert "已從上次中斷的地方繼續。" not in notes

@@ -522,10 +522,12 @@ class MainWindow(QMainWindow):
         ws = self.ws()
         runner = try_again_from(ws.store, ws.library, attempt_id, decisions)
         attempt = ws.store.attempt(runner.attempt_id)
+        # shown in the window's language when the case has it (as a new attempt is)
+        lang = self.lang if runner.case.title.has(self.lang) else attempt.get("lang")
         self.stack.setCurrentWidget(self.play)
         self.play.start(
             runner,
-            str(attempt.get("lang") or self.lang),
+            str(lang or self.lang),
             "practice",
             bool(self.settings["show_mood_meter"]),
         )

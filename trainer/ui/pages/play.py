@@ -443,7 +443,12 @@ class PlayPage(QWidget):
                     self.conversation, runner.case, events, self.lang, self._feedback_on(), None
                 )
         self.conversation.hidden_decisions = hidden
-        self.conversation.add_note(self.tr("已從上次中斷的地方繼續。"), "info")
+        branched = runner.store.attempt(runner.attempt_id).get("branch_seq")
+        if branched is not None:  # "try again from here", not a resume
+            note = self.tr("前 {n} 個決定照原樣重播，從這裡重新選擇。").format(n=len(turns))
+        else:
+            note = self.tr("已從上次中斷的地方繼續。")
+        self.conversation.add_note(note, "info")
 
     def _show_all_past(self, runner: AttemptRunner) -> None:
         """The learner asked for the whole conversation: rebuild it with every turn."""

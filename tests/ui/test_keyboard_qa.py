@@ -398,3 +398,14 @@ def test_try_again_says_what_was_replayed(qtbot: Any, window: MainWindow) -> Non
     notes = [t for k, t in window.play.conversation.entries if k == "note"]
     assert "前 2 個決定照原樣重播，從這裡重新選擇。" in notes
     assert "已從上次中斷的地方繼續。" not in notes
+
+
+def test_tab_leaves_the_history_table(qtbot: Any, window: MainWindow) -> None:
+    """Tab walked the history table cell by cell instead of going to its buttons."""
+    start_case(qtbot, window)
+    _activate(qtbot, window)
+    window.show_history()
+    history = window.history
+    history.table.setFocus()
+    qtbot.waitUntil(history.table.hasFocus)
+    assert _tab(qtbot) is history.replay_button

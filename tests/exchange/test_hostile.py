@@ -101,7 +101,7 @@ def test_a_million_junk_rows_are_refused_quickly(
         "select 'junk-' || x, 'no-such-attempt', x, 'then', 'questioning', 'choose' from n",
     )
     started = time.monotonic()
-    message = _refused(class_db, bad, "decisions", "malformed")
+    message = _refused(class_db, bad, "decisions", "bad value")
     assert "1,000,000" in message
     assert time.monotonic() - started < 60
 
@@ -113,8 +113,11 @@ def test_a_million_junk_rows_are_refused_quickly(
             ["update decisions set attempt_id = '" + str(uuid.uuid4()) + "' where seq = 1"],
             ["decisions", "attempts are missing"],
         ),
-        (["update scores set score = 1000 where indicator = '3.1'"], ["scores", "malformed"]),
-        (["update reflections set text = zeroblob(100)"], ["reflections", "malformed"]),
+        (
+            ["update scores set score = 1000 where indicator = '3.1'"],
+            ["scores", "score = 1000", "from 0 to 100"],
+        ),
+        (["update reflections set text = zeroblob(100)"], ["reflections", "bad value"]),
         (["update reflections set text = printf('%.50000c', 'x')"], ["reflections"]),
     ],
     ids=["orphan-rows", "score-out-of-range", "blob-in-text", "huge-text"],
@@ -135,7 +138,7 @@ def test_rows_clashing_with_the_class_database_are_refused(
         f"update decisions set id = '{uuid.uuid4()}' "
         "where rowid = (select min(rowid) from decisions)",
     )
-    _refused(class_db, bad, "clash")
+    _refused(class_db, bad, "conflict", "never changed")
 
 
 def test_what_the_file_checks_miss_the_class_database_refuses(

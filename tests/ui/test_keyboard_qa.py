@@ -409,3 +409,24 @@ def test_tab_leaves_the_history_table(qtbot: Any, window: MainWindow) -> None:
     history.table.setFocus()
     qtbot.waitUntil(history.table.hasFocus)
     assert _tab(qtbot) is history.replay_button
+
+
+def test_arrow_keys_step_a_replay_from_its_buttons(qtbot: Any, window: MainWindow) -> None:
+    """→ with the keyboard on "Next" moved the focus (Qt 6 buttons take arrow keys)
+    instead of stepping the replay."""
+    from .conftest import play_steps
+
+    start_case(qtbot, window)
+    _activate(qtbot, window)
+    play_steps(qtbot, window)
+    assert window.play.runner is not None
+    window.replay_attempt(window.play.runner.attempt_id)
+    play = window.play
+    assert play.replaying and play.replay_pos == 0
+    qtbot.waitUntil(play.next_button.hasFocus)
+    qtbot.keyClick(play.next_button, Qt.Key.Key_Right)
+    qtbot.keyClick(play.next_button, Qt.Key.Key_Right)
+    assert play.replay_pos == 2
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Left)
+    assert play.replay_pos == 1
+    assert play.isAncestorOf(QApplication.focusWidget())

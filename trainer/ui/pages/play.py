@@ -311,6 +311,14 @@ class PlayPage(QWidget):
             key(Qt.Key.Key_Return, self._enter),
             key(Qt.Key.Key_Enter, self._enter),
         ]
+        # ←/→ step through a replay: shortcuts, because Qt 6 buttons move the focus on
+        # arrow keys (→ on "Next" went to the app bar instead of the next step)
+        self.replay_keys = [
+            key(Qt.Key.Key_Left, lambda: self.replay_to(self.replay_pos - 1)),
+            key(Qt.Key.Key_Right, lambda: self.replay_to(self.replay_pos + 1)),
+        ]
+        for shortcut in self.replay_keys:
+            shortcut.setEnabled(False)  # only while replaying (text fields keep ←/→)
         key(Qt.Key.Key_PageUp, lambda: self.conversation.page(-1))
         key(Qt.Key.Key_PageDown, lambda: self.conversation.page(+1))
         for sequence in ("Ctrl+Return", "Ctrl+Enter"):
@@ -388,6 +396,8 @@ class PlayPage(QWidget):
         self.replay_actions = []
         self._setup(runner.case, lang, mode, show_mood)
         self.replay_bar.hide()
+        for shortcut in self.replay_keys:
+            shortcut.setEnabled(False)
         self.action_area.show()
         # Only where someone handles it (not in the case editor's play-test window).
         self.restart_button.setVisible(self.isSignalConnected(QMetaMethod.fromSignal(self.restart)))
@@ -479,6 +489,8 @@ class PlayPage(QWidget):
         self.restart_button.hide()
         self.action_area.hide()  # the conversation takes the room of the action pane
         self.replay_bar.show()
+        for shortcut in self.replay_keys:
+            shortcut.setEnabled(True)
         self.branch_button.setVisible(
             bool(attempt_id) and self.isSignalConnected(QMetaMethod.fromSignal(self.try_again))
         )

@@ -12,11 +12,16 @@ from .conftest import CASE_ID
 
 
 def _runner(workspace: Workspace, decisions: int, seed: int = 4) -> AttemptRunner:
+    # A fixed option order: with a random one, a first blaming question can end the
+    # attempt in escalation before `decisions` are made (the test then flaked).
     learner = workspace.store.create_learner("周子瑜", None, None)
-    runner = AttemptRunner.start(workspace.store, workspace.library.get(CASE_ID), learner)
+    runner = AttemptRunner.start(
+        workspace.store, workspace.library.get(CASE_ID), learner, order_seed=2
+    )
     policy = RandomPolicy(seed)
     for _ in range(decisions):
         runner.act(policy.next_action(runner.session), think_ms=1200)
+    assert not runner.finished
     return runner
 
 

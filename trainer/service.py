@@ -250,8 +250,15 @@ def load_sheet(workspace: Workspace, attempt_id: str, lang: str = "zh-TW") -> Re
     store = workspace.store
     attempt = store.attempt(attempt_id)
     learner = store.learner(attempt["learner_id"])
+    graded = store.scores(attempt_id) if attempt.get("status") == "completed" else None
     return build_sheet(
-        loaded.case, session.state, store.decisions(attempt_id), attempt, learner, lang
+        loaded.case,
+        session.state,
+        store.decisions(attempt_id),
+        attempt,
+        learner,
+        lang,
+        graded=graded,
     )
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from trainer.core.engine import SessionState
 from trainer.core.model import Case, Fact
 from trainer.core.reflection import check_reflection
-from trainer.core.scoring import score_session, stars
+from trainer.core.scoring import IndicatorScore, ScoreCard, score_session, stars
 from trainer.core.vocab import (
     GROUP_PURPOSE,
     INDICATOR_LABELS,
@@ -182,8 +182,32 @@ def build_sheet(
     attempt: dict[str, Any],
     learner: dict[str, Any],
     lang: str = "zh-TW",
+    graded: dict[str, dict[str, Any]] | None = None,
 ) -> ReflectionSheet:
+    """The sheet of one attempt.
+
+    `graded` holds the scores stored when the attempt was completed (indicator ->
+    row with score, reason_zh, reason_en). When given for every indicator they are
+    shown as recorded: a graded record never changes because the scoring model or
+    the case was revised later.
+    """
     card = score_session(case, state)
+    if graded and all(i in graded for i in INDICATORS):
+        card = ScoreCard(
+            scores={
+                i: IndicatorScore(
+                    i,
+                    int(graded[i]["score"]),
+                    str(graded[i].get("reason_zh") or ""),
+                    str(graded[i].get("reason_en") or ""),
+                )
+                for i in INDICATORS
+            },
+            total=int(
+                attempt.get("total") or round(sum(int(graded[i]["score"]) for i in INDICATORS) / 5)
+            ),
+            outcome=card.outcome,
+        )
     reflection = state.reflection or {}
     ratings: dict[str, int] = reflection.get("self_ratings") or {}
     evidence: dict[str, list[Evidence]] = {i: [] for i in INDICATORS}

@@ -282,7 +282,7 @@ def load_roleplay_sheet(
 
 
 def restart_attempt(store: Store, library: Library, attempt_id: str) -> AttemptRunner:
-    """"Restart this case": the unfinished attempt stays in the log, marked abandoned,
+    """ "Restart this case": the unfinished attempt stays in the log, marked abandoned,
     and a new attempt of the same case, learner, mode and language starts."""
     attempt = store.attempt(attempt_id)
     if attempt["status"] != "in_progress":
@@ -301,7 +301,7 @@ def restart_attempt(store: Store, library: Library, attempt_id: str) -> AttemptR
 def try_again_from(
     store: Store, library: Library, attempt_id: str, decisions: int
 ) -> AttemptRunner:
-    """"Try again from here": a new practice attempt that replays the first
+    """ "Try again from here": a new practice attempt that replays the first
     `decisions` decisions of `attempt_id` with the same option order, logged with
     its parent attempt id and the decision it branched from (`branch_seq`), so the
     learner continues right before decision `decisions + 1`."""

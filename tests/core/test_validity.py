@@ -114,9 +114,7 @@ CASE = load_case_file(CASES_DIR / "musical-obstructed-seat.yaml").case
 
 
 def test_each_seed_shuffles_every_list_and_the_same_seed_repeats() -> None:
-    orders = {
-        seed: [o.id for o in shuffled_order(CASE, "questions", seed)] for seed in range(8)
-    }
+    orders = {seed: [o.id for o in shuffled_order(CASE, "questions", seed)] for seed in range(8)}
     assert len({tuple(o) for o in orders.values()}) > 4
     again = [o.id for o in shuffled_order(CASE, "questions", 5)]
     assert again == orders[5]
@@ -163,9 +161,7 @@ def test_locked_options_are_never_shown() -> None:
 
 def test_confirming_a_known_fact_counts_as_best_practice() -> None:
     closed = next(
-        o
-        for o in CASE.steps.questioning.questions
-        if o.kind is Kind.closed_question and o.reveals
+        o for o in CASE.steps.questioning.questions if o.kind is Kind.closed_question and o.reveals
     )
     opener = next(
         o

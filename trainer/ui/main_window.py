@@ -296,7 +296,10 @@ class MainWindow(QMainWindow):
         self._action(go, self.tr("搜尋個案"), "Ctrl+F", self._focus_search)
         self._action(
             # bilingual like the language names (its window picks the language itself)
-            go, "觀察角色扮演 Observed role-play", "Ctrl+Shift+R", self.open_roleplay
+            go,
+            "觀察角色扮演 Observed role-play",
+            "Ctrl+Shift+R",
+            self.open_roleplay,
         )
         view = bar.addMenu(self.tr("檢視(&V)"))
         self._action(view, self.tr("放大文字"), "Ctrl+=", lambda: self.scale_text(+0.1))

@@ -6,73 +6,22 @@
   (trainer.exchange.child) run the bundle's own executable with `--trainer-worker
   MODULE`, which `bundle_main` sends to that module's `main()` before anything else.
 
-Nothing heavy is imported at module level: trainer.exchange.child imports this module.
+The worker and version parts live in trainer.workers and trainer.version, which the
+export/merge code and the CLI import without pulling in the window.
 """
 
 from __future__ import annotations
 
-import argparse
-import importlib
 import sys
 from collections.abc import Callable
-from typing import Any
 
-WORKER_FLAG = "--trainer-worker"
-#: The modules a worker process may run; each has `main() -> int` reading its job on stdin.
-WORKERS = frozenset({"trainer.exchange.merge_stage", "trainer.exchange.xlsx_split"})
-
-
-def app_version() -> str:
-    """The installed (or bundled) distribution's version; from the checkout's
-    pyproject.toml when run from a checkout that was never installed."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("complaint-trainer")
-    except PackageNotFoundError:
-        import tomllib
-        from pathlib import Path
-
-        pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
-        try:
-            with pyproject.open("rb") as f:
-                return str(tomllib.load(f)["project"]["version"])
-        except (OSError, KeyError, tomllib.TOMLDecodeError):
-            return "unknown"
-
-
-class VersionAction(argparse.Action):
-    """`--version`, looked up only when asked for (importlib.metadata is slow to load)."""
-
-    def __init__(self, option_strings: list[str], dest: str, **kwargs: Any) -> None:
-        kwargs.setdefault("help", "print the version and exit")
-        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
-
-    def __call__(self, parser: argparse.ArgumentParser, *_args: Any, **_kw: Any) -> None:
-        print(f"{parser.prog} {app_version()}")  # on stdout, as argparse's own version
-        parser.exit()
-
-
-def frozen() -> bool:
-    """True inside a PyInstaller bundle (no Python interpreter to run `-m` with)."""
-    return bool(getattr(sys, "frozen", False))
-
-
-def worker_command(module: str) -> list[str]:
-    """The command line that runs worker `module` in a new process."""
-    if module not in WORKERS:
-        raise ValueError(f"not a worker module: {module}")
-    if frozen():
-        return [sys.executable, WORKER_FLAG, module]
-    return [sys.executable, "-m", module]
-
-
-def run_worker(module: str) -> int:
-    if module not in WORKERS:
-        print(f"error: not a worker module: {module!r}", file=sys.stderr)
-        return 2
-    main: Callable[[], int] = importlib.import_module(module).main
-    return int(main())
+from trainer.version import VersionAction as VersionAction
+from trainer.version import app_version as app_version
+from trainer.workers import WORKER_FLAG as WORKER_FLAG
+from trainer.workers import WORKERS as WORKERS
+from trainer.workers import frozen as frozen
+from trainer.workers import run_worker as run_worker
+from trainer.workers import worker_command as worker_command
 
 
 def window() -> int:

@@ -15,8 +15,8 @@ import sys
 from collections.abc import Sequence
 
 from trainer.core.loader import CaseError
-from trainer.entry import VersionAction
 from trainer.store.db import StoreError
+from trainer.version import VersionAction
 
 COMMAND_MODULES = (
     "trainer.cli.cases_cmd",

@@ -23,7 +23,7 @@ import threading
 from pathlib import Path
 from typing import IO
 
-from trainer.entry import worker_command
+from trainer.workers import worker_command
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from trainer.render.sheet_html import MUTED, PRIMARY, esc
+from trainer.render.html_basics import MUTED, PRIMARY, esc
 
 if TYPE_CHECKING:
     from trainer.core.sheet import ReflectionSheet

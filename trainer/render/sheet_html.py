@@ -8,18 +8,18 @@ to PDF, so they always agree. Every author- or learner-written string goes throu
 from __future__ import annotations
 
 import functools
-import html
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from trainer.core.vocab import indicator_text
+from trainer.render.html_basics import MUTED as MUTED
+from trainer.render.html_basics import PRIMARY as PRIMARY
+from trainer.render.html_basics import esc as esc
 
 if TYPE_CHECKING:
     from trainer.core.sheet import ReflectionSheet, SheetRow
 
-PRIMARY = "#2a5bd7"
-MUTED = "#5f6b7a"
 QUALITY_COLORS = {"best": "#1f8a4c", "good": "#3a9d5d", "fair": "#c27c0e", "poor": "#c8402f"}
 
 _LABELS: dict[str, tuple[str, str]] = {
@@ -124,11 +124,6 @@ def quality_label(quality: str | None, lang: str) -> str:
         return ""
     zh, en = QUALITY_LABELS.get(quality, (quality, quality))
     return en if lang == "en" else zh
-
-
-def esc(value: Any) -> str:
-    """Escape anything shown in the sheet; newlines become line breaks."""
-    return html.escape("" if value is None else str(value)).replace("\n", "<br/>")
 
 
 def stars_text(n: int | None) -> str:

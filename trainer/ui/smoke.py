@@ -28,7 +28,7 @@ def arm(window: MainWindow, info: dict[str, Any]) -> None:
 
     def finish(code: int) -> None:
         if code == 0:
-            from trainer.entry import app_version  # importlib.metadata: not before idle
+            from trainer.version import app_version  # importlib.metadata: not before idle
 
             marks["version"] = app_version()
             print(json.dumps(marks, ensure_ascii=False), flush=True)

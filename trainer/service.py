@@ -19,7 +19,8 @@ from trainer.core.scoring import ScoreCard, score_session
 from trainer.core.sheet import ReflectionSheet, build_sheet
 from trainer.core.vocab import STEP_INDICATOR
 from trainer.paths import case_cache_dir, case_folders
-from trainer.store.db import DecisionRecord, Store, StoreError, now_iso
+from trainer.store.attempt_rows import completion_rows, report_rows
+from trainer.store.db import DecisionRecord, Store, StoreError
 from trainer.store.lock import WriterLock
 from trainer.store.recovery import after_attempt_completed, open_store
 
@@ -171,39 +172,12 @@ class AttemptRunner:
         }
         extra: dict[str, list[dict[str, object]]] = {}
         if action.name == "report" and state.report is not None:
-            report = state.report
-            extra["internal_reports"] = [
-                {
-                    "attempt_id": self.attempt_id,
-                    "root_cause": report["root_cause"],
-                    "recipients": ",".join(report["recipients"]),
-                    "preventive": report["preventive"],
-                    "profile_note": report["profile_note"],
-                    "created_at": now_iso(),
-                }
-            ]
+            extra.update(report_rows(self.attempt_id, state.report))
         if state.finished and state.reflection is not None:
             card = score_session(self.case, state)
-            stamp = now_iso()
-            extra["reflections"] = [
-                {"attempt_id": self.attempt_id, "prompt_id": k, "text": v, "created_at": stamp}
-                for k, v in state.reflection["answers"].items()
-            ]
-            extra["self_ratings"] = [
-                {"attempt_id": self.attempt_id, "indicator": k, "rating": v}
-                for k, v in state.reflection["self_ratings"].items()
-            ]
-            extra["scores"] = [
-                {
-                    "attempt_id": self.attempt_id,
-                    "indicator": s.indicator,
-                    "score": s.score,
-                    "reason_zh": s.reason_zh,
-                    "reason_en": s.reason_en,
-                }
-                for s in card.scores.values()
-            ]
-            update.update({"status": "completed", "finished_at": stamp, "total": card.total})
+            rows, done = completion_rows(self.attempt_id, state.reflection, card)
+            extra.update(rows)
+            update.update(done)
         self.last_decision_id = self.store.record_decision(record, update, extra)
         self.session = trial
         if update.get("status") == "completed":

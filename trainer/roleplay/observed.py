@@ -17,7 +17,8 @@ from trainer.core.vocab import STEP_INDICATOR
 from trainer.roleplay.checklist import checklist
 from trainer.roleplay.scoring import score_roleplay
 from trainer.roleplay.state import RoleplayError, RoleplayState, apply, replay
-from trainer.store.db import DecisionRecord, Store, StoreError, now_iso
+from trainer.store.attempt_rows import completion_rows, report_rows
+from trainer.store.db import DecisionRecord, Store, StoreError
 from trainer.store.recovery import after_attempt_completed
 
 MODE = "roleplay"
@@ -161,39 +162,12 @@ class ObservedAttempt:
             update["sim_minutes"] = elapsed // 60
         extra: dict[str, list[dict[str, object]]] = {}
         if name == "report" and trial.report is not None:
-            report = trial.report
-            extra["internal_reports"] = [
-                {
-                    "attempt_id": self.attempt_id,
-                    "root_cause": report["root_cause"],
-                    "recipients": ",".join(report["recipients"]),
-                    "preventive": report["preventive"],
-                    "profile_note": report["profile_note"],
-                    "created_at": now_iso(),
-                }
-            ]
+            extra.update(report_rows(self.attempt_id, trial.report))
         if name == "reflect" and trial.reflection is not None:
             card = score_roleplay(self.case, trial)
-            stamp = now_iso()
-            extra["reflections"] = [
-                {"attempt_id": self.attempt_id, "prompt_id": k, "text": v, "created_at": stamp}
-                for k, v in trial.reflection["answers"].items()
-            ]
-            extra["self_ratings"] = [
-                {"attempt_id": self.attempt_id, "indicator": k, "rating": v}
-                for k, v in trial.reflection["self_ratings"].items()
-            ]
-            extra["scores"] = [
-                {
-                    "attempt_id": self.attempt_id,
-                    "indicator": s.indicator,
-                    "score": s.score,
-                    "reason_zh": s.reason_zh,
-                    "reason_en": s.reason_en,
-                }
-                for s in card.scores.values()
-            ]
-            update.update({"status": "completed", "finished_at": stamp, "total": card.total})
+            rows, done = completion_rows(self.attempt_id, trial.reflection, card)
+            extra.update(rows)
+            update.update(done)
         self.store.record_decision(record, update, extra)
         self.state = trial
         if update.get("status") == "completed":

@@ -175,6 +175,53 @@ def concepts(case: Case, state: SessionState, lang: str) -> list[Concept]:
     ]
 
 
+def indicator_rows(
+    card: ScoreCard,
+    ratings: dict[str, int],
+    evidence: dict[str, list[Evidence]],
+    lang: str,
+) -> list[SheetRow]:
+    """One row per indicator 3.1–3.5 (played and observed attempts alike)."""
+    return [
+        SheetRow(
+            indicator=i,
+            label=INDICATOR_LABELS[i]["en" if lang == "en" else "zh-TW"],
+            behaviour=indicator_text(i, lang),
+            score=card.scores[i].score,
+            reason=card.scores[i].reason(lang),
+            self_rating=ratings.get(i),
+            system_stars=stars(card.scores[i].score),
+            evidence=tuple(evidence.get(i, [])),
+        )
+        for i in INDICATORS
+    ]
+
+
+def reflection_rows(
+    case: Case, reflection: dict[str, Any], lang: str
+) -> list[tuple[str, str, str]]:
+    """(prompt, the learner's answer, the model answer) for each 3.5 prompt."""
+    answers: dict[str, str] = reflection.get("answers") or {}
+    model = case.steps.reflecting.model_reflection
+    return [
+        (p.text.get(lang), answers.get(p.id, ""), model[p.id].get(lang) if p.id in model else "")
+        for p in case.steps.reflecting.prompts
+    ]
+
+
+def report_rows_view(case: Case, report: dict[str, Any], lang: str) -> dict[str, Any]:
+    """The internal report in words (empty when none was filed)."""
+    if not report:
+        return {}
+    recipients = {r.id: r.label.get(lang) for r in case.steps.feedback.recipients}
+    return {
+        "root_cause": case.option(report["root_cause"]).text.get(lang),
+        "recipients": [recipients.get(r, r) for r in report.get("recipients", [])],
+        "preventive": report.get("preventive", ""),
+        "profile_note": report.get("profile_note", ""),
+    }
+
+
 def build_sheet(
     case: Case,
     state: SessionState,
@@ -225,19 +272,7 @@ def build_sheet(
                 free_text=row.get("free_text"),
             )
         )
-    rows = [
-        SheetRow(
-            indicator=i,
-            label=INDICATOR_LABELS[i]["en" if lang == "en" else "zh-TW"],
-            behaviour=indicator_text(i, lang),
-            score=card.scores[i].score,
-            reason=card.scores[i].reason(lang),
-            self_rating=ratings.get(i),
-            system_stars=stars(card.scores[i].score),
-            evidence=tuple(evidence.get(i, [])),
-        )
-        for i in INDICATORS
-    ]
+    rows = indicator_rows(card, ratings, evidence, lang)
     found = [case.fact(f) for f in state.facts]
     missed = [f for f in case.facts if f.id not in set(state.facts)]
     learner_seq = [
@@ -258,21 +293,8 @@ def build_sheet(
         if index >= len(learner_path) or learner_path[index].option_id != expert_step.option_id:
             divergence = index
             break
-    answers: dict[str, str] = reflection.get("answers") or {}
-    model = case.steps.reflecting.model_reflection
-    reflections = [
-        (p.text.get(lang), answers.get(p.id, ""), model[p.id].get(lang) if p.id in model else "")
-        for p in case.steps.reflecting.prompts
-    ]
-    report_view: dict[str, Any] = {}
-    if report:
-        recipients = {r.id: r.label.get(lang) for r in case.steps.feedback.recipients}
-        report_view = {
-            "root_cause": case.option(report["root_cause"]).text.get(lang),
-            "recipients": [recipients.get(r, r) for r in report.get("recipients", [])],
-            "preventive": report.get("preventive", ""),
-            "profile_note": report.get("profile_note", ""),
-        }
+    reflections = reflection_rows(case, reflection, lang)
+    report_view = report_rows_view(case, report, lang)
     outcome = state.outcome
     outcome_label = OUTCOMES.get(outcome or "", "進行中" if lang != "en" else "in progress")
     if lang == "en":

@@ -10,9 +10,15 @@ import json
 from typing import Any
 
 from trainer.core.model import Case
-from trainer.core.scoring import stars
-from trainer.core.sheet import Evidence, ReflectionSheet, SheetRow, concepts
-from trainer.core.vocab import INDICATOR_LABELS, INDICATORS, indicator_text
+from trainer.core.sheet import (
+    Evidence,
+    ReflectionSheet,
+    concepts,
+    indicator_rows,
+    reflection_rows,
+    report_rows_view,
+)
+from trainer.core.vocab import INDICATOR_LABELS, INDICATORS
 from trainer.roleplay.checklist import checklist
 from trainer.roleplay.rubric import RATED_INDICATORS, descriptor
 from trainer.roleplay.scoring import score_roleplay, session_state
@@ -81,36 +87,10 @@ def build_roleplay_sheet(
             )
         )
     self_ratings: dict[str, int] = (state.reflection or {}).get("self_ratings") or {}
-    rows = [
-        SheetRow(
-            indicator=i,
-            label=INDICATOR_LABELS[i]["en" if lang == "en" else "zh-TW"],
-            behaviour=indicator_text(i, lang),
-            score=card.scores[i].score,
-            reason=card.scores[i].reason(lang),
-            self_rating=self_ratings.get(i),
-            system_stars=stars(card.scores[i].score),
-            evidence=tuple(evidence.get(i, [])),
-        )
-        for i in INDICATORS
-    ]
+    rows = indicator_rows(card, self_ratings, evidence, lang)
     found_ids = set(state.facts(case))
-    reflection = state.reflection or {}
-    answers: dict[str, str] = reflection.get("answers") or {}
-    model = case.steps.reflecting.model_reflection
-    reflections = [
-        (p.text.get(lang), answers.get(p.id, ""), model[p.id].get(lang) if p.id in model else "")
-        for p in case.steps.reflecting.prompts
-    ]
-    report_view: dict[str, Any] = {}
-    if state.report:
-        recipients = {r.id: r.label.get(lang) for r in case.steps.feedback.recipients}
-        report_view = {
-            "root_cause": case.option(state.report["root_cause"]).text.get(lang),
-            "recipients": [recipients.get(r, r) for r in state.report.get("recipients", [])],
-            "preventive": state.report.get("preventive", ""),
-            "profile_note": state.report.get("profile_note", ""),
-        }
+    reflections = reflection_rows(case, state.reflection or {}, lang)
+    report_view = report_rows_view(case, state.report or {}, lang)
     obs = state.observation or {}
     elapsed_min = int(obs.get("elapsed_s") or 0) // 60
     label = "Observed role-play" if lang == "en" else "觀察角色扮演"

@@ -12,6 +12,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from trainer.core import reflection
 from trainer.core.clean_text import clean_value, strip_controls
 from trainer.core.engine import Action, Event, IllegalAction, Session, new_order_seed
 from trainer.core.loader import Library, LoadedCase, load_library
@@ -70,6 +71,7 @@ class AttemptRunner:
         self.attempt_id = attempt_id
         self.session = session
         self.last_decision_id: str | None = None
+        reflection.prepare(loaded.case)
 
     @property
     def case(self):  # type: ignore[no-untyped-def]

@@ -184,6 +184,26 @@ def test_merge_byte_corruption(logs: tuple[Path, Path], data: st.DataObject) -> 
         _merge_property(class_db, bad)
 
 
+def test_merge_refuses_a_schema_that_is_not_utf8(logs: tuple[Path, Path], tmp_path: Path) -> None:
+    """Found by the property above: SQLite quotes a damaged schema in its error
+    message, and a byte that is not UTF-8 there made Python raise UnicodeDecodeError
+    instead of a refusal."""
+    log, class_db = logs
+    raw = bytearray(log.read_bytes())
+    at = raw.index(b"CREATE TRIGGER")
+    raw[at + 3] = 0x80
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(bytes(raw))
+    from trainer.exchange.merge import merge_files
+
+    target = tmp_path / "trainer.db"
+    shutil.copy(class_db, target)
+    before = _dump(target)
+    with pytest.raises(ExportError, match="refused"):
+        merge_files(target, [bad])
+    assert _dump(target) == before
+
+
 _sql_values = st.one_of(
     st.none(),
     st.integers(min_value=-(2**63), max_value=2**63 - 1),

@@ -62,6 +62,8 @@ def check_file(path: str) -> dict[str, object]:
             }
     except sqlite3.DatabaseError as exc:
         problems.append(f"not a readable SQLite database: {exc}")
+    except UnicodeDecodeError:  # SQLite's message quoted a damaged, non-UTF-8 schema
+        problems.append("not a readable SQLite database: its schema is damaged")
     finally:
         conn.close()
     report["ok"] = not problems

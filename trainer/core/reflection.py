@@ -142,6 +142,12 @@ def _copy_grams(case: Case) -> dict[int, frozenset[str]]:
     return frozen
 
 
+def prepare(case: Case) -> None:
+    """Build the case's copied-text index now (a few ms), so the click that completes
+    an attempt does not wait for it (AttemptRunner calls this when a case opens)."""
+    _copy_grams(case)
+
+
 def without_copies(case: Case, text: str) -> str:
     """`text` (normalised) with every run copied from the case's shown text blanked.
 

@@ -17,6 +17,7 @@ from trainer.exchange.filters import Filters
 from trainer.exchange.instructor import LATEST_ADJUSTED_SQL
 from trainer.exchange.source import Source, opened
 from trainer.store.roster import person_sql, profile_ids
+from trainer.store.summary import SCORE_COLUMNS
 
 PERSON = person_sql("a")  # one learner across laptops (trainer.store.roster)
 RECENT = 3  # "below threshold" looks at each learner's last RECENT attempts
@@ -42,30 +43,35 @@ def _learner_join(filters: Filters, db: Any) -> str:
     return f"join learners l on l.id = {_person(db)} " if _uses_learners(filters) else ""
 
 
-def _effective_scores_sql(filters: Filters, db: Any) -> tuple[str, list[Any]]:
-    """One row per (attempt, indicator) of completed attempts: effective score.
+def _effective_sql(db: Any) -> tuple[dict[str, str], str]:
+    """(indicator -> its effective score expression on attempt_summary `a`, the join
+    that brings the instructor's adjustments; "" when nothing was reviewed)."""
+    if not _has_rows(db, "attempt_reviews"):
+        return {i: f"a.{c}" for i, c in SCORE_COLUMNS.items()}, ""
+    pivot = ", ".join(
+        f"max(case when indicator = '{i}' then adjusted_score end) as {c}"
+        for i, c in SCORE_COLUMNS.items()
+    )
+    join = (
+        f"left join (select attempt_id, {pivot} from ({LATEST_ADJUSTED_SQL}) "
+        "group by attempt_id) adj on adj.attempt_id = a.id "
+    )
+    return {i: f"coalesce(adj.{c}, a.{c})" for i, c in SCORE_COLUMNS.items()}, join
 
-    The adjusted-score join and the alias resolution are left out when there is no
-    review / no alias, and learners are joined only when the filters need them: on a
-    class database of a million decisions each of these costs seconds.
-    """
+
+def _completed_sql(filters: Filters, db: Any) -> tuple[str, list[Any]]:
+    """Completed attempts chosen by `filters`, one row each: attempt_id, learner_id
+    (aliases resolved), case_id, started_at and the effective score of each indicator
+    (named like attempt_summary's columns) - read from the summary table
+    (trainer.store.summary), never from the million-row log."""
     where, params = filters.where()
-    person = _person(db)
-    score = "s.score"
-    joins = ""
-    if _has_rows(db, "attempt_reviews"):
-        score = "coalesce(adj.adjusted_score, s.score)"
-        joins = (
-            f"left join ({LATEST_ADJUSTED_SQL}) adj "
-            "on adj.attempt_id = s.attempt_id and adj.indicator = s.indicator "
-        )
-    if _uses_learners(filters):
-        joins = f"join learners l on l.id = {person} " + joins
+    scores, adj = _effective_sql(db)
+    columns = ", ".join(f"{expr} as {SCORE_COLUMNS[i]}" for i, expr in scores.items())
     return (
-        f"select a.id as attempt_id, {person} as learner_id, a.case_id, a.started_at, "
-        f"s.indicator, {score} as score "
-        f"from scores s join attempts a on a.id = s.attempt_id {joins}"
-        f"where a.status = 'completed' and {where}",
+        f"select a.id as attempt_id, {_person(db)} as learner_id, a.case_id, a.started_at, "
+        f"{columns} from attempt_summary a {_learner_join(filters, db)}{adj}"
+        # unary +: a scan reads the rows in order; the status index would read them at random
+        f"where +a.status = 'completed' and {where}",
         params,
     )
 
@@ -80,26 +86,25 @@ class IndicatorStats:
 
 def indicator_stats(source: Source, filters: Filters | None = None) -> dict[str, IndicatorStats]:
     filters = filters or Filters()
-    bucket_sql = ", ".join(f"sum(score between {lo} and {hi})" for lo, hi in BUCKETS)
+    aggregates = ", ".join(
+        f"count({c}), avg({c}), "
+        + ", ".join(f"sum({c} between {lo} and {hi})" for lo, hi in BUCKETS)
+        for c in SCORE_COLUMNS.values()
+    )
     with opened(source) as db:
-        sql, params = _effective_scores_sql(filters, db)
-        rows = {
-            r[0]: r
-            for r in db.execute(
-                f"select indicator, count(*), avg(score), {bucket_sql} from ({sql}) "
-                "group by indicator",
-                params,
-            ).fetchall()
-        }
+        sql, params = _completed_sql(filters, db)
+        row = db.execute(f"select {aggregates} from ({sql})", params).fetchone()
+    width = 2 + len(BUCKETS)
     result = {}
-    for ind in INDICATORS:
-        row = rows.get(ind)
-        counts = [int(c or 0) for c in row[3:]] if row else [0] * len(BUCKETS)
+    for n, ind in enumerate(INDICATORS):
+        count, mean, *buckets = row[n * width : (n + 1) * width]
         result[ind] = IndicatorStats(
             indicator=ind,
-            n=int(row[1]) if row else 0,
-            mean=round(float(row[2]), 1) if row and row[2] is not None else None,
-            distribution={f"{lo}-{hi}": c for (lo, hi), c in zip(BUCKETS, counts, strict=True)},
+            n=int(count or 0),
+            mean=round(float(mean), 1) if mean is not None else None,
+            distribution={
+                f"{lo}-{hi}": int(c or 0) for (lo, hi), c in zip(BUCKETS, buckets, strict=True)
+            },
         )
     return result
 
@@ -127,7 +132,8 @@ def case_difficulty(source: Source, filters: Filters | None = None) -> list[Case
             "avg(case when a.status = 'completed' then a.escalated end), "
             "group_concat(case when a.status = 'completed' and a.finished_at is not null then "
             "(julianday(a.finished_at) - julianday(a.started_at)) * 86400.0 end) "
-            f", max(a.started_at || '|' || a.id) from attempts a {_learner_join(filters, db)}"
+            f", max(a.started_at || '|' || a.id) from attempt_summary a "
+            f"{_learner_join(filters, db)}"
             f"where {where} group by a.case_id",
             params,
         ).fetchall()
@@ -163,12 +169,21 @@ def common_mistakes(
     """The options most often chosen where the expert would not have chosen them.
 
     With `expert` (see expert_options) an option off the case's expert path counts;
-    for a case not in it, any option not rated 'best' counts.
+    for a case not in it, any option not rated 'best' counts. Filtered by case and
+    mode at most, the counts come from option_tallies (trainer.store.summary) and
+    only the listed options are looked up in the log; other filters (learner, class,
+    dates, attempt) read the log itself.
     """
     filters = filters or Filters()
-    where, params = filters.where()
     expert = expert or {}
+    tallied = (
+        not (filters.learner or filters.class_name or filters.since or filters.until)
+        and not filters.attempt_id
+    )
     with opened(source) as db:
+        if tallied:
+            return _tallied_mistakes(db, filters, expert, limit)
+        where, params = filters.where()
         cursor = db.execute(
             "select a.case_id, d.step, d.option_id, max(d.quality), count(*), "
             f"count(distinct {_person(db)}), max(a.started_at || '|' || a.id) from decisions d "
@@ -177,60 +192,159 @@ def common_mistakes(
             "group by a.case_id, d.step, d.option_id",
             params,
         )
-        found = []
-        for case_id, step, option_id, quality, times, learners, latest in cursor:
-            off_path = option_id not in expert[case_id] if case_id in expert else quality != "best"
-            if off_path:
-                found.append(
-                    {
-                        "case_id": case_id,
-                        "step": step,
-                        "option_id": option_id,
-                        "quality": quality,
-                        "times": int(times),
-                        "learners": int(learners),
-                        "attempt_id": str(latest).rsplit("|", 1)[-1],
-                    }
-                )
+        found = [
+            _mistake(case_id, step, option_id, quality, times, learners, latest)
+            for case_id, step, option_id, quality, times, learners, latest in cursor
+            if _off_path(expert, case_id, option_id, quality)
+        ]
     found.sort(key=lambda m: (-m["times"], m["case_id"], m["option_id"]))
     return found[:limit]
 
 
-def _picked_scores_sql(
-    filters: Filters, db: Any, partition: str, keep: int
-) -> tuple[str, list[Any]]:
-    """Effective scores of the completed attempts ranked first (latest) within
-    `partition` ("learner_id" or "learner_id, case_id"), `keep` per partition.
+def _off_path(
+    expert: Mapping[str, set[str]], case_id: str, option_id: str, quality: str | None
+) -> bool:
+    return option_id not in expert[case_id] if case_id in expert else quality != "best"
 
-    The attempts are ranked on the attempts table alone (narrow rows, a covering
-    index) and only the kept ones are joined to their scores: on a class database
-    of a million decisions this reads a few thousand score rows, not half a million.
+
+def _mistake(
+    case_id: str,
+    step: str,
+    option_id: str,
+    quality: str | None,
+    times: int,
+    learners: int,
+    latest: str,
+) -> dict[str, Any]:
+    return {
+        "case_id": case_id,
+        "step": step,
+        "option_id": option_id,
+        "quality": quality,
+        "times": int(times),
+        "learners": int(learners),
+        "attempt_id": str(latest).rsplit("|", 1)[-1],
+    }
+
+
+def _tallied_mistakes(
+    db: Any, filters: Filters, expert: Mapping[str, set[str]], limit: int
+) -> list[dict[str, Any]]:
+    """common_mistakes from the per-option counts: rank every option by its count,
+    then ask the log who chose the `limit` first ones, and when last."""
+    parts, params = ["1"], []
+    if filters.case_id:
+        parts.append("case_id = ?")
+        params.append(filters.case_id)
+    if filters.mode:
+        parts.append("mode = ?")
+        params.append(filters.mode)
+    counted = db.execute(
+        "select case_id, step, option_id, max(nullif(quality, '')), sum(times) "
+        f"from option_tallies where {' and '.join(parts)} "
+        "group by case_id, step, option_id having sum(times) > 0",
+        params,
+    ).fetchall()
+    ranked = [r for r in counted if _off_path(expert, r[0], r[2], r[3])]
+    ranked.sort(key=lambda r: (-r[4], r[0], r[2]))
+    mode = "and a.mode = ? " if filters.mode else ""
+    found = []
+    for case_id, step, option_id, quality, times in ranked[:limit]:
+        learners, latest = db.execute(
+            f"select count(distinct {_person(db)}), max(a.started_at || '|' || a.id) "
+            "from decisions d join attempts a on a.id = d.attempt_id "
+            f"where d.option_id = ? and d.step = ? and a.case_id = ? {mode}",
+            [option_id, step, case_id, *([filters.mode] if filters.mode else [])],
+        ).fetchone()
+        found.append(_mistake(case_id, step, option_id, quality, times, learners, latest))
+    return found
+
+
+def _picked_sql(filters: Filters, db: Any, by_case: bool, keep: int) -> tuple[str, list[Any]]:
+    """Each learner's `keep` latest completed attempts (per case with `by_case`), with
+    their effective scores; an attempt without any score row is left out after
+    ranking (as a join would).
+
+    Attempts are ranked per profile on a covering index (no sort); where profiles
+    are aliases of one person, the few kept per profile are ranked again per person
+    (a person's latest are among their profiles' latest).
     """
     where, params = filters.where()
-    person = _person(db)
-    score, adj = "s.score", ""
-    if _has_rows(db, "attempt_reviews"):
-        score = "coalesce(adj.adjusted_score, s.score)"
-        adj = (
-            f"left join ({LATEST_ADJUSTED_SQL}) adj "
-            "on adj.attempt_id = s.attempt_id and adj.indicator = s.indicator "
+    chosen = f"from attempt_summary a {_learner_join(filters, db)}where a.status = 'completed' and {where}"
+    if by_case and keep == 1:
+        # SQLite takes the bare columns from the row holding the max (its documented
+        # min/max rule): one indexed pass, no window
+        kept = (
+            "select a.rowid as r, a.id, a.learner_id, a.case_id, a.started_at, "
+            f"max(a.started_at || '|' || a.id) {chosen} group by a.learner_id, a.case_id"
         )
-    chosen = (
-        f"select a.id, {person} as learner_id, a.case_id, a.started_at from attempts a "
-        f"{_learner_join(filters, db)}where a.status = 'completed' and {where}"
-    )
+    else:
+        by = ", a.case_id" if by_case else ""
+        kept = (
+            "select r, id, learner_id, case_id, started_at from (select a.rowid as r, a.id, "
+            f"a.learner_id, a.case_id, a.started_at, row_number() over (partition by "
+            f"a.learner_id{by} order by a.started_at desc, a.id desc) as k {chosen}) "
+            "where k <= ?"
+        )
+        params = [*params, int(keep)]
+    if _has_rows(db, "learner_aliases"):
+        person = person_sql("q")
+        by = ", q.case_id" if by_case else ""
+        kept = (
+            "select r, id, learner_id, case_id, started_at from (select q.r, q.id, "
+            f"{person} as learner_id, q.case_id, q.started_at, row_number() over "
+            f"(partition by {person}{by} order by q.started_at desc, q.id desc) as k "
+            f"from ({kept}) q) where k <= ?"
+        )
+        params = [*params, int(keep)]
+    scores, adj = _effective_sql(db)
+    columns = ", ".join(f"{expr} as {SCORE_COLUMNS[i]}" for i, expr in scores.items())
+    scored = " or ".join(f"a.{c} is not null" for c in SCORE_COLUMNS.values())
     return (
-        "select p.id as attempt_id, p.learner_id, p.case_id, p.started_at, s.indicator, "
-        f"{score} as score from (select c.*, row_number() over (partition by {partition} "
-        f"order by c.started_at desc, c.id desc) as k from ({chosen}) c) p "
-        f"join scores s on s.attempt_id = p.id {adj}where p.k <= ?",
-        [*params, int(keep)],
+        "select p.id as attempt_id, p.learner_id, p.case_id, p.started_at, "
+        f"{columns} from ({kept}) p join attempt_summary a on a.rowid = p.r {adj}"
+        f"where ({scored})",
+        params,
     )
 
 
-def _recent_sql(filters: Filters, recent: int, db: Any) -> tuple[str, list[Any]]:
-    """Effective scores of each learner's `recent` latest completed attempts."""
-    return _picked_scores_sql(filters, db, "c.learner_id", recent)
+def _per_learner(db: Any, picked: str, params: list[Any], count: str) -> list[tuple[Any, ...]]:
+    """Per learner of the picked attempts: name, student no, class, then per indicator
+    (mean, `count`), then the latest attempt as 'started_at|id'."""
+    columns = ", ".join(f"avg(x.{c}), " + count.format(c=f"x.{c}") for c in SCORE_COLUMNS.values())
+    rows: list[tuple[Any, ...]] = db.execute(
+        f"select x.learner_id, l.display_name, l.student_no, l.class_name, {columns}, "
+        "max(x.started_at || '|' || x.attempt_id) "
+        f"from ({picked}) x join learners l on l.id = x.learner_id "
+        "group by x.learner_id order by l.display_name, l.id",
+        params,
+    ).fetchall()
+    return rows
+
+
+def _learner_entry(row: tuple[Any, ...], counter: str) -> tuple[dict[str, Any], dict[str, float]]:
+    """A heatmap / below-threshold entry from a _per_learner row, and its unrounded
+    means."""
+    learner_id, name, student_no, class_name, *figures, latest = row
+    means: dict[str, float] = {}
+    raw: dict[str, float] = {}
+    counts = []
+    for n, ind in enumerate(INDICATORS):
+        mean, count = figures[2 * n], figures[2 * n + 1]
+        if mean is not None:
+            raw[ind] = float(mean)
+            means[ind] = round(float(mean), 1)
+            counts.append(int(count))
+    entry = {
+        "learner_id": learner_id,
+        "display_name": name,
+        "student_no": student_no,
+        "class_name": class_name,
+        "means": means,
+        counter: max(counts, default=0),
+        "attempt_id": str(latest).rsplit("|", 1)[-1] if latest else None,
+    }
+    return entry, raw
 
 
 def learners_below(
@@ -240,40 +354,15 @@ def learners_below(
     an indicator (an early poor attempt no longer flags someone who has improved)."""
     filters = filters or Filters()
     with opened(source) as db:
-        sql, params = _recent_sql(filters, recent, db)
-        rows = db.execute(
-            "select r.learner_id, l.display_name, l.student_no, l.class_name, r.indicator, "
-            "avg(r.score), count(*), max(r.started_at || '|' || r.attempt_id) "
-            f"from ({sql}) r join learners l on l.id = r.learner_id "
-            "group by r.learner_id, r.indicator order by l.display_name, r.indicator",
-            params,
-        ).fetchall()
-    learners: dict[str, dict[str, Any]] = {}
-    for learner_id, name, student_no, class_name, indicator, mean, n, latest in rows:
-        entry = learners.setdefault(
-            learner_id,
-            {
-                "learner_id": learner_id,
-                "display_name": name,
-                "student_no": student_no,
-                "class_name": class_name,
-                "means": {},
-                "below": [],
-                "attempts": 0,
-                "attempt_id": None,
-                "_latest": "",
-            },
-        )
-        entry["means"][indicator] = round(float(mean), 1)
-        entry["attempts"] = max(entry["attempts"], int(n))
-        if str(latest) > entry["_latest"]:
-            entry["_latest"] = str(latest)
-            entry["attempt_id"] = str(latest).rsplit("|", 1)[-1]
-        if mean < threshold:
-            entry["below"].append(indicator)
-    for entry in learners.values():
-        del entry["_latest"]
-    return [e for e in learners.values() if e["below"]]
+        picked, params = _picked_sql(filters, db, False, recent)
+        rows = _per_learner(db, picked, params, "count({c})")
+    out = []
+    for row in rows:
+        entry, raw = _learner_entry(row, "attempts")
+        entry["below"] = [i for i, mean in raw.items() if mean < threshold]
+        if entry["below"]:
+            out.append(entry)
+    return out
 
 
 def heatmap(source: Source, filters: Filters | None = None) -> list[dict[str, Any]]:
@@ -284,37 +373,11 @@ def heatmap(source: Source, filters: Filters | None = None) -> list[dict[str, An
     """
     filters = filters or Filters()
     with opened(source) as db:
-        sql, params = _picked_scores_sql(filters, db, "c.learner_id, c.case_id", 1)
-        rows = db.execute(
-            "select x.learner_id, l.display_name, l.student_no, l.class_name, x.indicator, "
-            "avg(x.score), count(distinct x.case_id), max(x.started_at || '|' || x.attempt_id) "
-            f"from ({sql}) x join learners l on l.id = x.learner_id "
-            "group by x.learner_id, x.indicator order by l.display_name, l.id",
-            params,
-        ).fetchall()
-    out: dict[str, dict[str, Any]] = {}
-    for learner_id, name, student_no, class_name, indicator, mean, cases, latest in rows:
-        entry = out.setdefault(
-            learner_id,
-            {
-                "learner_id": learner_id,
-                "display_name": name,
-                "student_no": student_no,
-                "class_name": class_name,
-                "means": {},
-                "cases": 0,
-                "attempt_id": None,
-                "_latest": "",
-            },
+        picked, params = _picked_sql(filters, db, True, 1)
+        rows = _per_learner(
+            db, picked, params, "count(distinct case when {c} is not null then x.case_id end)"
         )
-        entry["means"][indicator] = round(float(mean), 1)
-        entry["cases"] = max(entry["cases"], int(cases))
-        if str(latest) > entry["_latest"]:
-            entry["_latest"] = str(latest)
-            entry["attempt_id"] = str(latest).rsplit("|", 1)[-1]
-    for entry in out.values():
-        del entry["_latest"]
-    return list(out.values())
+    return [_learner_entry(row, "cases")[0] for row in rows]
 
 
 def trend(source: Source, learner_id: str, filters: Filters | None = None) -> list[dict[str, Any]]:

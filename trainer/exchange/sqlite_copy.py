@@ -15,6 +15,7 @@ from trainer.exchange.atomic import ExportError, atomic_file
 from trainer.exchange.filters import Filters
 from trainer.exchange.pseudonyms import Namer, Rekeyer, round_minute
 from trainer.exchange.source import Source, opened
+from trainer.store import summary
 from trainer.store.db import quick_check
 from trainer.store.schema import DATA_TABLES, PRIVATE_TABLES
 from trainer.store.sqlite_file import ro_uri
@@ -124,6 +125,9 @@ def export_sqlite(
                 conn.backup(dst)
                 dst.execute("pragma journal_mode = delete")  # one self-contained file
                 dst.execute("begin")
+                # derived counts and ids: dropped before rows are trimmed or re-keyed,
+                # rebuilt from what the copy holds afterwards
+                summary.drop(dst)
                 for table in PRIVATE_TABLES:
                     if dst.execute(
                         "select 1 from sqlite_master where type='table' and name=?", [table]
@@ -133,6 +137,7 @@ def export_sqlite(
                     _trim(dst, filters)
                 if pseudonymize:
                     _pseudonymize(dst, namer, Rekeyer(conn))
+                summary.install(dst)
                 dst.execute("commit")
                 dst.execute("vacuum")
             except sqlite3.Error as exc:

@@ -157,6 +157,11 @@ def check_log(
         raise RefusedFile(
             f"{path.name}: refused: cannot be read as a trainer log ({exc})"
         ) from None
+    except UnicodeDecodeError:
+        # SQLite's error message quoted a damaged schema that is not UTF-8
+        raise RefusedFile(
+            f"{path.name}: refused: cannot be read as a trainer log (its schema is damaged)"
+        ) from None
     except OSError as exc:
         raise RefusedFile(f"{path.name}: refused: cannot be read ({exc.strerror or exc})") from None
 

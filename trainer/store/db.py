@@ -82,6 +82,8 @@ def quick_check(conn: sqlite3.Connection) -> list[str]:
         rows = conn.execute("PRAGMA quick_check").fetchall()
     except sqlite3.DatabaseError as exc:
         return [str(exc)]
+    except UnicodeDecodeError:  # SQLite's message quoted a damaged, non-UTF-8 schema
+        return ["malformed database schema (not UTF-8)"]
     messages = [str(r[0]) for r in rows]
     return [] if messages == ["ok"] else messages
 
@@ -125,6 +127,9 @@ def open_database(path: Path, *, check: bool = True, migrate: bool = True) -> Da
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise DatabaseCorrupt(f"{path} cannot be read as a trainer database: {exc}") from None
+    except UnicodeDecodeError:
+        conn.close()
+        raise DatabaseCorrupt(f"{path} is damaged: its schema is not readable") from None
     except StoreError:
         conn.close()
         raise

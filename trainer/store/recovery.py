@@ -60,6 +60,8 @@ def diagnose(path: Path) -> str | None:
         if name in _CORRUPT_CODES or "malformed" in str(exc) or "not a database" in str(exc):
             return str(exc)
         raise StoreError(f"cannot read the learner database {path}: {exc}") from None
+    except UnicodeDecodeError:  # SQLite's message quoted a damaged, non-UTF-8 schema
+        return "malformed database schema (not UTF-8)"
     if foreign:
         raise StoreError(f"{path} is not a trainer database: {foreign}")
     return None if rows == ["ok"] else "; ".join(rows[:3])

@@ -9,6 +9,7 @@ from __future__ import annotations
 from sqlite_utils import Database, Migrations
 
 # Re-exported: defined without dependencies for the merge's worker process.
+from trainer.store import summary
 from trainer.store.names import DATA_TABLES as DATA_TABLES
 from trainer.store.names import MIGRATION_SET as MIGRATION_SET
 
@@ -287,3 +288,11 @@ def m004_drafts(db: Database) -> None:
 
 #: m004's table: local to one laptop, never merged.
 DRAFT_TABLES = ("drafts",)
+
+
+@migrations()
+def m006_dashboard_summary(db: Database) -> None:
+    """Summary tables for the class dashboard, kept current by triggers
+    (trainer.store.summary): one row per attempt with its five scores side by side,
+    and a count per chosen option. Derived data: never merged, never exported."""
+    summary.install(db.conn)

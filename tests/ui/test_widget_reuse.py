@@ -108,3 +108,23 @@ def test_set_bar_sets_the_value(qtbot: Any) -> None:
     set_bar(bar, 40)
     set_bar(bar, 0)
     assert bar.value() == 0
+
+
+def test_a_shown_document_replaces_the_last_one_in_memory(qtbot: Any) -> None:
+    """Every reflection sheet shown used to stay in memory (~2 MB each): QTextEdit
+    deletes a replaced document only when its own text control is the parent."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtGui import QTextDocument
+    from PySide6.QtWidgets import QTextBrowser
+
+    from trainer.ui.widgets.common import show_document
+
+    view = QTextBrowser()
+    qtbot.addWidget(view)
+    for n in range(6):
+        doc = QTextDocument()
+        doc.setPlainText(f"sheet {n}")
+        show_document(view, doc)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert view.document().toPlainText() == "sheet 5"
+    assert len(view.findChildren(QTextDocument)) == 1

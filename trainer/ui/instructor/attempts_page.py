@@ -27,7 +27,7 @@ from trainer.store.roster import canonical_learners
 from trainer.ui.instructor.review_panel import ReviewPanel
 from trainer.ui.instructor.tables import cell, fill, make_table, row_id, row_of
 from trainer.ui.labels import QT_TRANSLATE_NOOP
-from trainer.ui.widgets.common import card, plain
+from trainer.ui.widgets.common import card, plain, show_document
 
 if TYPE_CHECKING:
     from trainer.service import Workspace
@@ -233,9 +233,8 @@ class AttemptsPage(QWidget):
             self.sheet.setPlainText(self.tr("無法顯示這張反思單：{reason}").format(reason=exc))
             return
         doc = sheet_document(sheet)
-        doc.setParent(self.sheet)
         doc.setDocumentMargin(18)
-        self.sheet.setDocument(doc)
+        show_document(self.sheet, doc)
 
     def _export_clicked(self) -> None:
         if self.attempt_id:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from trainer.render.sheet_html import stars_text
 from trainer.ui import dialogs
 from trainer.ui.labels import QT_TRANSLATE_NOOP
-from trainer.ui.widgets.common import card, clear_layout, plain, restyle
+from trainer.ui.widgets.common import card, clear_layout, plain, restyle, show_document
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QTextDocument
@@ -174,7 +174,7 @@ class SheetPage(QWidget):
 
         self.doc = sheet_document(sheet, scale=self.scale)
         self.doc.setDocumentMargin(22)
-        self.browser.setDocument(self.doc)
+        show_document(self.browser, self.doc)
 
     def _tiles(self, sheet: ReflectionSheet) -> None:
         clear_layout(self.tiles)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import html
 import itertools
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
     QFrame,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -127,6 +129,21 @@ def set_bar(bar: QProgressBar, value: int) -> None:
     bar.setUpdatesEnabled(False)
     bar.setValue(value)
     bar.setUpdatesEnabled(True)  # schedules an ordinary update()
+
+
+def show_document(view: QTextEdit, doc: QTextDocument) -> None:
+    """Show `doc` in `view` and delete the document shown before it.
+
+    QTextEdit deletes a replaced document only when it is a child of its internal
+    text control, so documents made for it (a reflection sheet, ~2 MB each with its
+    mood chart) piled up in memory for as long as the window was open.
+    """
+    old = view.document()
+    doc.setParent(view)  # ours: deleted with the view, or when the next one replaces it
+    view.setDocument(doc)
+    # the view's own first document is deleted by setDocument itself
+    if old is not doc and shiboken6.isValid(old) and old.parent() == view:
+        old.deleteLater()
 
 
 def clear_layout(layout: QLayout) -> None:

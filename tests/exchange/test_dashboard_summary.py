@@ -213,3 +213,28 @@ def test_an_exported_copy_rebuilds_its_summary_from_what_it_holds(
         assert cases == {CASES[0]}
     finally:
         conn.close()
+
+
+def test_a_merge_catches_the_summary_up_once(class_logs: Any, tmp_path: Path) -> None:
+    """A merge pauses the per-row triggers and catches up with two statements: the
+    tables agree with the log after a merge, a re-merge and an extending merge."""
+    from trainer.exchange.merge import merge_files
+
+    target = tmp_path / "trainer.db"
+    merge_files(target, class_logs.logs[:2])
+    merge_files(target, class_logs.logs)  # two already merged, one new
+    conn = sqlite3.connect(target)
+    try:
+        assert summary.stale(conn) == []
+        names = {r[0] for r in conn.execute("select name from sqlite_master where type='trigger'")}
+        assert set(summary.TRIGGERS) <= names  # back after the merge
+        assert (
+            conn.execute("select sum(times) from option_tallies").fetchone()[0]
+            == (
+                conn.execute(
+                    "select count(*) from decisions where option_id is not null"
+                ).fetchone()[0]
+            )
+        )
+    finally:
+        conn.close()

@@ -47,6 +47,7 @@ from trainer.exchange.merge_stage import (
 )
 from trainer.exchange.validate import CheckedLog, RefusedFile, show
 from trainer.exchange.value_rules import UNIQUE_KEYS
+from trainer.store import summary as dashboard_summary
 from trainer.store.backup import backup_now
 from trainer.store.db import Store, StoreError, configure, db_path_of, open_database
 from trainer.store.schema import DATA_TABLES, known_migrations
@@ -576,13 +577,15 @@ def _merge_batches(
         "(id text primary key, incoming int, existing int, status text, action text)"
     )
     conn.execute("begin immediate")
-    for number, batch in enumerate(staging):  # the first bad file (in order) refuses all
-        schema = f"staged_{number}"
-        conn.execute(f"attach database ? as {schema}", [ro_uri(batch.staging)])
-        for file, log in zip(batch.numbers, batch.logs, strict=True):
-            merging = _FileMerge(conn, log, schema, file, columns)
-            _add_counts(summary, log, merging.run())
-            summary.file_learners[str(log.original)] = merging.learner_counts
+    # the dashboard's summary is caught up once for all files, not per row
+    with dashboard_summary.bulk_insert(conn):
+        for number, batch in enumerate(staging):  # the first bad file (in order) refuses all
+            schema = f"staged_{number}"
+            conn.execute(f"attach database ? as {schema}", [ro_uri(batch.staging)])
+            for file, log in zip(batch.numbers, batch.logs, strict=True):
+                merging = _FileMerge(conn, log, schema, file, columns)
+                _add_counts(summary, log, merging.run())
+                summary.file_learners[str(log.original)] = merging.learner_counts
     if summary.dry_run:  # a preview: everything checked, nothing kept
         conn.execute("rollback")
         return None

@@ -21,6 +21,8 @@ counts or ids of rows it no longer holds.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from trainer.core.vocab import INDICATORS
 
@@ -145,7 +147,7 @@ def _summary_from_log() -> str:
     attempt_cols = ", ".join(f"a.{c}" for c in ATTEMPT_COLUMNS)
     return (
         f"SELECT {attempt_cols}, {pivot} "
-        "FROM attempts a LEFT JOIN scores s ON s.attempt_id = a.id GROUP BY a.id"
+        "FROM attempts a LEFT JOIN scores s ON s.attempt_id = a.id GROUP BY a.rowid"
     )
 
 
@@ -154,6 +156,54 @@ TALLIES_FROM_LOG = (
     "count(*) FROM decisions d JOIN attempts a ON a.id = d.attempt_id "
     "WHERE d.option_id IS NOT NULL AND a.case_id IS NOT NULL GROUP BY 1, 2, 3, 4, 5"
 )
+
+
+#: the per-row triggers a bulk insert pauses (the others fire once per attempt)
+BULK_PAUSED = ("option_tallies_insert", "attempt_summary_score_insert", "attempt_summary_insert")
+
+
+@contextmanager
+def bulk_insert(conn: sqlite3.Connection) -> Iterator[None]:
+    """Inside an open transaction: pause the per-row insert triggers while rows are
+    bulk inserted (a merge), then bring both tables up to date with three set-based
+    statements. Inside, rows may be inserted, and attempts updated (that trigger
+    stays); nothing may be deleted.
+
+    On an exception nothing is restored here: the caller rolls the transaction back,
+    which brings the dropped triggers back with everything else.
+    """
+    assert conn.in_transaction, "bulk_insert needs the caller's transaction"
+    last = {
+        table: conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {table}").fetchone()[0]
+        for table in ("attempts", "decisions", "scores")
+    }
+    for name in BULK_PAUSED:
+        conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+    yield
+    conn.execute(
+        "INSERT INTO option_tallies (case_id, step, option_id, quality, mode, times) "
+        + TALLIES_FROM_LOG.replace("WHERE ", "WHERE d.rowid > ? AND ", 1)
+        + " ON CONFLICT (case_id, step, option_id, quality, mode) "
+        "DO UPDATE SET times = times + excluded.times",
+        [last["decisions"]],
+    )
+    all_columns = ", ".join((*ATTEMPT_COLUMNS, *SCORE_COLUMNS.values()))
+    conn.execute(
+        f"INSERT OR REPLACE INTO attempt_summary ({all_columns}) "
+        + _summary_from_log().replace("GROUP BY", "WHERE a.rowid > ? GROUP BY", 1),
+        [last["attempts"]],
+    )
+    rescore = ", ".join(
+        f"{c} = {_score_of('attempt_summary.id', i)}" for i, c in SCORE_COLUMNS.items()
+    )
+    conn.execute(
+        f"UPDATE attempt_summary SET {rescore} "
+        "WHERE id IN (SELECT s.attempt_id FROM scores s JOIN attempts a ON a.id = s.attempt_id "
+        "WHERE s.rowid > ? AND a.rowid <= ?)",  # attempts extended by the merge
+        [last["scores"], last["attempts"]],
+    )
+    for sql in _create_triggers():
+        conn.execute(sql)
 
 
 def rebuild(conn: sqlite3.Connection) -> None:

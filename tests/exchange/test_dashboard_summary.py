@@ -137,7 +137,9 @@ def test_indicator_stats_match_the_raw_rows(class_db: Path) -> None:
         values = [a["scores"][ind] for a in attempts.values() if ind in a["scores"]]
         assert stats[ind].n == len(values)
         assert stats[ind].mean == round(sum(values) / len(values), 1)
-        assert stats[ind].distribution["80-100"] == sum(v >= 80 for v in values)
+        assert stats[ind].distribution == {
+            f"{lo}-{hi}": sum(lo <= v <= hi for v in values) for lo, hi in dash.BUCKETS
+        }
 
 
 def test_heatmap_is_each_persons_latest_attempt_per_case(class_db: Path) -> None:

@@ -44,6 +44,13 @@ ATTEMPT_COLUMNS = (
     "total",
 )
 
+#: a completed attempt's wall-clock seconds from start to finish, from attempts row {a}
+SECONDS = (
+    "CASE WHEN {a}.status = 'completed' AND {a}.finished_at IS NOT NULL "
+    "THEN (julianday({a}.finished_at) - julianday({a}.started_at)) * 86400.0 END"
+)
+ALL_COLUMNS = ", ".join((*ATTEMPT_COLUMNS, "seconds", *SCORE_COLUMNS.values()))
+
 TRIGGERS = (
     "attempt_summary_insert",
     "attempt_summary_update",
@@ -69,6 +76,7 @@ def _create_tables() -> list[str]:
         "CREATE TABLE IF NOT EXISTS attempt_summary ("
         "id TEXT PRIMARY KEY, learner_id TEXT, case_id TEXT, case_title TEXT, mode TEXT, "
         "status TEXT, started_at TEXT, finished_at TEXT, escalated INTEGER, total INTEGER, "
+        "seconds REAL, "
         f"{scores})",
         # the heatmap ranks each learner's attempts per case by time, "below threshold"
         # each learner's attempts: both read these covering indexes in order, no sort
@@ -90,7 +98,7 @@ def _summary_row(source: str) -> str:
     """The select list of one attempt_summary row from attempts row `source`."""
     attempt_cols = ", ".join(f"{source}.{c}" for c in ATTEMPT_COLUMNS)
     scores = ", ".join(_score_of(f"{source}.id", i) for i in SCORE_COLUMNS)
-    return f"{attempt_cols}, {scores}"
+    return f"{attempt_cols}, {SECONDS.format(a=source)}, {scores}"
 
 
 def _tally(sign: str, row: str) -> str:
@@ -106,8 +114,8 @@ def _tally(sign: str, row: str) -> str:
 
 
 def _create_triggers() -> list[str]:
-    all_columns = ", ".join((*ATTEMPT_COLUMNS, *SCORE_COLUMNS.values()))
     assignments = ", ".join(f"{c} = new.{c}" for c in ATTEMPT_COLUMNS)
+    assignments += f", seconds = {SECONDS.format(a='new')}"
     changed = " OR ".join(f"old.{c} IS NOT new.{c}" for c in ATTEMPT_COLUMNS)
     rescore = ", ".join(f"{c} = {_score_of('old.attempt_id', i)}" for i, c in SCORE_COLUMNS.items())
     rescore_new = ", ".join(
@@ -119,7 +127,7 @@ def _create_triggers() -> list[str]:
     )
     return [
         "CREATE TRIGGER IF NOT EXISTS attempt_summary_insert AFTER INSERT ON attempts BEGIN "
-        f"INSERT OR REPLACE INTO attempt_summary ({all_columns}) "
+        f"INSERT OR REPLACE INTO attempt_summary ({ALL_COLUMNS}) "
         f"SELECT {_summary_row('new')}; END",
         # most updates of an attempt (one per decision) change none of these columns
         "CREATE TRIGGER IF NOT EXISTS attempt_summary_update AFTER UPDATE ON attempts "
@@ -146,7 +154,7 @@ def _summary_from_log() -> str:
     pivot = ", ".join(f"max(CASE WHEN s.indicator = '{i}' THEN s.score END)" for i in SCORE_COLUMNS)
     attempt_cols = ", ".join(f"a.{c}" for c in ATTEMPT_COLUMNS)
     return (
-        f"SELECT {attempt_cols}, {pivot} "
+        f"SELECT {attempt_cols}, {SECONDS.format(a='a')}, {pivot} "
         "FROM attempts a LEFT JOIN scores s ON s.attempt_id = a.id GROUP BY a.rowid"
     )
 
@@ -187,9 +195,8 @@ def bulk_insert(conn: sqlite3.Connection) -> Iterator[None]:
         "DO UPDATE SET times = times + excluded.times",
         [last["decisions"]],
     )
-    all_columns = ", ".join((*ATTEMPT_COLUMNS, *SCORE_COLUMNS.values()))
     conn.execute(
-        f"INSERT OR REPLACE INTO attempt_summary ({all_columns}) "
+        f"INSERT OR REPLACE INTO attempt_summary ({ALL_COLUMNS}) "
         + _summary_from_log().replace("GROUP BY", "WHERE a.rowid > ? GROUP BY", 1),
         [last["attempts"]],
     )
@@ -208,9 +215,8 @@ def bulk_insert(conn: sqlite3.Connection) -> Iterator[None]:
 
 def rebuild(conn: sqlite3.Connection) -> None:
     """Fill both tables from the log (after `install` on existing data)."""
-    all_columns = ", ".join((*ATTEMPT_COLUMNS, *SCORE_COLUMNS.values()))
     conn.execute("DELETE FROM attempt_summary")
-    conn.execute(f"INSERT INTO attempt_summary ({all_columns}) {_summary_from_log()}")
+    conn.execute(f"INSERT INTO attempt_summary ({ALL_COLUMNS}) {_summary_from_log()}")
     conn.execute("DELETE FROM option_tallies")
     conn.execute(
         "INSERT INTO option_tallies (case_id, step, option_id, quality, mode, times) "
@@ -235,11 +241,10 @@ def drop(conn: sqlite3.Connection) -> None:
 
 def stale(conn: sqlite3.Connection) -> list[str]:
     """Where the summary tables disagree with the log (empty: they agree). Read-only."""
-    all_columns = ", ".join((*ATTEMPT_COLUMNS, *SCORE_COLUMNS.values()))
     tally_columns = "case_id, step, option_id, quality, mode, times"
     problems = []
     for table, columns, derived in (
-        ("attempt_summary", all_columns, _summary_from_log()),
+        ("attempt_summary", ALL_COLUMNS, _summary_from_log()),
         ("option_tallies", tally_columns, TALLIES_FROM_LOG),
     ):
         extra = conn.execute(

@@ -202,8 +202,8 @@ BASELINE_POLICIES: dict[str, Callable[[], FormPolicy]] = {
     "move_on_politest": lambda: MoveOnAtOnce(politest),
     "move_on_second_longest": lambda: MoveOnAtOnce(second_longest),
     "move_on_convergent": lambda: MoveOnAtOnce(convergent),
-    # The same one-question hurry with the length and wording cues (move_on_last is left
-    # out: it is positional, and one case resolves ~16% of orders whatever the wording):
+    # The same one-question hurry with the position, length and wording cues:
+    "move_on_last": lambda: MoveOnAtOnce(last_shown),
     "move_on_longest": lambda: MoveOnAtOnce(longest),
     "move_on_shortest": lambda: MoveOnAtOnce(shortest),
     "move_on_middle": lambda: MoveOnAtOnce(middle_length),

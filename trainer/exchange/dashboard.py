@@ -190,8 +190,10 @@ def common_mistakes(
         where, params = filters.where()
         cursor = db.execute(
             "select a.case_id, d.step, d.option_id, max(d.quality), count(*), "
-            f"count(distinct {_person(db)}), max(a.started_at || '|' || a.id) from decisions d "
-            f"join attempts a on a.id = d.attempt_id {_learner_join(filters, db)}"
+            f"count(distinct {_person(db)}), max(a.started_at || '|' || a.id) from attempts a "
+            # cross join: the chosen attempts drive, each reading its own decisions
+            # (a class: 4 s -> 0.4 s at 1M decisions); the planner would scan decisions
+            f"{_learner_join(filters, db)}cross join decisions d on d.attempt_id = a.id "
             f"where d.option_id is not null and {where} "
             "group by a.case_id, d.step, d.option_id",
             params,

@@ -61,6 +61,10 @@ def class_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+def _trigger_names(path: Path) -> list[str]:
+    return [r[0] for r in _rows(path, "select name from sqlite_master where type = 'trigger'")]
+
+
 def _rows(path: Path, sql: str) -> list[tuple[Any, ...]]:
     conn = sqlite3.connect(path)
     try:
@@ -224,12 +228,13 @@ def test_a_merge_catches_the_summary_up_once(class_logs: Any, tmp_path: Path) ->
 
     target = tmp_path / "trainer.db"
     merge_files(target, class_logs.logs[:2])
+    merge_files(target, class_logs.logs, dry_run=True)  # a preview rolls back: triggers too
+    assert set(summary.TRIGGERS) <= set(_trigger_names(target))
     merge_files(target, class_logs.logs)  # two already merged, one new
     conn = sqlite3.connect(target)
     try:
         assert summary.stale(conn) == []
-        names = {r[0] for r in conn.execute("select name from sqlite_master where type='trigger'")}
-        assert set(summary.TRIGGERS) <= names  # back after the merge
+        assert set(summary.TRIGGERS) <= set(_trigger_names(target))  # back after the merge
         assert (
             conn.execute("select sum(times) from option_tallies").fetchone()[0]
             == (

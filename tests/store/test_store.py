@@ -148,3 +148,31 @@ def test_implied_rows_of_one_table_must_share_their_columns(workspace: Workspace
     with pytest.raises(ValueError, match="differ in their columns"):
         store.record_decision(record, {"decisions": 1}, {"self_ratings": rows})
     assert store.counts() == before
+
+
+def test_a_database_from_before_the_dashboard_summary_is_upgraded(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    """A class database written before m006 gets the summary tables, filled from its
+    rows, the next time it is opened; later decisions keep them current."""
+    from trainer.store import summary
+
+    play_expert(start(workspace))
+    path = workspace.root / "trainer.db"
+    workspace.close()
+    conn = sqlite3.connect(path)
+    summary.drop(conn)
+    conn.execute("drop index idx_decisions_option")
+    conn.execute("delete from _sqlite_migrations where name = 'm006_dashboard_summary'")
+    conn.commit()
+    conn.close()
+    reopened = Workspace.open(workspace.root, writer=True)
+    try:
+        conn = reopened.store.db.conn
+        assert conn.execute("select count(*) from attempt_summary").fetchone()[0] == 1
+        assert conn.execute("select sum(times) from option_tallies").fetchone()[0] > 0
+        play_expert(start(reopened))  # the triggers are back
+        assert conn.execute("select count(*) from attempt_summary").fetchone()[0] == 2
+        assert summary.stale(conn) == []
+    finally:
+        reopened.close()

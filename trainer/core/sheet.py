@@ -175,6 +175,24 @@ def concepts(case: Case, state: SessionState, lang: str) -> list[Concept]:
     ]
 
 
+def header_fields(
+    case: Case, attempt: dict[str, Any], learner: dict[str, Any], lang: str
+) -> dict[str, Any]:
+    """Who, which case and when: the sheet fields every kind of attempt shares."""
+    return {
+        "attempt_id": str(attempt["id"]),
+        "learner_name": str(learner.get("display_name") or ""),
+        "student_no": learner.get("student_no"),
+        "class_name": learner.get("class_name"),
+        "case_id": case.id,
+        "case_title": case.title.get(lang),
+        "setting": case.setting,
+        "complaint_type": case.complaint_type,
+        "started_at": str(attempt.get("started_at") or ""),
+        "finished_at": attempt.get("finished_at"),
+    }
+
+
 def indicator_rows(
     card: ScoreCard,
     ratings: dict[str, int],
@@ -300,17 +318,8 @@ def build_sheet(
     if lang == "en":
         outcome_label = (outcome or "in progress").replace("_", " ")
     return ReflectionSheet(
-        attempt_id=str(attempt["id"]),
-        learner_name=str(learner.get("display_name") or ""),
-        student_no=learner.get("student_no"),
-        class_name=learner.get("class_name"),
-        case_id=case.id,
-        case_title=case.title.get(lang),
-        setting=case.setting,
-        complaint_type=case.complaint_type,
+        **header_fields(case, attempt, learner, lang),
         mode=str(attempt.get("mode") or "practice"),
-        started_at=str(attempt.get("started_at") or ""),
-        finished_at=attempt.get("finished_at"),
         finished=state.finished,
         outcome=outcome,
         outcome_label=outcome_label,

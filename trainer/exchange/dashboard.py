@@ -254,10 +254,11 @@ def _tallied_mistakes(
     ranked = [r for r in counted if _off_path(expert, r[0], r[2], r[3])]
     ranked.sort(key=lambda r: (-r[4], r[0], r[2]))
     mode = "and a.mode = ? " if filters.mode else ""
+    person = _person(db)
     found = []
     for case_id, step, option_id, quality, times in ranked[:limit]:
         learners, latest = db.execute(
-            f"select count(distinct {_person(db)}), max(a.started_at || '|' || a.id) "
+            f"select count(distinct {person}), max(a.started_at || '|' || a.id) "
             # m005's covering index answers learner, case and start in one descent;
             # the planner would take the primary key and then read each attempt row
             "from decisions d join attempts a indexed by idx_attempts_dashboard "

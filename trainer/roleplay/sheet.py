@@ -14,6 +14,7 @@ from trainer.core.sheet import (
     Evidence,
     ReflectionSheet,
     concepts,
+    header_fields,
     indicator_rows,
     reflection_rows,
     report_rows_view,
@@ -95,17 +96,8 @@ def build_roleplay_sheet(
     elapsed_min = int(obs.get("elapsed_s") or 0) // 60
     label = "Observed role-play" if lang == "en" else "觀察角色扮演"
     return ReflectionSheet(
-        attempt_id=str(attempt["id"]),
-        learner_name=str(learner.get("display_name") or ""),
-        student_no=learner.get("student_no"),
-        class_name=learner.get("class_name"),
-        case_id=case.id,
-        case_title=case.title.get(lang),
-        setting=case.setting,
-        complaint_type=case.complaint_type,
+        **header_fields(case, attempt, learner, lang),
         mode="roleplay",
-        started_at=str(attempt.get("started_at") or ""),
-        finished_at=attempt.get("finished_at"),
         finished=state.finished,
         outcome=None,
         outcome_label=label,

@@ -70,6 +70,11 @@ def _score_of(attempt: str, indicator: str) -> str:
     )
 
 
+def _rescore(attempt: str) -> str:
+    """SET assignments reading every score column of `attempt` from the log again."""
+    return ", ".join(f"{c} = {_score_of(attempt, i)}" for i, c in SCORE_COLUMNS.items())
+
+
 def _create_tables() -> list[str]:
     scores = ", ".join(f"{c} INTEGER" for c in SCORE_COLUMNS.values())
     return [
@@ -117,10 +122,6 @@ def _create_triggers() -> list[str]:
     assignments = ", ".join(f"{c} = new.{c}" for c in ATTEMPT_COLUMNS)
     assignments += f", seconds = {SECONDS.format(a='new')}"
     changed = " OR ".join(f"old.{c} IS NOT new.{c}" for c in ATTEMPT_COLUMNS)
-    rescore = ", ".join(f"{c} = {_score_of('old.attempt_id', i)}" for i, c in SCORE_COLUMNS.items())
-    rescore_new = ", ".join(
-        f"{c} = {_score_of('new.attempt_id', i)}" for i, c in SCORE_COLUMNS.items()
-    )
     set_one = ", ".join(
         f"{c} = CASE WHEN new.indicator = '{i}' THEN new.score ELSE {c} END"
         for i, c in SCORE_COLUMNS.items()
@@ -138,10 +139,10 @@ def _create_triggers() -> list[str]:
         "CREATE TRIGGER IF NOT EXISTS attempt_summary_score_insert AFTER INSERT ON scores BEGIN "
         f"UPDATE attempt_summary SET {set_one} WHERE id = new.attempt_id; END",
         "CREATE TRIGGER IF NOT EXISTS attempt_summary_score_change AFTER UPDATE ON scores BEGIN "
-        f"UPDATE attempt_summary SET {rescore} WHERE id = old.attempt_id; "
-        f"UPDATE attempt_summary SET {rescore_new} WHERE id = new.attempt_id; END",
+        f"UPDATE attempt_summary SET {_rescore('old.attempt_id')} WHERE id = old.attempt_id; "
+        f"UPDATE attempt_summary SET {_rescore('new.attempt_id')} WHERE id = new.attempt_id; END",
         "CREATE TRIGGER IF NOT EXISTS attempt_summary_score_delete AFTER DELETE ON scores BEGIN "
-        f"UPDATE attempt_summary SET {rescore} WHERE id = old.attempt_id; END",
+        f"UPDATE attempt_summary SET {_rescore('old.attempt_id')} WHERE id = old.attempt_id; END",
         "CREATE TRIGGER IF NOT EXISTS option_tallies_insert AFTER INSERT ON decisions "
         f"WHEN new.option_id IS NOT NULL BEGIN {_tally('+', 'new')}; END",
         "CREATE TRIGGER IF NOT EXISTS option_tallies_delete AFTER DELETE ON decisions "
@@ -200,11 +201,8 @@ def bulk_insert(conn: sqlite3.Connection) -> Iterator[None]:
         + _summary_from_log().replace("GROUP BY", "WHERE a.rowid > ? GROUP BY", 1),
         [last["attempts"]],
     )
-    rescore = ", ".join(
-        f"{c} = {_score_of('attempt_summary.id', i)}" for i, c in SCORE_COLUMNS.items()
-    )
     conn.execute(
-        f"UPDATE attempt_summary SET {rescore} "
+        f"UPDATE attempt_summary SET {_rescore('attempt_summary.id')} "
         "WHERE id IN (SELECT s.attempt_id FROM scores s JOIN attempts a ON a.id = s.attempt_id "
         "WHERE s.rowid > ? AND a.rowid <= ?)",  # attempts extended by the merge
         [last["scores"], last["attempts"]],

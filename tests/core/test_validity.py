@@ -30,6 +30,7 @@ from trainer.core.baseline import (
 )
 from trainer.core.cues import cue_stats
 from trainer.core.engine import Action, Session, shuffled_order
+from trainer.core.generic_terms import STUFFED_REFLECTIONS
 from trainer.core.loader import load_case_file, load_library
 from trainer.core.model import Kind, Option, Quality
 from trainer.core.scoring import score_session, stars
@@ -57,12 +58,35 @@ def _expert_with_reflection(case, answers_for) -> int:  # type: ignore[no-untype
     return score_session(case, session.state).scores["3.5"].score
 
 
+#: Keyword stuffing written apart from trainer.core.generic_terms: everything a
+#: student has heard a good answer "should say", with nothing about the case.
+KEYWORD_STUFFING = (
+    "我先傾聽並道歉，表達同理，用開放式問題了解原因、時間、地點、人員與細節，再複述確認事實，"
+    "查看紀錄與政策，在授權範圍內提出補償、退款、折扣、升等、換房、換位、重新安排或免費招待等選項"
+    "讓顧客選擇，控制成本與毛利，不需要找主管。之後向主管、同事、廠商與相關部門回報根本原因，"
+    "修正流程、訓練、檢查表、標示、系統與溝通，並記錄顧客資料追蹤。我這次太快下結論，錯過關鍵"
+    "事實，下次先問清楚再提供方案。",
+    "First I listened and apologised with empathy, asked open questions about what happened, "
+    "when, where and who, then paraphrased to confirm the facts. I checked the records and the "
+    "policy and offered options within my authority: a refund, a discount, an upgrade, a "
+    "voucher, a free drink or rescheduling, watching cost and margin, so I did not need a "
+    "supervisor. Afterwards I reported the root cause to my manager, colleagues, suppliers and "
+    "departments, fixed the procedure, training, checklist, signs and system, and noted it in "
+    "the guest profile to follow up. This time I jumped to a conclusion and missed key facts; "
+    "next time I will ask before offering a solution.",
+)
+
+
 @pytest.mark.parametrize("case", CASES, ids=IDS)
 def test_a_generic_reflection_scores_at_most_40(case) -> None:  # type: ignore[no-untyped-def]
-    for text in STOCK_REFLECTIONS.values():
-        assert _expert_with_reflection(case, lambda _id, t=text: t) <= 40
+    """A stock sentence, the generic vocabulary pasted whole, or keyword stuffing written
+    without reading the case: at most 40 on 3.5. The model answers: at least 90."""
+    generic = (*STOCK_REFLECTIONS.values(), *STUFFED_REFLECTIONS.values(), *KEYWORD_STUFFING)
+    for text in generic:
+        assert _expert_with_reflection(case, lambda _id, t=text: t) <= 40, text[:20]
     model = case.steps.reflecting.model_reflection
-    assert _expert_with_reflection(case, lambda pid: model[pid].get()) >= 90
+    for lang in ("zh-TW", "en"):
+        assert _expert_with_reflection(case, lambda pid, lang=lang: model[pid].get(lang)) >= 90
 
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)

@@ -25,10 +25,11 @@ from pydantic import BaseModel
 
 from trainer.core.baseline import STOCK_REFLECTIONS, BaselineResult
 from trainer.core.cues import LONGEST_MARGIN, list_cues
+from trainer.core.generic_terms import STUFFED_REFLECTIONS
 from trainer.core.lint_play import play_checks
 from trainer.core.loader import CaseProblem, LoadedCase, Path_
 from trainer.core.model import Case, Condition, LText, Option, Quality
-from trainer.core.reflection import mentions, normalise
+from trainer.core.reflection import fold, mentions, normalise, specific
 from trainer.core.scoring import ScoreCard
 
 # Steps in order, with the option groups that belong to each.
@@ -195,12 +196,17 @@ def _format_problems(case: Case, option_path: dict[str, Path_]) -> Iterator[tupl
                 "error",
             )
 
+    generic_only = "has only generic keywords, so a 3.5 reference to it never counts"
     for i, fact in enumerate(case.facts):
         if fact.key and not fact.keywords:
             yield ("facts", i), f"key fact '{fact.id}' has no keywords (for 3.5)", "error"
+        elif fact.key and not specific(fact.keywords):
+            yield ("facts", i), f"key fact '{fact.id}' {generic_only}", "warning"
     for option in case.steps.resolving.offers:
         if not option.keywords:
             yield option_path[option.id], f"offer '{option.id}' has no keywords (for 3.5)", "error"
+        elif not specific(option.keywords):
+            yield option_path[option.id], f"offer '{option.id}' {generic_only}", "warning"
 
     for path, phrase in _keyword_phrases(case, option_path):
         short = phrase.isascii() and len(normalise(phrase)) < 2
@@ -212,7 +218,7 @@ def _format_problems(case: Case, option_path: dict[str, Path_]) -> Iterator[tupl
                 "error",
             )
 
-    stock = [normalise(text) for text in STOCK_REFLECTIONS.values()]
+    stock = [fold(text) for text in (*STOCK_REFLECTIONS.values(), *STUFFED_REFLECTIONS.values())]
     for i, prompt in enumerate(case.steps.reflecting.prompts):
         where: Path_ = ("steps", "reflecting", "prompts", i)
         if len(prompt.rubric) < 2:
@@ -220,6 +226,14 @@ def _format_problems(case: Case, option_path: dict[str, Path_]) -> Iterator[tupl
         for point in prompt.rubric:
             if not point.any:
                 yield where, f"rubric point '{point.id}' has no phrases", "error"
+            elif not specific(point.any):
+                yield (
+                    where,
+                    f"rubric point '{point.id}' has only generic phrases (refund, supervisor, "
+                    "training, 道歉, 主管…), which fit every case and are ignored: add a "
+                    "phrase specific to this case",
+                    "error",
+                )
             elif any(mentions(text, point.any) for text in stock):
                 yield (
                     where,

@@ -2,10 +2,14 @@
 
 Length is only a floor. A point counts when an answer that meets its prompt's
 `min_chars` contains one of the point's phrases. Matching folds full- and half-width
-forms (NFKC), case and whitespace, so "Seat Map", "seat-map" and "ｓｅａｔ map" all find
-"seat map". References to the learner's own attempt are matched through the keywords
-of what that attempt did: the offer made, the move that made the customer escalate,
-the key facts missed. See docs/scoring.md.
+forms (NFKC), case, spaces and dashes, so "Seat Map", "seat-map" and "ｓｅａｔ map" all
+find "seat map". Chinese phrases match anywhere; English phrases match whole words
+(plus a plural or past ending), so "train" is not found in "training" nor "app" in
+"apologise". Phrases that the generic vocabulary of complaint handling would match
+(`trainer.core.generic_terms`) are ignored: they fit every case. References to the
+learner's own attempt are matched through the keywords of what that attempt did: the
+offer made, the move that made the customer escalate, the key facts missed. See
+docs/scoring.md.
 """
 
 from __future__ import annotations
@@ -17,9 +21,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from trainer.core.engine import SessionState
+from trainer.core.generic_terms import GENERIC_VOCABULARY
 from trainer.core.model import Case, Keywords, Kind, LText, Quality, RubricPoint
 
 _SPACE_OR_DASH = re.compile(r"[\s\-‐‑–—_·・]+")
+#: Endings an English phrase may take and still match: "refund" finds "refunds",
+#: "refunded"; "approv" finds "approve", "approval". Not "-ing": "train" ≠ "training".
+_ENDINGS = "(?:s|es|e|ed|d|al)?"
+
+
+def _fold_words(text: str) -> str:
+    """Width and case folded; every run of spaces and dashes becomes one space."""
+    return _SPACE_OR_DASH.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
 
 
 def normalise(text: str) -> str:
@@ -27,15 +40,81 @@ def normalise(text: str) -> str:
     return _SPACE_OR_DASH.sub("", unicodedata.normalize("NFKC", text).casefold())
 
 
+@dataclass(frozen=True)
+class Folded:
+    """A text ready for matching: `chars` without spaces (Chinese phrases match
+    anywhere in it), `words` with one space between words (English phrases match
+    whole words). Copied runs are blanked (NUL) in both."""
+
+    chars: str
+    words: str
+
+    def __bool__(self) -> bool:
+        return bool(self.chars.strip("\x00"))
+
+
+def fold(text: str) -> Folded:
+    words = _fold_words(text)
+    return Folded(words.replace(" ", ""), words)
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    chars: tuple[str, ...]
+    words: re.Pattern[str] | None
+
+    def __bool__(self) -> bool:
+        return bool(self.chars or self.words)
+
+    def search(self, text: Folded) -> bool:
+        if any(phrase in text.chars for phrase in self.chars):
+            return True
+        return self.words is not None and self.words.search(text.words) is not None
+
+
+def _word_pattern(phrases: list[str]) -> re.Pattern[str] | None:
+    bodies = []
+    for phrase in phrases:
+        parts = [re.escape(part) for part in _fold_words(phrase).split(" ") if part]
+        if parts:
+            bodies.append(" ?".join(parts))  # "seat map" also finds "seatmap"
+    if not bodies:
+        return None
+    return re.compile(rf"(?<![a-z0-9])(?:{'|'.join(bodies)}){_ENDINGS}(?![a-z0-9])")
+
+
+def _build(phrases: tuple[str, ...]) -> _Matcher:
+    chars = tuple(p for p in (normalise(x) for x in phrases if not x.isascii()) if p)
+    return _Matcher(chars, _word_pattern([x for x in phrases if x.isascii()]))
+
+
+_GENERIC_ZH = tuple(normalise(item) for item in GENERIC_VOCABULARY["zh-TW"])
+_GENERIC_EN = tuple(fold(item) for item in GENERIC_VOCABULARY["en"])
+
+
+def is_generic(phrase: str) -> bool:
+    """Whether the generic vocabulary of complaint handling would match `phrase`."""
+    if not phrase.isascii():
+        folded = normalise(phrase)
+        return any(folded in item for item in _GENERIC_ZH)
+    matcher = _build((phrase,))
+    return any(matcher.search(item) for item in _GENERIC_EN)
+
+
 @lru_cache(maxsize=4096)
-def _phrases(keywords: Keywords) -> tuple[str, ...]:
-    # Keywords are frozen and hashable: normalise each case's phrases once.
-    return tuple(p for p in (normalise(phrase) for phrase in keywords.all()) if p)
+def _matcher(keywords: Keywords) -> _Matcher:
+    # Keywords are frozen and hashable: build each case's matchers once.
+    return _build(tuple(p for p in keywords.all() if not is_generic(p)))
 
 
-def mentions(text: str, keywords: Keywords) -> bool:
-    """Whether `text` (already normalised) contains any phrase of `keywords`."""
-    return any(phrase in text for phrase in _phrases(keywords))
+def specific(keywords: Keywords) -> bool:
+    """Whether `keywords` has a phrase that is not generic vocabulary."""
+    return bool(_matcher(keywords))
+
+
+def mentions(text: Folded, keywords: Keywords) -> bool:
+    """Whether `text` contains a phrase of `keywords` that is specific to its case."""
+    return _matcher(keywords).search(text)
 
 
 @dataclass(frozen=True)
@@ -80,10 +159,10 @@ def own_attempt_keywords(case: Case, state: SessionState) -> list[Keywords]:
             targets.append(case.option(trigger).keywords)
     found = set(state.facts)
     targets.extend(f.keywords for f in case.key_facts if f.id not in found)
-    targets = [k for k in targets if k]
+    targets = [k for k in targets if specific(k)]
     if not targets:
         # Nothing attempt-specific to name: any key fact of the case will do.
-        targets = [f.keywords for f in case.key_facts if f.keywords]
+        targets = [f.keywords for f in case.key_facts if specific(f.keywords)]
     return targets
 
 
@@ -151,25 +230,36 @@ def prepare(case: Case) -> None:
     _copy_grams(case)
 
 
-def without_copies(case: Case, text: str) -> str:
-    """`text` (normalised) with every run copied from the case's shown text blanked.
+def without_copies(case: Case, text: Folded) -> Folded:
+    """`text` with every run copied from the case's shown text blanked.
 
     Pasting the fact cards or the coach's feedback into a reflection names every
     concept without thinking about any; only the learner's own words count.
     """
-    keep = [True] * len(text)
+    chars = text.chars
+    keep = bytearray(b"\x01") * len(chars)
     for n, grams in _copy_grams(case).items():
-        for i in range(len(text) - n + 1):
-            if text[i : i + n] in grams:
-                keep[i : i + n] = [False] * n
-    return "".join(ch if k else "\x00" for ch, k in zip(text, keep, strict=True))
+        for i in range(len(chars) - n + 1):
+            if chars[i : i + n] in grams:
+                keep[i : i + n] = bytes(n)
+    if all(keep):
+        return text
+    words = list(text.words)
+    j = 0  # the j-th character of `chars` is the j-th non-space of `words`
+    for i, ch in enumerate(words):
+        if ch != " ":
+            if not keep[j]:
+                words[i] = "\x00"
+            j += 1
+    blanked = "".join(ch if k else "\x00" for ch, k in zip(chars, keep, strict=True))
+    return Folded(blanked, "".join(words))
 
 
 def check_reflection(case: Case, state: SessionState) -> ReflectionCheck:
     answers: dict[str, str] = (state.reflection or {}).get("answers") or {}
     prompts = case.steps.reflecting.prompts
     full = [p for p in prompts if len(answers.get(p.id, "").strip()) >= p.min_chars]
-    text = without_copies(case, normalise("\n".join(answers[p.id] for p in full)))
+    text = without_copies(case, fold("\n".join(answers[p.id] for p in full)))
     points = tuple(point for p in prompts for point in p.rubric)
     covered = tuple(point for point in points if text and mentions(text, point.any))
     targets = own_attempt_keywords(case, state)

@@ -89,16 +89,17 @@ def _build(phrases: tuple[str, ...]) -> _Matcher:
 
 
 _GENERIC_ZH = tuple(normalise(item) for item in GENERIC_VOCABULARY["zh-TW"])
-_GENERIC_EN = tuple(fold(item) for item in GENERIC_VOCABULARY["en"])
+# One line per item: a phrase may match within an item, never across two.
+_GENERIC_EN = Folded("", "\n".join(fold(item).words for item in GENERIC_VOCABULARY["en"]))
 
 
+@lru_cache(maxsize=16384)
 def is_generic(phrase: str) -> bool:
     """Whether the generic vocabulary of complaint handling would match `phrase`."""
     if not phrase.isascii():
         folded = normalise(phrase)
         return any(folded in item for item in _GENERIC_ZH)
-    matcher = _build((phrase,))
-    return any(matcher.search(item) for item in _GENERIC_EN)
+    return _build((phrase,)).search(_GENERIC_EN)
 
 
 @lru_cache(maxsize=4096)
@@ -225,9 +226,17 @@ def _copy_grams(case: Case) -> dict[int, frozenset[str]]:
 
 
 def prepare(case: Case) -> None:
-    """Build the case's copied-text index now (a few ms), so the click that completes
-    an attempt does not wait for it (AttemptRunner calls this when a case opens)."""
+    """Build the case's copied-text index and phrase matchers now (a few ms), so the
+    click that completes an attempt does not wait for them (AttemptRunner calls this
+    when a case opens)."""
     _copy_grams(case)
+    for prompt in case.steps.reflecting.prompts:
+        for point in prompt.rubric:
+            _matcher(point.any)
+    for option in case.all_options():
+        _matcher(option.keywords)
+    for fact in case.key_facts:
+        _matcher(fact.keywords)
 
 
 def without_copies(case: Case, text: Folded) -> Folded:

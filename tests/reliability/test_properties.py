@@ -204,6 +204,26 @@ def test_merge_refuses_a_schema_that_is_not_utf8(logs: tuple[Path, Path], tmp_pa
     assert _dump(target) == before
 
 
+def test_merge_refuses_text_that_is_not_utf8(logs: tuple[Path, Path], tmp_path: Path) -> None:
+    """Found by the property above (--hypothesis-seed=2): one damaged byte inside a
+    Chinese value passed every check, was merged, and then every read of that row
+    failed. The log is now refused and the class database left as it was."""
+    log, class_db = logs
+    raw = bytearray(log.read_bytes())
+    at = raw.index("涵蓋本案重點".encode())  # in a score's reason_zh
+    raw[at] = 0x80
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(bytes(raw))
+    from trainer.exchange.merge import merge_files
+
+    target = tmp_path / "trainer.db"
+    shutil.copy(class_db, target)
+    before = _dump(target)
+    with pytest.raises(ExportError, match="not valid UTF-8"):
+        merge_files(target, [bad])
+    assert _dump(target) == before
+
+
 _sql_values = st.one_of(
     st.none(),
     st.integers(min_value=-(2**63), max_value=2**63 - 1),

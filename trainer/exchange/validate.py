@@ -270,6 +270,7 @@ def _check_rows(conn: sqlite3.Connection, target_columns: dict[str, list[str]]) 
         counts[table] = n
         if not n:
             continue
+        _check_text(conn, table, target_columns[table])  # first: the rules read values
         problem = _first_bad(conn, table, target_columns[table])
         if problem:
             raise _Bad(problem)
@@ -295,6 +296,24 @@ def _check_rows(conn: sqlite3.Connection, target_columns: dict[str, list[str]]) 
                 raise _Bad(f"table '{table}' has {orphans:,} rows whose {parent} are missing")
     _check_decision_logs(conn)
     return counts
+
+
+def _check_text(conn: sqlite3.Connection, table: str, columns: list[str]) -> None:
+    """Every text value decodes as UTF-8. SQLite stores whatever bytes it is given, and
+    one damaged byte inside a Chinese reason would make every later read of that row,
+    in the dashboard, a sheet or an export, fail."""
+    cols = ", ".join(f"[{c}]" for c in columns)
+    try:
+        cursor = conn.execute(f"select {cols} from [{table}]")  # reads the first row
+        while cursor.fetchmany(2000):
+            pass
+    except sqlite3.OperationalError as exc:
+        if "decode" not in str(exc):
+            raise
+        column = str(exc).split("column '", 1)[-1].split("'", 1)[0]
+        raise _Bad(
+            f"table '{table}' has text in {column} that is not valid UTF-8 (the file is damaged)"
+        ) from None
 
 
 def _check_decision_logs(conn: sqlite3.Connection) -> None:

@@ -9,10 +9,17 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 # Before anything imports Qt: no screen in CI, and never the user's real data.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("TRAINER_DATA_DIR", None)
+
+# The default suite replays the same property examples every run, so a landing never
+# hangs on the luck of the draw; HYPOTHESIS_PROFILE=explore draws new ones (hunting).
+hypothesis_settings.register_profile("repeatable", derandomize=True)
+hypothesis_settings.register_profile("explore", derandomize=False)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 REPO = Path(__file__).resolve().parent.parent
 CASES_DIR = REPO / "data" / "cases"

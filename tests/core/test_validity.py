@@ -22,11 +22,15 @@ from trainer.core.baseline import (
     STOCK_REFLECTIONS,
     convergent,
     echoes_context,
+    longest_en,
     middle_length,
+    middle_length_en,
     politeness,
     politest,
     run_baselines,
     second_longest,
+    second_longest_en,
+    shortest_en,
 )
 from trainer.core.cues import cue_stats
 from trainer.core.engine import Action, Session, shuffled_order
@@ -116,8 +120,9 @@ def test_the_story_follows_the_outcome(case) -> None:  # type: ignore[no-untyped
     assert "escalated" in outcomes, f"{case.id}: neither worst nor random play escalates"
 
 
-def test_library_cues_look_like_chance() -> None:
-    stats = cue_stats(CASES)
+@pytest.mark.parametrize("lang", ["zh-TW", "en"])
+def test_library_cues_look_like_chance(lang: str) -> None:
+    stats = cue_stats(CASES, lang)
     assert stats.best_longest_share <= stats.chance_share + 0.10, stats.as_dict()
     assert stats.mean_rank >= stats.chance_rank - 0.5, stats.as_dict()
 
@@ -248,6 +253,18 @@ def test_rank_players_take_the_rank_they_name() -> None:
     assert second_longest(session, opts).id == "d"
     assert middle_length(session, opts).id == "a"  # lengths 1,3,5,6: the shorter middle
     assert middle_length(session, opts[:3]).id == "a"  # 1,3,6: the median
+
+
+def test_english_length_players_read_the_english_text() -> None:
+    """A student in English mode ranks by the English text, which ranks differently."""
+    opts = [_option("zh_long", "一二三四五六七八", "Short."), _option("en_long", "一二", "A much longer reply.")]  # fmt: skip
+    session = Session(CASE, order_seed=1)
+    assert longest_en(session, opts).id == "en_long" and shortest_en(session, opts).id == "zh_long"
+    assert second_longest_en(session, opts).id == "zh_long"
+    assert middle_length_en(session, opts).id == "zh_long"
+    assert {"longest_option_en", "move_on_longest_en", "shortest_option_en",
+            "move_on_shortest_en", "second_longest_en", "middle_length_en",
+            "move_on_second_longest_en", "move_on_middle_en"} <= set(BASELINE_POLICIES)  # fmt: skip
 
 
 def test_politest_counts_courtesy_markers_in_both_languages() -> None:

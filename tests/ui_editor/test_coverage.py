@@ -95,3 +95,10 @@ def test_author_markup_stays_text_in_the_map(qtbot: Any, tmp_path: Any) -> None:
     assert "&lt;img" in tip and "<img" not in tip
     doc.mark_saved()
     window.close()
+
+
+def test_every_test_wise_player_has_a_bilingual_name_in_the_lint_panel() -> None:
+    from trainer.core.baseline import BASELINE_POLICIES
+    from trainer.ui.editor.lint_panel import PLAYER_NAMES
+
+    assert set(PLAYER_NAMES) == set(BASELINE_POLICIES)

@@ -151,6 +151,7 @@ def run_report(args: argparse.Namespace) -> int:
                 "english": coverage.count("english"),
                 "gaps": coverage.gaps(),
                 "cues": cue_stats(list(coverage.cases)).as_dict(),
+                "cues_en": cue_stats(list(coverage.cases), "en").as_dict(),
                 "shared_prompts": shared_prompts(list(coverage.cases)),
             }
         )

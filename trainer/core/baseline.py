@@ -35,6 +35,11 @@ def _length(option: Option) -> int:
     return len(option.text.get("zh-TW"))
 
 
+def _length_en(option: Option) -> int:
+    # A student in English mode sees the English text; its lengths rank differently.
+    return len(option.text.get("en"))
+
+
 class FormPolicy:
     """Chooses by the form of the list; reports and reflects like a student in a hurry."""
 
@@ -70,6 +75,24 @@ def longest(session: Session, options: list[Option]) -> Option:
 
 def shortest(session: Session, options: list[Option]) -> Option:
     return min(options, key=_length)
+
+
+def longest_en(session: Session, options: list[Option]) -> Option:
+    return max(options, key=_length_en)
+
+
+def shortest_en(session: Session, options: list[Option]) -> Option:
+    return min(options, key=_length_en)
+
+
+def second_longest_en(session: Session, options: list[Option]) -> Option:
+    ranked = sorted(options, key=_length_en, reverse=True)
+    return ranked[1] if len(ranked) > 1 else ranked[0]
+
+
+def middle_length_en(session: Session, options: list[Option]) -> Option:
+    ranked = sorted(options, key=_length_en)
+    return ranked[(len(ranked) - 1) // 2]
 
 
 def last_shown(session: Session, options: list[Option]) -> Option:
@@ -208,6 +231,15 @@ BASELINE_POLICIES: dict[str, Callable[[], FormPolicy]] = {
     "move_on_shortest": lambda: MoveOnAtOnce(shortest),
     "move_on_middle": lambda: MoveOnAtOnce(middle_length),
     "move_on_echo": lambda: MoveOnAtOnce(echoes_context),
+    # The length cues again, for a student playing in English:
+    "longest_option_en": lambda: FormPolicy(longest_en),
+    "shortest_option_en": lambda: FormPolicy(shortest_en),
+    "move_on_longest_en": lambda: MoveOnAtOnce(longest_en),
+    "move_on_shortest_en": lambda: MoveOnAtOnce(shortest_en),
+    "second_longest_en": lambda: FormPolicy(second_longest_en),
+    "middle_length_en": lambda: FormPolicy(middle_length_en),
+    "move_on_second_longest_en": lambda: MoveOnAtOnce(second_longest_en),
+    "move_on_middle_en": lambda: MoveOnAtOnce(middle_length_en),
 }
 
 BASELINE_SEEDS = 20

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from trainer.core.autoplay import WorstPolicy, play_through
-from trainer.core.cues import cue_stats
+from trainer.core.cues import LANGUAGES, cue_stats
 from trainer.core.model import Case, Kind
 from trainer.core.scoring import score_session
 from trainer.core.vocab import COMPLAINT_TYPES, SETTINGS
@@ -185,12 +185,13 @@ class Coverage:
         ):
             if self.count(name) < minimum:
                 gaps.append(f"{self.count(name)} {label}; {minimum} needed")
-        cues = cue_stats(list(self.cases))
-        if cues.lists and cues.best_longest_share > cues.chance_share + MAX_CUE_EXCESS:
-            gaps.append(
-                f"the best option is the longest in {cues.best_longest_share:.0%} of lists "
-                f"(chance {cues.chance_share:.0%}): length gives answers away"
-            )
+        for lang in LANGUAGES:
+            cues = cue_stats(list(self.cases), lang)
+            if cues.lists and cues.best_longest_share > cues.chance_share + MAX_CUE_EXCESS:
+                gaps.append(
+                    f"the best option is the longest in {cues.best_longest_share:.0%} of "
+                    f"lists in {lang} (chance {cues.chance_share:.0%}): length gives answers away"
+                )
         for text, ids in shared_prompts(list(self.cases)).items():
             if len(ids) > MAX_PROMPT_SHARING:
                 gaps.append(f"reflection prompt '{text[:20]}…' is shared by {len(ids)} cases")
@@ -258,16 +259,20 @@ def shared_prompts(cases: list[Case]) -> dict[str, list[str]]:
 
 
 def _cue_lines(coverage: Coverage) -> list[str]:
-    stats = cue_stats(list(coverage.cases))
     shared = shared_prompts(list(coverage.cases))
     worst = max((len(ids) for ids in shared.values()), default=1)
-    return [
-        "Cues in the form (should look like chance)",
-        f"  lists with a best option: {stats.lists}",
-        f"  best option is the longest: {stats.best_longest_share:.0%} "
-        f"(chance {stats.chance_share:.0%})",
-        f"  mean rank of the best option by length (1 = longest): {stats.mean_rank:.2f} "
-        f"(chance {stats.chance_rank:.2f})",
+    lines = ["Cues in the form (should look like chance)"]
+    for lang in LANGUAGES:
+        stats = cue_stats(list(coverage.cases), lang)
+        lines += [
+            f"  {lang}: lists with a best option: {stats.lists}",
+            f"    best option is the longest: {stats.best_longest_share:.0%} "
+            f"(chance {stats.chance_share:.0%})",
+            f"    mean rank of the best option by length (1 = longest): {stats.mean_rank:.2f} "
+            f"(chance {stats.chance_rank:.2f})",
+        ]
+    lines.append(
         f"  reflection prompts shared by several cases: {len(shared)} "
-        f"(most cases sharing one: {worst}; at most 3 allowed)",
-    ]
+        f"(most cases sharing one: {worst}; at most 3 allowed)"
+    )
+    return lines

@@ -1,7 +1,8 @@
 """Length cues: is the best option of a list given away by being the longest?
 
 Used by `cases lint` (a warning per list) and `cases report` (library-wide statistics
-that should look like chance). Lengths are of the zh-TW text, in characters.
+that should look like chance). Lengths are in characters of one language's text: the
+Chinese and the English lists are checked apart, as a student sees only one of them.
 """
 
 from __future__ import annotations
@@ -32,12 +33,16 @@ class ListCue:
         return self.best_len > (1 + LONGEST_MARGIN) * self.longest_other
 
 
-def _length(option: Option) -> int:
-    return len(option.text.get("zh-TW"))
+#: The languages a student can play in, checked apart.
+LANGUAGES = ("zh-TW", "en")
 
 
-def list_cues(case: Case) -> list[ListCue]:
+def list_cues(case: Case, lang: str = "zh-TW") -> list[ListCue]:
     """One entry per option list that has a best option and at least one other."""
+
+    def _length(option: Option) -> int:
+        return len(option.text.get(lang))
+
     cues: list[ListCue] = []
     for group, options in case.option_groups().items():
         best = [o for o in options if o.rated_quality is Quality.best]
@@ -85,8 +90,8 @@ class CueStats:
         }
 
 
-def cue_stats(cases: list[Case]) -> CueStats:
-    cues = [c for case in cases for c in list_cues(case)]
+def cue_stats(cases: list[Case], lang: str = "zh-TW") -> CueStats:
+    cues = [c for case in cases for c in list_cues(case, lang)]
     if not cues:
         return CueStats(0, 0, 0.0, 0.0, 0.0)
     return CueStats(

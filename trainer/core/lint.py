@@ -24,7 +24,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from trainer.core.baseline import STOCK_REFLECTIONS, BaselineResult
-from trainer.core.cues import LONGEST_MARGIN, list_cues
+from trainer.core.cues import LANGUAGES, LONGEST_MARGIN, list_cues
 from trainer.core.generic_terms import STUFFED_REFLECTIONS
 from trainer.core.lint_play import play_checks
 from trainer.core.loader import CaseProblem, LoadedCase, Path_
@@ -263,15 +263,16 @@ def _format_problems(case: Case, option_path: dict[str, Path_]) -> Iterator[tupl
                     "error",
                 )
 
-    for cue in list_cues(case):
-        if cue.glaring:
-            yield (
-                option_path[cue.best_id],
-                f"the best {cue.group[:-1].replace('_', ' ')} '{cue.best_id}' is longer than "
-                f"every other option by more than {LONGEST_MARGIN:.0%} "
-                f"({cue.best_len} vs {cue.longest_other} characters): length gives it away",
-                "warning",
-            )
+    for lang in LANGUAGES:
+        for cue in list_cues(case, lang):
+            if cue.glaring:
+                yield (
+                    option_path[cue.best_id],
+                    f"the best {cue.group[:-1].replace('_', ' ')} '{cue.best_id}' is longer "
+                    f"than every other option by more than {LONGEST_MARGIN:.0%} in {lang} "
+                    f"({cue.best_len} vs {cue.longest_other} characters): length gives it away",
+                    "warning",
+                )
 
     if not any(v for o in case.all_options() for v in o.variants if _is_mood_band(v.when)):
         yield (

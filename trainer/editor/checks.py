@@ -31,6 +31,7 @@ class CheckResult:
     baselines: list[BaselineResult] = field(default_factory=list)
     expert: ScoreCard | None = None
     cues: list[ListCue] = field(default_factory=list)
+    cues_en: list[ListCue] = field(default_factory=list)
     seconds: float = 0.0
     #: The YAML text that was checked (the editor autosaves it as the draft).
     text: str = ""
@@ -133,5 +134,6 @@ def check_text(text: str) -> CheckResult:
     result.baselines = list(report.baselines)
     result.expert = report.expert
     result.cues = list_cues(loaded.case)
+    result.cues_en = list_cues(loaded.case, "en")
     result.seconds = time.perf_counter() - started
     return result

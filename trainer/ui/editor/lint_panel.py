@@ -40,6 +40,21 @@ PLAYER_NAMES = {
     "echoes_customer": "總選重複顧客用語的 echoes the customer",
     "move_on_first": "問一題就往下（第一個）move on, first",
     "move_on_longest": "問一題就往下（最長）move on, longest",
+    "move_on_politest": "問一題就往下（最客氣）move on, politest",
+    "move_on_second_longest": "問一題就往下（第二長）move on, second longest",
+    "move_on_convergent": "問一題就往下（最像其他選項）move on, convergent",
+    "move_on_last": "問一題就往下（最後一個）move on, last shown",
+    "move_on_shortest": "問一題就往下（最短）move on, shortest",
+    "move_on_middle": "問一題就往下（長度居中）move on, middle length",
+    "move_on_echo": "問一題就往下（重複顧客用語）move on, echoes the customer",
+    "longest_option_en": "總選英文最長的 longest in English",
+    "shortest_option_en": "總選英文最短的 shortest in English",
+    "move_on_longest_en": "問一題就往下（英文最長）move on, longest in English",
+    "move_on_shortest_en": "問一題就往下（英文最短）move on, shortest in English",
+    "second_longest_en": "總選英文第二長的 second longest in English",
+    "middle_length_en": "總選英文長度居中的 middle length in English",
+    "move_on_second_longest_en": "問一題就往下（英文第二長）move on, second longest in English",
+    "move_on_middle_en": "問一題就往下（英文長度居中）move on, middle length in English",
 }
 
 
@@ -166,11 +181,13 @@ def figures_text(result: CheckResult) -> str:
             mark = "✓" if b.passed else "✗"
             name = PLAYER_NAMES.get(b.policy, b.policy)
             lines.append(f"  {mark} {name}: {b.resolved_share:.0%} / {b.mean_total:.0f}")
-    if result.cues:
-        longest = sum(c.best_is_longest for c in result.cues)
-        glaring = [c.group for c in result.cues if c.glaring]
+    for label, cues in (("中文", result.cues), ("English", result.cues_en)):
+        if not cues:
+            continue
+        longest = sum(c.best_is_longest for c in cues)
+        glaring = [c.group for c in cues if c.glaring]
         lines.append(
-            f"線索 Cues: 最佳選項最長 best is longest in {longest}/{len(result.cues)} lists"
+            f"線索 Cues ({label}): 最佳選項最長 best is longest in {longest}/{len(cues)} lists"
             + (f"；明顯過長 glaring: {', '.join(glaring)}" if glaring else "")
         )
     return "\n".join(lines)

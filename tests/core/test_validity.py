@@ -22,6 +22,7 @@ from trainer.core.baseline import (
     STOCK_REFLECTIONS,
     convergent,
     echoes_context,
+    least_polite,
     longest_en,
     middle_length,
     middle_length_en,
@@ -272,6 +273,7 @@ def test_politest_counts_courtesy_markers_in_both_languages() -> None:
     polite = _option("polite", "不好意思，請您稍等", "Sorry, please wait")
     assert politeness(polite) == 5 and politeness(plain) == 0
     assert politest(Session(CASE), [plain, polite]).id == "polite"
+    assert least_polite(Session(CASE), [polite, plain]).id == "plain"
 
 
 def test_convergent_takes_the_option_that_shares_most_with_the_others() -> None:

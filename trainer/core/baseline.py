@@ -130,6 +130,11 @@ def politest(session: Session, options: list[Option]) -> Option:
     return max(options, key=politeness)
 
 
+def least_polite(session: Session, options: list[Option]) -> Option:
+    """The mirror cue: once the key stops being the politest, it may be the plainest."""
+    return min(options, key=politeness)
+
+
 _NOT_CONTENT = re.compile(r"[\s\W_]", re.UNICODE)
 
 
@@ -218,11 +223,13 @@ BASELINE_POLICIES: dict[str, Callable[[], FormPolicy]] = {
     "second_longest": lambda: FormPolicy(second_longest),
     "middle_length": lambda: FormPolicy(middle_length),
     "politest": lambda: FormPolicy(politest),
+    "least_polite": lambda: FormPolicy(least_polite),
     "convergent": lambda: FormPolicy(convergent),
     "echoes_customer": lambda: FormPolicy(echoes_context),
     # One question, then straight on (the others never move on before the list is empty):
     "move_on_first": lambda: MoveOnAtOnce(first_shown),
     "move_on_politest": lambda: MoveOnAtOnce(politest),
+    "move_on_least_polite": lambda: MoveOnAtOnce(least_polite),
     "move_on_second_longest": lambda: MoveOnAtOnce(second_longest),
     "move_on_convergent": lambda: MoveOnAtOnce(convergent),
     # The same one-question hurry with the position, length and wording cues:

@@ -184,44 +184,39 @@ def test_merge_byte_corruption(logs: tuple[Path, Path], data: st.DataObject) -> 
         _merge_property(class_db, bad)
 
 
+def _assert_refused_unchanged(
+    logs: tuple[Path, Path], tmp_path: Path, marker: bytes, offset: int, match: str
+) -> None:
+    """Write 0x80 (never valid UTF-8 on its own) `offset` bytes into `marker` in the
+    log; the merge must refuse it (message matching `match`) and change nothing."""
+    from trainer.exchange.merge import merge_files
+
+    log, class_db = logs
+    raw = bytearray(log.read_bytes())
+    raw[raw.index(marker) + offset] = 0x80
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(bytes(raw))
+    target = tmp_path / "trainer.db"
+    shutil.copy(class_db, target)
+    before = _dump(target)
+    with pytest.raises(ExportError, match=match):
+        merge_files(target, [bad])
+    assert _dump(target) == before
+
+
 def test_merge_refuses_a_schema_that_is_not_utf8(logs: tuple[Path, Path], tmp_path: Path) -> None:
     """Found by the property above: SQLite quotes a damaged schema in its error
     message, and a byte that is not UTF-8 there made Python raise UnicodeDecodeError
     instead of a refusal."""
-    log, class_db = logs
-    raw = bytearray(log.read_bytes())
-    at = raw.index(b"CREATE TRIGGER")
-    raw[at + 3] = 0x80
-    bad = tmp_path / "bad.db"
-    bad.write_bytes(bytes(raw))
-    from trainer.exchange.merge import merge_files
-
-    target = tmp_path / "trainer.db"
-    shutil.copy(class_db, target)
-    before = _dump(target)
-    with pytest.raises(ExportError, match="refused"):
-        merge_files(target, [bad])
-    assert _dump(target) == before
+    _assert_refused_unchanged(logs, tmp_path, b"CREATE TRIGGER", 3, "refused")
 
 
 def test_merge_refuses_text_that_is_not_utf8(logs: tuple[Path, Path], tmp_path: Path) -> None:
     """Found by the property above (--hypothesis-seed=2): one damaged byte inside a
     Chinese value passed every check, was merged, and then every read of that row
     failed. The log is now refused and the class database left as it was."""
-    log, class_db = logs
-    raw = bytearray(log.read_bytes())
-    at = raw.index("涵蓋本案重點".encode())  # in a score's reason_zh
-    raw[at] = 0x80
-    bad = tmp_path / "bad.db"
-    bad.write_bytes(bytes(raw))
-    from trainer.exchange.merge import merge_files
-
-    target = tmp_path / "trainer.db"
-    shutil.copy(class_db, target)
-    before = _dump(target)
-    with pytest.raises(ExportError, match="not valid UTF-8"):
-        merge_files(target, [bad])
-    assert _dump(target) == before
+    # 涵蓋本案重點 opens the Chinese reason of every 3.5 score
+    _assert_refused_unchanged(logs, tmp_path, "涵蓋本案重點".encode(), 0, "not valid UTF-8")
 
 
 _sql_values = st.one_of(

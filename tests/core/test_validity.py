@@ -7,6 +7,8 @@ players; a generic reflection pasted into every prompt must score low on 3.5.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from tests.conftest import CASES_DIR
@@ -15,11 +17,13 @@ from trainer.core.autoplay import (
     RandomPolicy,
     WorstPolicy,
     accurate_self_ratings,
+    expert_report,
     play_through,
 )
 from trainer.core.baseline import (
     BASELINE_POLICIES,
     STOCK_REFLECTIONS,
+    STOCK_REPORT,
     convergent,
     echoes_context,
     least_polite,
@@ -311,3 +315,29 @@ def test_copying_the_case_text_into_every_prompt_stays_below_60(case) -> None:  
     """A student who pastes the title and summary must not approach the model reflection."""
     copied = case.title.get() + case.summary.get()
     assert _expert_with_reflection(case, lambda _id: copied) <= 60
+
+
+def _feedback_score_with(case, preventive: str, note: str) -> int:  # type: ignore[no-untyped-def]
+    """3.4 on the expert path, with the expert's report but these two texts."""
+    session = Session(case, order_seed=3)
+    policy = ExpertPolicy()
+    while not session.needs_report() or session.available_options():
+        session.apply(policy.next_action(session))
+    model = expert_report(case)
+    assert model.payload is not None
+    payload = dict(model.payload, preventive=preventive, profile_note=note)
+    session.apply(replace(model, payload=payload))
+    return score_session(case, session.state).scores["3.4"].score
+
+
+@pytest.mark.parametrize("case", CASES[::5], ids=IDS[::5])
+def test_report_texts_count_only_when_they_name_the_case(case) -> None:  # type: ignore[no-untyped-def]
+    """A stock preventive suggestion and profile note used to earn the 10 text points
+    of 3.4 in every case by length alone; now only text about this case does."""
+    report = case.steps.feedback.model_report
+    for lang in ("zh-TW", "en"):
+        model = _feedback_score_with(
+            case, report.preventive.get(lang), report.profile_note.get(lang)
+        )
+        stock = _feedback_score_with(case, STOCK_REPORT["preventive"], STOCK_REPORT["profile_note"])
+        assert model - stock == 10, (lang, model, stock)

@@ -225,6 +225,32 @@ def _copy_grams(case: Case) -> dict[int, frozenset[str]]:
     return frozen
 
 
+_CASE_KEYWORDS: dict[int, tuple[Case, tuple[Keywords, ...]]] = {}
+
+
+def _case_keywords(case: Case) -> tuple[Keywords, ...]:
+    """Every keyword set of the case that has a phrase specific to it: its facts, its
+    options and its rubric points."""
+    cached = _CASE_KEYWORDS.get(id(case))
+    if cached is not None and cached[0] is case:
+        return cached[1]
+    sets = [f.keywords for f in case.facts]
+    sets += [o.keywords for o in case.all_options()]
+    sets += [point.any for prompt in case.steps.reflecting.prompts for point in prompt.rubric]
+    found = tuple(k for k in sets if k and specific(k))
+    if len(_CASE_KEYWORDS) > 64:
+        _CASE_KEYWORDS.clear()
+    _CASE_KEYWORDS[id(case)] = (case, found)
+    return found
+
+
+def names_the_case(case: Case, text: str) -> bool:
+    """Whether `text` names something specific to this case (a fact, a move, a rubric
+    concept), as any real 3.4 report does and a stock sentence never can."""
+    folded = fold(text)
+    return bool(folded) and any(mentions(folded, k) for k in _case_keywords(case))
+
+
 def prepare(case: Case) -> None:
     """Build the case's copied-text index and phrase matchers now (a few ms), so the
     click that completes an attempt does not wait for them (AttemptRunner calls this
@@ -237,6 +263,7 @@ def prepare(case: Case) -> None:
         _matcher(option.keywords)
     for fact in case.key_facts:
         _matcher(fact.keywords)
+    _case_keywords(case)
 
 
 def without_copies(case: Case, text: Folded) -> Folded:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from trainer.core.engine import SessionState
 from trainer.core.model import QUALITY_POINTS, Case, Kind, Option
-from trainer.core.reflection import ReflectionCheck, check_reflection
+from trainer.core.reflection import ReflectionCheck, check_reflection, names_the_case
 from trainer.core.vocab import INDICATORS, NEEDS, NEEDS_EN
 
 # Component weights per indicator; each indicator's weights sum to 100.
@@ -237,7 +237,10 @@ def score_feedback(case: Case, state: SessionState) -> IndicatorScore:
     else:
         f1 = 1.0
     texts = [str(report.get("preventive") or ""), str(report.get("profile_note") or "")]
-    text_part = sum(len(t.strip()) >= MIN_REPORT_CHARS for t in texts) / 2
+    short = [len(t.strip()) < MIN_REPORT_CHARS for t in texts]
+    # Length alone let a stock sentence earn these points in every case.
+    generic = [not s and not names_the_case(case, t) for t, s in zip(texts, short, strict=True)]
+    text_part = sum(not (s or g) for s, g in zip(short, generic, strict=True)) / 2
     cause_facts = [f for f in case.key_facts if f.kind == "cause"]
     found = set(state.facts)
     guessed = bool(cause_facts) and not any(f.id in found for f in cause_facts)
@@ -263,9 +266,12 @@ def score_feedback(case: Case, state: SessionState) -> IndicatorScore:
     if guessed and root is not None:
         zh += "；未查出任何原因就判斷根本原因（半分）"
         en += "; root cause named without having found any cause (half credit)"
-    if text_part < 1:
+    if any(short):
         zh += "；改善建議或顧客檔案記錄不完整"
         en += "; preventive suggestion or profile note missing"
+    if any(generic):
+        zh += "；改善建議或顧客檔案記錄沒有寫到本案的具體情況"
+        en += "; preventive suggestion or profile note names nothing specific to this case"
     return IndicatorScore("3.4", score, zh, en)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 
 from trainer.core.autoplay import accurate_self_ratings, play_through
 from trainer.core.engine import Action, Session, condition_holds
@@ -31,13 +32,8 @@ STOCK_REPORT = {
 Chooser = Callable[[Session, list[Option]], Option]
 
 
-def _length(option: Option) -> int:
-    return len(option.text.get("zh-TW"))
-
-
-def _length_en(option: Option) -> int:
-    # A student in English mode sees the English text; its lengths rank differently.
-    return len(option.text.get("en"))
+def _length(option: Option, lang: str = "zh-TW") -> int:
+    return len(option.text.get(lang))
 
 
 class FormPolicy:
@@ -69,45 +65,36 @@ def first_shown(session: Session, options: list[Option]) -> Option:
     return options[0]
 
 
-def longest(session: Session, options: list[Option]) -> Option:
-    return max(options, key=_length)  # max keeps the first of equals: screen order
+def longest(session: Session, options: list[Option], lang: str = "zh-TW") -> Option:
+    # max keeps the first of equals: screen order
+    return max(options, key=lambda o: _length(o, lang))
 
 
-def shortest(session: Session, options: list[Option]) -> Option:
-    return min(options, key=_length)
-
-
-def longest_en(session: Session, options: list[Option]) -> Option:
-    return max(options, key=_length_en)
-
-
-def shortest_en(session: Session, options: list[Option]) -> Option:
-    return min(options, key=_length_en)
-
-
-def second_longest_en(session: Session, options: list[Option]) -> Option:
-    ranked = sorted(options, key=_length_en, reverse=True)
-    return ranked[1] if len(ranked) > 1 else ranked[0]
-
-
-def middle_length_en(session: Session, options: list[Option]) -> Option:
-    ranked = sorted(options, key=_length_en)
-    return ranked[(len(ranked) - 1) // 2]
+def shortest(session: Session, options: list[Option], lang: str = "zh-TW") -> Option:
+    return min(options, key=lambda o: _length(o, lang))
 
 
 def last_shown(session: Session, options: list[Option]) -> Option:
     return options[-1]
 
 
-def second_longest(session: Session, options: list[Option]) -> Option:
-    ranked = sorted(options, key=_length, reverse=True)  # stable: screen order among equals
+def second_longest(session: Session, options: list[Option], lang: str = "zh-TW") -> Option:
+    # stable: screen order among equals
+    ranked = sorted(options, key=lambda o: _length(o, lang), reverse=True)
     return ranked[1] if len(ranked) > 1 else ranked[0]
 
 
-def middle_length(session: Session, options: list[Option]) -> Option:
+def middle_length(session: Session, options: list[Option], lang: str = "zh-TW") -> Option:
     """The median length (the shorter of the two middles): "not too short, not too long"."""
-    ranked = sorted(options, key=_length)
+    ranked = sorted(options, key=lambda o: _length(o, lang))
     return ranked[(len(ranked) - 1) // 2]
+
+
+# A student in English mode sees the English text; its lengths rank differently.
+longest_en: Chooser = partial(longest, lang="en")
+shortest_en: Chooser = partial(shortest, lang="en")
+second_longest_en: Chooser = partial(second_longest, lang="en")
+middle_length_en: Chooser = partial(middle_length, lang="en")
 
 
 #: Courtesy and empathy markers a student takes for the "right register".

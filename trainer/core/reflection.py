@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Generic, TypeVar
 
 from trainer.core.engine import SessionState
 from trainer.core.generic_terms import GENERIC_VOCABULARY
@@ -203,14 +204,30 @@ def _shown_texts(case: Case) -> Iterator[LText]:
         yield from (v.feedback for v in option.variants if v.feedback is not None)
 
 
-_COPY_GRAMS: dict[int, tuple[Case, dict[int, frozenset[str]]]] = {}
+_T = TypeVar("_T")
 
 
-def _copy_grams(case: Case) -> dict[int, frozenset[str]]:
+class _PerCase(Generic[_T]):
+    """What `build` derives from a case, kept while that case object lives (cases are
+    frozen; a reloaded case is a new object and gets its own entry)."""
+
+    def __init__(self, build: Callable[[Case], _T]) -> None:
+        self.build = build
+        self.cache: dict[int, tuple[Case, _T]] = {}
+
+    def __call__(self, case: Case) -> _T:
+        cached = self.cache.get(id(case))
+        if cached is not None and cached[0] is case:
+            return cached[1]
+        value = self.build(case)
+        if len(self.cache) > 64:
+            self.cache.clear()
+        self.cache[id(case)] = (case, value)
+        return value
+
+
+def _build_copy_grams(case: Case) -> dict[int, frozenset[str]]:
     """The case's shown text as runs of COPY_RUN_ZH / COPY_RUN_EN characters."""
-    cached = _COPY_GRAMS.get(id(case))
-    if cached is not None and cached[0] is case:
-        return cached[1]
     grams: dict[int, set[str]] = {COPY_RUN_ZH: set(), COPY_RUN_EN: set()}
     for text in _shown_texts(case):
         for lang, n in (("zh-TW", COPY_RUN_ZH), ("en", COPY_RUN_EN)):
@@ -218,30 +235,20 @@ def _copy_grams(case: Case) -> dict[int, frozenset[str]]:
                 continue
             shown = normalise(text.get(lang))
             grams[n].update(shown[i : i + n] for i in range(len(shown) - n + 1))
-    frozen = {n: frozenset(g) for n, g in grams.items()}
-    if len(_COPY_GRAMS) > 64:
-        _COPY_GRAMS.clear()
-    _COPY_GRAMS[id(case)] = (case, frozen)
-    return frozen
+    return {n: frozenset(g) for n, g in grams.items()}
 
 
-_CASE_KEYWORDS: dict[int, tuple[Case, tuple[Keywords, ...]]] = {}
-
-
-def _case_keywords(case: Case) -> tuple[Keywords, ...]:
+def _build_case_keywords(case: Case) -> tuple[Keywords, ...]:
     """Every keyword set of the case that has a phrase specific to it: its facts, its
-    options and its rubric points."""
-    cached = _CASE_KEYWORDS.get(id(case))
-    if cached is not None and cached[0] is case:
-        return cached[1]
+    options and its rubric points (building it also builds each set's matcher)."""
     sets = [f.keywords for f in case.facts]
     sets += [o.keywords for o in case.all_options()]
     sets += [point.any for prompt in case.steps.reflecting.prompts for point in prompt.rubric]
-    found = tuple(k for k in sets if k and specific(k))
-    if len(_CASE_KEYWORDS) > 64:
-        _CASE_KEYWORDS.clear()
-    _CASE_KEYWORDS[id(case)] = (case, found)
-    return found
+    return tuple(k for k in sets if k and specific(k))
+
+
+_copy_grams = _PerCase(_build_copy_grams)
+_case_keywords = _PerCase(_build_case_keywords)
 
 
 def names_the_case(case: Case, text: str) -> bool:
@@ -256,13 +263,6 @@ def prepare(case: Case) -> None:
     click that completes an attempt does not wait for them (AttemptRunner calls this
     when a case opens)."""
     _copy_grams(case)
-    for prompt in case.steps.reflecting.prompts:
-        for point in prompt.rubric:
-            _matcher(point.any)
-    for option in case.all_options():
-        _matcher(option.keywords)
-    for fact in case.key_facts:
-        _matcher(fact.keywords)
     _case_keywords(case)
 
 
